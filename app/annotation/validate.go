@@ -1,0 +1,272 @@
+package annotation
+
+import (
+	"crypto/rand"
+	"crypto/sha1"
+	"encoding/hex"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on what one annotation may hold, in Unicode code points. They keep
+// a careless paste from filling the browser's storage and are shown to the
+// reader in the messages.
+const (
+	MaxExactLen         = 20000 // quoted text
+	MaxContextLen       = 2000  // prefix and suffix each
+	MaxNoteLen          = 20000
+	MaxTags             = 50
+	MaxTagLen           = 64
+	MaxSpeakerLen       = 200
+	MaxCreatorLen       = 200
+	MaxSourceLen        = 500
+	MaxRationaleLen     = 20000
+	MaxEvidence         = 20
+	MaxURLLen           = 2048
+	MaxEvidenceTitleLen = 500
+	MaxEvidenceQuoteLen = 20000
+)
+
+// The kinds of validation error; an *Error unwraps to one of them, so
+// callers can test with errors.Is.
+var (
+	ErrMissing   = errors.New("missing")   // a required value is empty
+	ErrTooLong   = errors.New("too long")  // a length limit is exceeded
+	ErrUnknown   = errors.New("unknown")   // not one of the known values (kind, label, verdict, claim type)
+	ErrMalformed = errors.New("malformed") // present but not in the required form
+)
+
+// Error is one problem with one field. Field names the field as the JSON
+// form spells it ("note", "tags[2]", "claim.evidence[0].url"); Msg is a
+// sentence to show beside that field.
+type Error struct {
+	Field string
+	Kind  error // ErrMissing, ErrTooLong, ErrUnknown or ErrMalformed
+	Msg   string
+}
+
+func (e *Error) Error() string { return e.Field + ": " + e.Msg }
+
+// Unwrap returns the error's kind.
+func (e *Error) Unwrap() error { return e.Kind }
+
+// FieldErrors returns every *Error inside err (as returned by Validate,
+// which joins them), in order. It returns nil for a nil err.
+func FieldErrors(err error) []*Error {
+	var out []*Error
+	var walk func(error)
+	walk = func(err error) {
+		if err == nil {
+			return
+		}
+		if e, ok := err.(*Error); ok {
+			out = append(out, e)
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		if e := errors.Unwrap(err); e != nil {
+			walk(e)
+		}
+	}
+	walk(err)
+	return out
+}
+
+var (
+	idPattern      = regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	articlePattern = regexp.MustCompile(`^[a-z0-9-]+$`)
+	hashPattern    = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
+)
+
+// MaxArticleIDLen bounds an article id.
+const MaxArticleIDLen = 200
+
+// Validate checks everything about a that can be checked without the
+// article: id, article id, selectors, kind, label, lengths, and the claim.
+// It returns nil or an error joining one *Error per problem (see
+// FieldErrors); errors.As(err, &e) finds the first.
+func (a Annotation) Validate() error {
+	return a.validate(true)
+}
+
+func (a Annotation) validate(checkArticle bool) error {
+	var p problems
+	add, text := p.add, p.text
+
+	switch {
+	case a.ID == "":
+		add("id", ErrMissing, "The annotation has no id.")
+	case !idPattern.MatchString(a.ID):
+		add("id", ErrMalformed, "The id must be a urn:uuid: in lowercase.")
+	}
+	if checkArticle {
+		switch {
+		case a.Article == "":
+			add("article", ErrMissing, "The annotation names no article.")
+		case len(a.Article) > MaxArticleIDLen || !articlePattern.MatchString(a.Article):
+			add("article", ErrMalformed, "An article id has only lowercase letters, digits and hyphens.")
+		}
+	}
+	if a.ArticleHash != "" && !hashPattern.MatchString(a.ArticleHash) {
+		add("articleHash", ErrMalformed, `The article hash must be "sha256:" and 64 lowercase hex digits.`)
+	}
+
+	if a.Quote.Type != "" && a.Quote.Type != "TextQuoteSelector" {
+		add("quote.type", ErrMalformed, "The quote selector must be a TextQuoteSelector.")
+	}
+	if a.Quote.Exact == "" {
+		add("quote.exact", ErrMissing, "The annotation quotes no text.")
+	}
+	text("quote.exact", a.Quote.Exact, MaxExactLen, "The selection")
+	text("quote.prefix", a.Quote.Prefix, MaxContextLen, "The text before the selection")
+	text("quote.suffix", a.Quote.Suffix, MaxContextLen, "The text after the selection")
+	if a.Position.Type != "" && a.Position.Type != "TextPositionSelector" {
+		add("position.type", ErrMalformed, "The position selector must be a TextPositionSelector.")
+	}
+	if a.Position.Start < 0 || a.Position.Start >= a.Position.End {
+		add("position", ErrMalformed, "The position must have 0 <= start < end.")
+	}
+
+	switch a.Kind {
+	case KindHighlight, KindNote, KindClaim:
+	case "":
+		add("kind", ErrMissing, "The annotation has no kind.")
+	default:
+		add("kind", ErrUnknown, "Unknown kind of annotation.")
+	}
+	if _, ok := LabelByKey(a.Label); a.Label != "" && !ok {
+		add("label", ErrUnknown, "Unknown label.")
+	}
+	text("note", a.Note, MaxNoteLen, "The note")
+
+	if len(a.Tags) > MaxTags {
+		add("tags", ErrTooLong, "Too many tags: "+itoa(len(a.Tags))+", at most "+itoa(MaxTags)+".")
+	}
+	for i, t := range a.Tags {
+		f := "tags[" + itoa(i) + "]"
+		if strings.TrimSpace(t) == "" {
+			add(f, ErrMissing, "A tag cannot be empty.")
+			continue
+		}
+		text(f, t, MaxTagLen, "The tag")
+	}
+	text("creator", a.Creator, MaxCreatorLen, "The name")
+	text("source", a.Source, MaxSourceLen, "The import source")
+
+	switch {
+	case a.Kind == KindClaim && a.Claim == nil:
+		add("claim", ErrMissing, "A claim annotation has no claim.")
+	case a.Kind != KindClaim && a.Claim != nil:
+		add("claim", ErrMalformed, "Only a claim annotation can hold a claim.")
+	case a.Claim != nil:
+		a.Claim.validate(&p)
+	}
+	return errors.Join(p...)
+}
+
+func (c *Claim) validate(p *problems) {
+	add, text := p.add, p.text
+	if _, ok := c.Type.Info(); c.Type != "" && !ok {
+		add("claim.type", ErrUnknown, "Unknown type of claim.")
+	}
+	if _, ok := c.Verdict.Info(); !ok {
+		add("claim.verdict", ErrUnknown, "Unknown verdict.")
+	}
+	text("claim.speaker", c.Speaker, MaxSpeakerLen, "The speaker's name")
+	text("claim.rationale", c.Rationale, MaxRationaleLen, "The rationale")
+	if len(c.Evidence) > MaxEvidence {
+		add("claim.evidence", ErrTooLong, "Too many evidence links: "+itoa(len(c.Evidence))+", at most "+itoa(MaxEvidence)+".")
+	}
+	for i, e := range c.Evidence {
+		f := "claim.evidence[" + itoa(i) + "]."
+		if err := ValidateEvidenceURL(e.URL); err != nil {
+			fe := *err.(*Error)
+			fe.Field = f + fe.Field
+			*p = append(*p, &fe)
+		}
+		text(f+"title", e.Title, MaxEvidenceTitleLen, "The title")
+		text(f+"quote", e.Quote, MaxEvidenceQuoteLen, "The quoted passage")
+	}
+}
+
+// problems collects the *Errors found by Validate.
+type problems []error
+
+func (p *problems) add(field string, kind error, msg string) {
+	*p = append(*p, &Error{Field: field, Kind: kind, Msg: msg})
+}
+
+// text checks that s is UTF-8 text of at most max code points.
+func (p *problems) text(field, s string, max int, what string) {
+	if !utf8.ValidString(s) {
+		p.add(field, ErrMalformed, what+" is not valid UTF-8 text.")
+	} else if n := utf8.RuneCountInString(s); n > max {
+		p.add(field, ErrTooLong, what+" is too long: "+itoa(n)+" characters, at most "+itoa(max)+".")
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// NewID returns a fresh annotation id, "urn:uuid:" and a random (version 4)
+// UUID.
+func NewID() string {
+	var b [16]byte
+	rand.Read(b[:]) // never fails (crypto/rand panics rather than return short)
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return formatUUID(b)
+}
+
+// idFor returns the id to store for an annotation known elsewhere by id. A
+// urn:uuid is kept (lowercased); any other IRI is mapped to a name-based
+// (version 5) UUID in the URL namespace, so importing the same foreign
+// annotation twice gives the same id.
+func idFor(foreign string) string {
+	if l := strings.ToLower(foreign); idPattern.MatchString(l) {
+		return l
+	}
+	// RFC 9562 namespace for URLs: 6ba7b811-9dad-11d1-80b4-00c04fd430c8.
+	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+	h := sha1.New()
+	h.Write(ns[:])
+	h.Write([]byte(foreign))
+	var b [16]byte
+	copy(b[:], h.Sum(nil))
+	b[6] = b[6]&0x0f | 0x50
+	b[8] = b[8]&0x3f | 0x80
+	return formatUUID(b)
+}
+
+func formatUUID(b [16]byte) string {
+	h := hex.EncodeToString(b[:])
+	return "urn:uuid:" + h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+// NormalizeTags trims each tag, collapses runs of white space inside it to
+// one space, drops empty tags and keeps only the first spelling of tags that
+// differ only in case. It returns nil when no tag is left.
+func NormalizeTags(tags []string) []string {
+	var out []string
+	seen := make(map[string]bool, len(tags))
+	for _, t := range tags {
+		t = strings.Join(strings.Fields(t), " ")
+		if t == "" {
+			continue
+		}
+		k := strings.ToLower(t)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}
