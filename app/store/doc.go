@@ -1,0 +1,23 @@
+// Package store keeps a reader's annotations, the articles they added and their
+// small preferences in the browser's localStorage, and nowhere else.
+//
+// It owns the storage layout (one key per article, so a write costs one
+// article and not the whole library), the schema version and its forward-only
+// migrations, setting aside entries that cannot be decoded, keeping state in
+// memory when a write fails for quota, and merging another tab's changes per
+// annotation by modification time.
+//
+// Everything here is plain Go and is tested natively against Memory, an
+// in-memory twin of localStorage that counts its quota the way Chromium does.
+// Only localstorage.go (built for wasm) talks to the browser.
+//
+// Layout (schema 2):
+//
+//	annotator/meta                      {"schema":2}
+//	annotator/annotations/<article id>  JSON array of annotations, tombstones included, sorted by id
+//	annotator/article/<article id>      a reader-added article
+//	annotator/prefs                     Prefs
+//	annotator/corrupt/<key>@<unix ms>   an entry set aside because it could not be decoded
+//
+// Keys without the "annotator/" prefix belong to others and are never touched.
+package store

@@ -1,0 +1,75 @@
+//go:build wasm
+
+package store
+
+import (
+	"fmt"
+	"strings"
+	"syscall/js"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// NewLocalStorage returns the browser's localStorage as a Backend.
+func NewLocalStorage() Backend { return localStorage{} }
+
+// localStorage calls window.localStorage. A JavaScript exception (a full
+// quota makes setItem throw QuotaExceededError) reaches Go as a panic from
+// syscall/js, which go-app's Value.Call does not catch; catch turns it into
+// an error.
+type localStorage struct{}
+
+func storage() app.Value { return app.Window().Get("localStorage") }
+
+func (localStorage) Get(key string) (value string, ok bool, err error) {
+	defer catch(&err, "reading "+key)
+	v := storage().Call("getItem", key)
+	if v.IsNull() || v.IsUndefined() {
+		return "", false, nil
+	}
+	return v.String(), true, nil // not Length(): go-app's panics on a string
+}
+
+func (localStorage) Set(key, value string) (err error) {
+	defer catch(&err, "writing "+key)
+	storage().Call("setItem", key, value)
+	return nil
+}
+
+func (localStorage) Remove(key string) (err error) {
+	defer catch(&err, "removing "+key)
+	storage().Call("removeItem", key)
+	return nil
+}
+
+func (localStorage) Keys() (keys []string, err error) {
+	defer catch(&err, "listing keys")
+	s := storage()
+	n := s.Get("length").Int()
+	for i := 0; i < n; i++ {
+		if k := s.Call("key", i); k.Type() == app.TypeString {
+			keys = append(keys, k.String())
+		}
+	}
+	return keys, nil
+}
+
+func catch(err *error, what string) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if jsErr, ok := r.(js.Error); ok {
+		name := jsErr.Get("name")
+		if (name.Type() == js.TypeString && name.String() == "QuotaExceededError") ||
+			strings.Contains(strings.ToLower(jsErr.Error()), "quota") {
+			*err = fmt.Errorf("%w (%s: %v)", ErrQuota, what, jsErr)
+			return
+		}
+	}
+	if e, ok := r.(error); ok {
+		*err = fmt.Errorf("localStorage: %s: %w", what, e)
+		return
+	}
+	panic(r)
+}

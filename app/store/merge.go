@@ -1,0 +1,165 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/annotator/annotator/app/annotation"
+)
+
+// Merge combines two copies of one article's annotations, per annotation by
+// ID: the one with the later Modified wins, so a tombstone (Deleted) made
+// after an edit wins over it, and an edit made after a delete brings it back.
+// Equal Modified times are broken by comparing the encoded JSON (the greater
+// wins), so every tab reaches the same result whichever side it holds.
+// Within one slice duplicates are merged the same way. The result is sorted
+// by ID; neither input is modified.
+func Merge(a, b []annotation.Annotation) []annotation.Annotation {
+	byID := make(map[string]annotation.Annotation, len(a)+len(b))
+	for _, list := range [][]annotation.Annotation{a, b} {
+		for _, x := range list {
+			if have, ok := byID[x.ID]; ok && !wins(x, have) {
+				continue
+			}
+			byID[x.ID] = x
+		}
+	}
+	return sortedByID(byID)
+}
+
+// wins reports whether x should replace y in a merge.
+func wins(x, y annotation.Annotation) bool {
+	if c := x.Modified.Compare(y.Modified); c != 0 {
+		return c > 0
+	}
+	return bytes.Compare(mustJSON(x), mustJSON(y)) > 0
+}
+
+func mustJSON(a annotation.Annotation) []byte {
+	b, err := json.Marshal(a)
+	if err != nil { // an Annotation holds only strings, numbers and times
+		panic(fmt.Sprintf("store: encoding annotation %q: %v", a.ID, err))
+	}
+	return b
+}
+
+func sortedByID(byID map[string]annotation.Annotation) []annotation.Annotation {
+	out := make([]annotation.Annotation, 0, len(byID))
+	for _, x := range byID {
+		out = append(out, x)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// tombstoneTTL is how long a delete is remembered: long enough for any other
+// tab or device copy the reader merges to have seen it.
+const tombstoneTTL = 30 * 24 * time.Hour
+
+// encodeArticle is the stored form of one article's annotations: sorted by
+// ID, tombstones older than tombstoneTTL before now left out. It is canonical
+// (the same set always encodes to the same string), which is what lets a tab
+// tell that another tab's write already holds everything it knows.
+func encodeArticle(byID map[string]annotation.Annotation, now time.Time, encode func(annotation.Annotation) []byte) string {
+	list := sortedByID(byID)
+	keep := list[:0]
+	for _, a := range list {
+		if !expired(a, now) {
+			keep = append(keep, a)
+		}
+	}
+	parts := make([][]byte, len(keep))
+	size := 2 + len(keep)
+	for i, a := range keep {
+		parts[i] = encode(a)
+		size += len(parts[i])
+	}
+	var buf strings.Builder
+	buf.Grow(size)
+	buf.WriteByte('[')
+	for i, p := range parts {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.Write(p)
+	}
+	buf.WriteByte(']')
+	return buf.String()
+}
+
+func expired(a annotation.Annotation, now time.Time) bool {
+	return a.Deleted && now.Sub(a.Modified) > tombstoneTTL
+}
+
+// Problem is one stored annotation that could not be used.
+type Problem struct {
+	Index  int    // its position in the stored array
+	ID     string // its id, when it could be read
+	Reason string
+}
+
+// decodeArticle reads one article's stored annotations. Elements that fail to
+// decode or validate are returned as problems; the rest are returned merged
+// by ID. err is set only when the value is not a JSON array at all.
+func decodeArticle(articleID, value string) (good []annotation.Annotation, problems []Problem, err error) {
+	// Fast path: everything decodes at once (one pass instead of two).
+	var all []annotation.Annotation
+	if json.Unmarshal([]byte(value), &all) == nil {
+		for i, a := range all {
+			if err := check(articleID, a); err != nil {
+				problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error()})
+				continue
+			}
+			good = append(good, a)
+		}
+		return Merge(good, nil), problems, nil
+	}
+	var raws []json.RawMessage
+	if err := json.Unmarshal([]byte(value), &raws); err != nil {
+		return nil, nil, fmt.Errorf("not a JSON array of annotations: %v", err)
+	}
+	for i, raw := range raws {
+		var a annotation.Annotation
+		if err := json.Unmarshal(raw, &a); err != nil {
+			problems = append(problems, Problem{Index: i, ID: peekID(raw), Reason: err.Error()})
+			continue
+		}
+		if err := check(articleID, a); err != nil {
+			problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error()})
+			continue
+		}
+		good = append(good, a)
+	}
+	return Merge(good, nil), problems, nil
+}
+
+func peekID(raw json.RawMessage) string {
+	var x struct {
+		ID any `json:"id"`
+	}
+	if json.Unmarshal(raw, &x) == nil {
+		if s, ok := x.ID.(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+// check is the store's own sanity check of an annotation (what it needs to
+// file and merge it), followed by the annotation's own validation.
+func check(articleID string, a annotation.Annotation) error {
+	switch {
+	case a.ID == "":
+		return errors.New("annotation has no id")
+	case a.Article == "":
+		return fmt.Errorf("annotation %s has no article", a.ID)
+	case articleID != "" && a.Article != articleID:
+		return fmt.Errorf("annotation %s belongs to article %q, not %q", a.ID, a.Article, articleID)
+	}
+	return validate(a)
+}
