@@ -1,0 +1,221 @@
+package search
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// newsWords are real words the generated text and the queries use.
+var newsWords = strings.Fields(`the of and to in a is that for on was with said he as it by at from
+his an be has have are were which will government minister inflation economy election vote votes
+budget tax taxes market markets price prices policy president report police health housing
+climate energy trade talks china state states people year years percent million billion workers
+union strike court judge law claim claims evidence annotation source figure figures rise fall
+growth debt spending public private company companies bank banks interest rates forecast
+council city country nation national international security defence foreign war peace deal
+agreement summit leader leaders party parties campaign candidate poll polls survey data record
+crisis reform plan plans schools school teachers hospital hospitals doctors nurses patients
+emissions coal gas oil power prices wages jobs unemployment employment industry business
+minister ministers parliament senate congress official officials spokesman statement analysis`)
+
+// benchVocab returns a vocabulary of about 4,000 words: the news words first
+// (frequent), then made-up English-like words.
+func benchVocab(r *rand.Rand) []string {
+	syll := strings.Fields("ba be bi bo bu ca ce co cu da de di do du fa fe fi fo ga ge go gu ha he hi ho la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo wa we wi ya yo za ze st tr pl gr br ch sh th an en in on un er or ar al el il ol ent ant ion ing ed es ly")
+	seen := map[string]bool{}
+	vocab := slices.Clone(newsWords)
+	for _, w := range vocab {
+		seen[w] = true
+	}
+	for len(vocab) < 4000 {
+		var b strings.Builder
+		for range 1 + r.IntN(4) {
+			b.WriteString(syll[r.IntN(len(syll))])
+		}
+		if w := b.String(); len(w) >= 2 && !seen[w] {
+			seen[w] = true
+			vocab = append(vocab, w)
+		}
+	}
+	return vocab
+}
+
+// benchDocs generates n annotations of about 160 bytes of English-like text,
+// with Zipf-distributed words, deterministically.
+func benchDocs(n int) []Doc {
+	r := rand.New(rand.NewPCG(1, 2))
+	vocab := benchVocab(r)
+	zipf := rand.NewZipf(r, 1.07, 2, uint64(len(vocab)-1))
+	sentence := func(bytes int) string {
+		var b strings.Builder
+		for b.Len() < bytes {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			w := vocab[zipf.Uint64()]
+			if b.Len() == 0 {
+				w = strings.ToUpper(w[:1]) + w[1:]
+			}
+			b.WriteString(w)
+		}
+		return b.String()
+	}
+	titles := make([]string, 200)
+	for i := range titles {
+		titles[i] = sentence(30)
+	}
+	tags := []string{"economy", "politics", "health", "climate", "housing", "trade", "elections", "tax", "energy", "courts", "defence", "schools"}
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	docs := make([]Doc, n)
+	for i := range docs {
+		art := r.IntN(len(titles))
+		docs[i] = Doc{
+			ID: fmt.Sprintf("a%06d", i), Article: fmt.Sprintf("art-%d", art), ArticleTitle: titles[art],
+			Quote: sentence(85), Note: sentence(28), Tags: []string{tags[r.IntN(len(tags))]},
+			Modified: start.Add(time.Duration(i) * time.Minute),
+		}
+	}
+	return docs
+}
+
+// benchQueries are typed keystroke by keystroke: each prefix is a query.
+// Some have typos, some match nothing.
+var benchWords = []string{
+	"gov", "gover", "infla", "econo", "elect", "minis", "budget", "tax", "clim", "health",
+	"goverm", "inflaton", "ecnomy", "cliam", "elcetion", "polcie", // typos
+	"qzx", "zzkq", "xylo", "jjv", // nothing
+	"pric", "wages", "summi", "coal", "bala", "ton", "tra", "sho",
+}
+
+func benchQueries() []string {
+	var qs []string
+	for _, w := range benchWords {
+		for i := 1; i <= len(w); i++ {
+			qs = append(qs, w[:i])
+		}
+	}
+	return qs
+}
+
+var (
+	benchOnce  sync.Map // n → *benchSet
+	benchLimit = 20
+)
+
+type benchSet struct {
+	docs  []Doc
+	ix    *Index
+	whole []string // each annotation's fields joined, for plain fuzzy.Find
+}
+
+func loadBench(n int) *benchSet {
+	if s, ok := benchOnce.Load(n); ok {
+		return s.(*benchSet)
+	}
+	s := &benchSet{docs: benchDocs(n), ix: NewIndex()}
+	for _, d := range s.docs {
+		s.ix.Add(d)
+		s.whole = append(s.whole, strings.Join([]string{d.Quote, d.Note, strings.Join(d.Tags, " "), d.ArticleTitle}, " "))
+	}
+	benchOnce.Store(n, s)
+	return s
+}
+
+func benchSearch(b *testing.B, n int) {
+	s := loadBench(n)
+	qs := benchQueries()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		s.ix.Search(qs[i%len(qs)], benchLimit)
+	}
+}
+
+func BenchmarkSearch10k(b *testing.B)  { benchSearch(b, 10_000) }
+func BenchmarkSearch100k(b *testing.B) { benchSearch(b, 100_000) }
+
+func BenchmarkFuzzyFindBaseline10k(b *testing.B) {
+	s := loadBench(10_000)
+	qs := benchQueries()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		fuzzy.Find(qs[i%len(qs)], s.whole)
+	}
+}
+
+func BenchmarkIndexBuild10k(b *testing.B) {
+	docs := benchDocs(10_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		ix := NewIndex()
+		for _, d := range docs {
+			ix.Add(d)
+		}
+	}
+}
+
+// TestReportSpeed prints per-keystroke median and 95th percentile, and the
+// ratio against plain fuzzy.Find over whole annotations. It is a report, not
+// an assertion: SEARCH_REPORT=1 go test -run TestReportSpeed -v ./app/search/
+func TestReportSpeed(t *testing.T) {
+	if os.Getenv("SEARCH_REPORT") == "" {
+		t.Skip("set SEARCH_REPORT=1 to measure")
+	}
+	qs := benchQueries()
+	var byLen map[int][]time.Duration
+	measure := func(rounds int, fn func(q string)) (median, p95 time.Duration) {
+		var ds []time.Duration
+		byLen = map[int][]time.Duration{}
+		for range rounds {
+			for _, q := range qs {
+				t0 := time.Now()
+				fn(q)
+				d := time.Since(t0)
+				ds = append(ds, d)
+				byLen[min(len(q), 5)] = append(byLen[min(len(q), 5)], d)
+			}
+		}
+		slices.Sort(ds)
+		return ds[len(ds)/2], ds[len(ds)*95/100]
+	}
+	lengths := func() string {
+		var b strings.Builder
+		for n := 1; n <= 5; n++ {
+			ds := byLen[n]
+			slices.Sort(ds)
+			fmt.Fprintf(&b, " %d%s:%v/%v", n, map[bool]string{true: "+"}[n == 5], ds[len(ds)/2].Round(time.Microsecond), ds[len(ds)*95/100].Round(time.Microsecond))
+		}
+		return b.String()
+	}
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		docs := benchDocs(n)
+		t0 := time.Now()
+		ix := NewIndex()
+		for _, d := range docs {
+			ix.Add(d)
+		}
+		build := time.Since(t0)
+		s := loadBench(n)
+		var bytes int
+		for _, w := range s.whole {
+			bytes += len(w)
+		}
+		med, p95 := measure(5, func(q string) { ix.Search(q, benchLimit) })
+		perLen := lengths()
+		fmed, fp95 := measure(1, func(q string) { fuzzy.Find(q, s.whole) })
+		t.Logf("n=%-7d %d B/annotation, %d words in vocabulary, %d keystroke queries; build %v",
+			n, bytes/n, len(ix.words), len(qs), build.Round(time.Millisecond))
+		t.Logf("  search:      median %8v  p95 %8v", med, p95)
+		t.Logf("  by query length, median/p95:%s", perLen)
+		t.Logf("  fuzzy.Find:  median %8v  p95 %8v   (median ratio %.0fx, p95 ratio %.0fx)",
+			fmed, fp95, float64(fmed)/float64(med), float64(fp95)/float64(p95))
+	}
+}

@@ -1,0 +1,287 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// tier says how a query word matched a vocabulary word, best first.
+type tier uint8
+
+const (
+	tierExact      tier = iota // the word itself
+	tierPrefix                 // the start of the word
+	tierTypo                   // the word with one typo
+	tierTypoPrefix             // the start of the word, with one typo
+	tierInfix                  // inside the word (3+ bytes)
+	tierScattered              // letters in order within the word (4+ letters)
+)
+
+// hit is a vocabulary word a query word matched.
+type hit struct {
+	id    uint32
+	score float32
+	tier  tier
+}
+
+// wordMatch is what one query word matched in the vocabulary.
+type wordMatch struct {
+	word string
+	// cands are the vocabulary words that could still match a longer query
+	// starting with word (nil with all set: every word). Each tier's set only
+	// shrinks as letters are added, so the next keystroke scans only these.
+	cands []uint32
+	all   bool
+	hits  []hit // in vocabulary id order
+	cost  int   // postings behind the hits: the work of scoring this word
+}
+
+const maxTypoLen = 30
+
+// matchWord matches query word q against the vocabulary, scanning only
+// from.cands when q extends from.word.
+func (ix *Index) matchWord(q string, from *wordMatch) *wordMatch {
+	m := &wordMatch{word: q}
+	r := utf8.RuneCountInString(q)
+	ascii := len(q) == r
+	digits := strings.ContainsAny(q, "0123456789")
+	qFirst, _ := utf8.DecodeRuneInString(q)
+	var qb []byte
+	var qr []rune
+	if ascii {
+		qb = []byte(q)
+	} else {
+		qr = []rune(q)
+	}
+	var scattered []string
+	var scatteredIDs []uint32
+	consider := func(id uint32) {
+		w := ix.words[id]
+		if strings.HasPrefix(w, q) {
+			m.cands = append(m.cands, id)
+			if len(w) == len(q) {
+				m.hits = append(m.hits, hit{id, 1, tierExact})
+			} else {
+				m.hits = append(m.hits, hit{id, 0.8 + 0.1*float32(len(q))/float32(len(w)), tierPrefix})
+			}
+			return
+		}
+		prefixDist, fullDist := 2, 2
+		if r <= maxTypoLen {
+			if ascii && isASCII(w) {
+				prefixDist, fullDist = typoDist(qb, []byte(w))
+			} else {
+				if qr == nil {
+					qr = []rune(q)
+				}
+				prefixDist, fullDist = typoDist(qr, []rune(w))
+			}
+		}
+		infix := strings.Contains(w, q)
+		wFirst, _ := utf8.DecodeRuneInString(w)
+		sameFirst := wFirst == qFirst
+		subseq := sameFirst && isSubsequence(q, w)
+		if prefixDist > 1 && !infix && !subseq {
+			return
+		}
+		m.cands = append(m.cands, id)
+		plural := false
+		if fullDist > 1 && prefixDist <= 1 && len(w) > 1 && w[len(w)-1] == 's' {
+			// A plural counts as its singular: cliam finds claims as a typo, not
+			// as the start of climate.
+			if ix.fullDist(q, qb, qr, w[:len(w)-1]) <= 1 {
+				fullDist, plural = 1, true
+			}
+		}
+		switch {
+		case digits:
+			// Numbers match exactly or as a prefix: 2023 is no typo for 2024.
+			if infix && len(q) >= 3 {
+				m.hits = append(m.hits, hit{id, 0.35, tierInfix})
+			}
+		case fullDist <= 1 && (r >= 6 || (r >= 4 && sameFirst) || (r >= 3 && isSwap(q, w))):
+			score := float32(0.62)
+			if plural {
+				score = 0.6
+			}
+			m.hits = append(m.hits, hit{id, score, tierTypo})
+		case prefixDist <= 1 && r >= 4 && sameFirst:
+			m.hits = append(m.hits, hit{id, 0.4, tierTypoPrefix})
+		case infix && len(q) >= 3:
+			m.hits = append(m.hits, hit{id, 0.35, tierInfix})
+		case subseq && r >= 4 && utf8.RuneCountInString(w) <= 3*r:
+			scattered = append(scattered, w)
+			scatteredIDs = append(scatteredIDs, id)
+		}
+	}
+	if from == nil || from.all {
+		for id := range ix.words {
+			consider(uint32(id))
+		}
+	} else {
+		for _, id := range from.cands {
+			consider(id)
+		}
+	}
+	if len(m.cands) == len(ix.words) {
+		m.cands, m.all = nil, true
+	}
+	// sahilm/fuzzy scores letters scattered within one word; it sees single
+	// words only, so it cannot pick letters from across a sentence.
+	for _, fm := range fuzzy.FindNoSort(q, scattered) {
+		span := fm.MatchedIndexes[len(fm.MatchedIndexes)-1] - fm.MatchedIndexes[0] + 1
+		m.hits = append(m.hits, hit{scatteredIDs[fm.Index], 0.2 + 0.1*float32(len(q))/float32(span), tierScattered})
+	}
+	sortHits(m.hits)
+	for _, h := range m.hits {
+		m.cost += len(ix.postings[h.id])
+	}
+	return m
+}
+
+// fullDist returns the typo distance between q and all of w, capped at 2.
+func (ix *Index) fullDist(q string, qb []byte, qr []rune, w string) int {
+	if qb != nil && isASCII(w) {
+		_, d := typoDist(qb, []byte(w))
+		return d
+	}
+	if qr == nil {
+		qr = []rune(q)
+	}
+	_, d := typoDist(qr, []rune(w))
+	return d
+}
+
+func sortHits(hs []hit) {
+	// Hits arrive in id order except the scattered ones appended last.
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && hs[j].id < hs[j-1].id; j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
+}
+
+// find returns the hit for vocabulary id, if any.
+func (m *wordMatch) find(id uint32) (hit, bool) {
+	lo, hi := 0, len(m.hits)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if m.hits[mid].id < id {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(m.hits) && m.hits[lo].id == id {
+		return m.hits[lo], true
+	}
+	return hit{}, false
+}
+
+// wordRanges returns the byte ranges of w that query word q matched with h.
+func wordRanges(q, w string, h hit) [][2]int {
+	switch h.tier {
+	case tierExact, tierTypo:
+		return [][2]int{{0, len(w)}}
+	case tierPrefix, tierTypoPrefix:
+		return [][2]int{{0, min(len(q), len(w))}}
+	case tierInfix:
+		if i := strings.Index(w, q); i >= 0 {
+			return [][2]int{{i, i + len(q)}}
+		}
+	case tierScattered:
+		var rs [][2]int
+		for _, fm := range fuzzy.Find(q, []string{w}) {
+			for _, i := range fm.MatchedIndexes {
+				_, size := utf8.DecodeRuneInString(w[i:])
+				rs = append(rs, [2]int{i, i + size})
+			}
+		}
+		return rs
+	}
+	return nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isSubsequence reports whether the letters of q appear in order in w.
+func isSubsequence(q, w string) bool {
+	for _, c := range q {
+		i := strings.IndexRune(w, c)
+		if i < 0 {
+			return false
+		}
+		w = w[i+utf8.RuneLen(c):]
+	}
+	return true
+}
+
+// isSwap reports whether w is q with two adjacent letters swapped.
+func isSwap(q, w string) bool {
+	if len(q) != len(w) {
+		return false
+	}
+	i := 0
+	for i < len(q) && q[i] == w[i] {
+		i++
+	}
+	return i+1 < len(q) && q[i] == w[i+1] && q[i+1] == w[i] && q[i+2:] == w[i+2:]
+}
+
+// typoDist returns the optimal-string-alignment distance (Damerau-Levenshtein
+// where a transposed pair counts one) between q and the closest prefix of w,
+// and between q and all of w, each capped at 2. Only distances up to 1 matter,
+// so only prefixes of w up to len(q)+1 are looked at and the work stops as soon
+// as two rows both exceed 1.
+func typoDist[E byte | rune](q, w []E) (prefix, full int) {
+	m, n := len(q), len(w)
+	if m > maxTypoLen {
+		return 2, 2
+	}
+	cols := min(n, m+1)
+	var rows [3][maxTypoLen + 2]int8
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= cols; j++ {
+		prev[j] = int8(j)
+	}
+	prevMin := int8(0)
+	for i := 1; i <= m; i++ {
+		cur[0] = int8(i)
+		rowMin := cur[0]
+		for j := 1; j <= cols; j++ {
+			cost := int8(1)
+			if q[i-1] == w[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && q[i-1] == w[j-2] && q[i-2] == w[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = d
+			rowMin = min(rowMin, d)
+		}
+		if rowMin > 1 && prevMin > 1 {
+			return 2, 2
+		}
+		prevMin = rowMin
+		prev2, prev, cur = prev, cur, prev2
+	}
+	prefix = 2
+	for j := 0; j <= cols; j++ {
+		prefix = min(prefix, int(prev[j]))
+	}
+	full = 2
+	if n <= cols {
+		full = min(2, int(prev[n]))
+	}
+	return prefix, full
+}
