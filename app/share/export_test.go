@@ -1,0 +1,312 @@
+package share
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/annotator/annotator/app/annotation"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func fixtureExport(t testing.TB) Export {
+	art := fixtureArticle(t)
+	return Export{Items: []Item{{Article: art, Annotations: fixtureAnnotations(t, art)}}, Date: exportDay, Reviewer: "Ada Reviewer"}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run go test ./app/share/ -update and review the diff.\ngot:\n%s", name, got)
+	}
+}
+
+func TestGoldenExports(t *testing.T) {
+	e := fixtureExport(t)
+	for _, tc := range []struct {
+		format string
+		fn     func() ([]byte, string, error)
+		file   string
+	}{
+		{"markdown", e.Markdown, "blinken-beijing-talks-2026-11-26.md"},
+		{"html", e.HTML, "blinken-beijing-talks-2026-11-26.html"},
+		{"csv", e.CSV, "blinken-beijing-talks-2026-11-26.csv"},
+		{"w3c", e.W3C, "blinken-beijing-talks-2026-11-26.jsonld"},
+		{"claimreview", e.ClaimReview, "blinken-beijing-talks-2026-11-26-claims.json"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			data, name, err := tc.fn()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if name != tc.file {
+				t.Errorf("file name %q, want %q", name, tc.file)
+			}
+			golden(t, "golden/"+name, data)
+		})
+	}
+}
+
+func TestExportFilenames(t *testing.T) {
+	e := fixtureExport(t)
+	e.Library = true
+	_, name, _ := e.CSV()
+	if name != "library-2026-11-26.csv" {
+		t.Errorf("library file name %q", name)
+	}
+	if _, _, err := (Export{Date: exportDay}).W3C(); err == nil {
+		t.Error("an export of nothing did not fail")
+	}
+}
+
+func TestHTMLIsInert(t *testing.T) {
+	data, _, err := fixtureExport(t).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, bad := range []string{"<script", "<b>", "src=", "@import", "url(", "<link", "javascript:"} {
+		if strings.Contains(strings.ToLower(s), bad) {
+			t.Errorf("HTML export contains %q", bad)
+		}
+	}
+	for _, want := range []string{
+		"&lt;script&gt;alert(1)&lt;/script&gt;",
+		"Orphaned annotations", "This sentence was removed by the editors.",
+		"2 claims: 1 unverified, 1 mostly accurate",
+		`data-annotation-id="` + uuid(3) + `"`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("HTML export lacks %q", want)
+		}
+	}
+	// The overlap of annotations 1 and 3 is drawn as nested marks, one id each.
+	if !strings.Contains(s, `<mark class="hl" data-annotation-id="`+uuid(1)+`" data-anchor="exact"><mark class="hl" data-annotation-id="`+uuid(3)+`" data-anchor="exact">and constructive</mark></mark>`) {
+		t.Error("the overlapping highlights are not split into nested segments")
+	}
+}
+
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	data, _, err := fixtureExport(t).CSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 8 || len(rows[0]) != len(csvHeader) {
+		t.Fatalf("got %d rows of %d cells", len(rows), len(rows[0]))
+	}
+	for _, row := range rows[1:] {
+		for _, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("cell %q would run as a formula", cell)
+			}
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"=1+1", "'=1+1"}, {"+1", "'+1"}, {"-1", "'-1"}, {"@x", "'@x"}, {"\tx", "'\tx"}, {"\rx", "'\rx"}, {"a=1", "a=1"}, {"", ""},
+	} {
+		if got := neutraliseCell(tc.in); got != tc.want {
+			t.Errorf("neutraliseCell(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTextFragment(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		q    string
+		pre  string
+		suf  string
+		want string
+	}{
+		{"plain", "Qin Gang", " Chinese Foreign Minister ", " in Beijing, the", "#:~:text=Chinese%20Foreign%20Minister-,Qin%20Gang,-in%20Beijing%2C"},
+		{"cut context words dropped", "Qin Gang", "ese Foreign Minister ", " in Beij", "#:~:text=Foreign%20Minister-,Qin%20Gang,-in"},
+		{"syntax characters encoded", "a-b, c&d", "", "", "#:~:text=a%2Db%2C%20c%26d"},
+		{"unicode", "减少误判", "", "", "#:~:text=%E5%87%8F%E5%B0%91%E8%AF%AF%E5%88%A4"},
+		{"long quote as start,end", "one two three four five six seven eight nine ten eleven", "", "", "#:~:text=one%20two%20three%20four,eight%20nine%20ten%20eleven"},
+		{"context touching the quote is dropped", "talks", "Sunday’s", "marked", "#:~:text=talks"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := TextFragment(anchorQuote(tc.q, tc.pre, tc.suf))
+			if got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// w3ccheck builds the shared W3C checker once and returns its path and the
+// schemas folder, or skips (fails under CI=true) when ../shared is missing.
+var (
+	checkerOnce            sync.Once
+	checkerPath, schemaDir string
+	checkerErr             error
+)
+
+func w3ccheck(t *testing.T) (string, string) {
+	t.Helper()
+	checkerOnce.Do(func() {
+		root, err := moduleRoot()
+		if err != nil {
+			checkerErr = err
+			return
+		}
+		shared := filepath.Join(filepath.Dir(root), "shared", "w3c")
+		if _, err := os.Stat(filepath.Join(shared, "cmd", "w3ccheck", "main.go")); err != nil {
+			checkerErr = err
+			return
+		}
+		schemaDir = filepath.Join(shared, "schemas")
+		dir, err := os.MkdirTemp("", "w3ccheck")
+		if err != nil {
+			checkerErr = err
+			return
+		}
+		checkerPath = filepath.Join(dir, "w3ccheck")
+		cmd := exec.Command("go", "build", "-o", checkerPath, ".")
+		cmd.Dir = filepath.Join(shared, "cmd", "w3ccheck")
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			checkerErr = &buildError{err, string(out)}
+		}
+	})
+	if checkerErr != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("the W3C checker in ../shared/w3c is not available: %v", checkerErr)
+		}
+		t.Skipf("skipping: the W3C checker in ../shared/w3c is not available: %v", checkerErr)
+	}
+	return checkerPath, schemaDir
+}
+
+type buildError struct {
+	err error
+	out string
+}
+
+func (e *buildError) Error() string { return e.err.Error() + ": " + e.out }
+
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", os.ErrNotExist
+		}
+		dir = parent
+	}
+}
+
+// checkW3C runs the checker on data and fails the test on any failure.
+func checkW3C(t *testing.T, name string, data []byte, wantCount int) {
+	t.Helper()
+	bin, schemas := w3ccheck(t)
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-schemas", schemas, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("w3ccheck failed on %s: %v\n%s", name, err, out)
+	}
+	want := "checked " + itoa(wantCount) + " annotations, 0 failed"
+	if !strings.Contains(string(out), want) {
+		t.Errorf("w3ccheck on %s: %s; want %q", name, out, want)
+	}
+}
+
+func TestW3CExportPassesChecker(t *testing.T) {
+	e := fixtureExport(t)
+	data, name, err := e.W3C()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkW3C(t, name, data, len(e.Items[0].Annotations))
+
+	// The library export of two articles, one without a web address.
+	other := fixtureArticle(t)
+	other.ID, other.Source = "local-copy", "The Guardian"
+	lib := Export{Items: []Item{e.Items[0], {Article: other, Annotations: relabel(e.Items[0].Annotations, other.ID)}}, Library: true, Date: exportDay}
+	data, name, err = lib.W3C()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkW3C(t, name, data, 2*len(e.Items[0].Annotations))
+	var c struct {
+		First struct{ Items []json.RawMessage }
+	}
+	if err := json.Unmarshal(data, &c); err != nil || len(c.First.Items) != 14 {
+		t.Fatalf("library collection: %v, %d items", err, len(c.First.Items))
+	}
+}
+
+// relabel copies anns onto another article with fresh ids.
+func relabel(anns []annotation.Annotation, articleID string) []annotation.Annotation {
+	out := make([]annotation.Annotation, len(anns))
+	for i, a := range anns {
+		a.Article = articleID
+		a.ID = uuid(100 + i)
+		out[i] = a
+	}
+	return out
+}
+
+func TestTextFragmentAcrossBlocks(t *testing.T) {
+	got := TextFragment(anchorQuote("five years.\n\n“We want", "China in nearly ", "\n\nSunday"))
+	want := "#:~:text=in%20nearly-,five%20years.,%E2%80%9CWe%20want"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func BenchmarkExportHTML(b *testing.B) {
+	e := fixtureExport(b)
+	for b.Loop() {
+		if _, _, err := e.HTML(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseImportW3C(b *testing.B) {
+	e := fixtureExport(b)
+	data, _, err := e.W3C()
+	if err != nil {
+		b.Fatal(err)
+	}
+	lib := library(e.Items[0].Article)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ParseImport(data, "f.jsonld", lib); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package share
+
+import (
+	"os"
+	"testing"
+
+	"github.com/annotator/annotator/app/article"
+)
+
+func fuzzLibrary(t testing.TB) []article.Summary {
+	return library(fixtureArticle(t))
+}
+
+// FuzzParseImport: any input either fails whole (nothing planned) or gives a
+// set whose every accepted annotation is valid and on a known or new article.
+func FuzzParseImport(f *testing.F) {
+	if data, err := os.ReadFile("testdata/hypothesis.json"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte(`{"@context":"http://www.w3.org/ns/anno.jsonld","id":"urn:uuid:00000000-0000-4000-8000-000000000001","type":"Annotation","target":{"source":"urn:annotator:article:blinken-beijing-talks","selector":{"type":"TextQuoteSelector","exact":"Qin Gang"}}}`))
+	f.Add([]byte(`{"type":"AnnotationCollection","first":{"type":"AnnotationPage","items":[{"type":"Annotation"}],"next":{"items":[]}}}`))
+	f.Add([]byte(`{"type":"AnnotatorClassPack","version":1,"article":{"id":"a","title":"t","blocks":[{"kind":"p","text":"x","start":0}],"text":"x","hash":"sha256:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"},"annotations":{"type":"AnnotationCollection","first":{"items":[]}}}`))
+	f.Add([]byte(`[{"uri":"https://example.com/news/blinken-talks","user":"acct:x@h","id":"1","target":[{"selector":[{"type":"TextQuoteSelector","exact":"Qin"}]}]}]`))
+	lib := fuzzLibrary(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		set, err := ParseImport(data, "fuzz.json", lib)
+		if err != nil {
+			if set != nil {
+				t.Fatal("an error with a set")
+			}
+			return
+		}
+		allowed := map[string]bool{}
+		for _, s := range lib {
+			allowed[s.ID] = true
+		}
+		for _, a := range set.NewArticles {
+			allowed[a.ID] = true
+		}
+		for _, in := range set.Annotations {
+			if err := in.Annotation.Validate(); err != nil {
+				t.Fatalf("accepted an invalid annotation: %v", err)
+			}
+			if !allowed[in.Annotation.Article] {
+				t.Fatalf("accepted an annotation on unknown article %q", in.Annotation.Article)
+			}
+		}
+		p := PreviewImport(set, nil)
+		if p.New+p.Updated+p.Unchanged != len(set.Annotations) {
+			t.Fatalf("preview counts %d+%d+%d for %d annotations", p.New, p.Updated, p.Unchanged, len(set.Annotations))
+		}
+	})
+}
+
+// FuzzDecodeLink: a link never panics, never inflates past the limit, and
+// what it carries goes through the same import path.
+func FuzzDecodeLink(f *testing.F) {
+	art := fixtureArticle(f)
+	if frag, err := EncodeLink(fixtureAnnotations(f, art)[:2], art); err == nil {
+		f.Add(frag)
+	}
+	f.Add("#import=")
+	f.Add("#import=AAAA")
+	f.Add("import=S0lNS0xJBAA")
+	lib := library(art)
+	f.Fuzz(func(t *testing.T, frag string) {
+		data, err := DecodeLink(frag)
+		if err != nil {
+			return
+		}
+		if len(data) > MaxLinkInflated {
+			t.Fatalf("inflated to %d bytes", len(data))
+		}
+		if set, err := ParseImport(data, LinkImportSource, lib); err != nil && set != nil {
+			t.Fatal("an error with a set")
+		}
+	})
+}

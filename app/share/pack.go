@@ -1,0 +1,149 @@
+package share
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/app/article"
+)
+
+// ClassPackType is the "type" of a class pack file.
+const ClassPackType = "AnnotatorClassPack"
+
+// Roles of who made a class pack.
+const (
+	RoleTeacher = "teacher"
+	RoleStudent = "student"
+)
+
+// MaxInstructionsLen bounds a class pack's instructions, in characters.
+const MaxInstructionsLen = 20000
+
+// ClassPack is the .annotator.json file a teacher hands out (the article,
+// instructions and the teacher's annotations) and a student hands back (the
+// same article and the student's annotations).
+type ClassPack struct {
+	Type         string           `json:"type"` // ClassPackType
+	Version      int              `json:"version"`
+	Article      *article.Article `json:"article"`
+	Instructions string           `json:"instructions,omitempty"`
+	// Creator and Role say who made the pack, for provenance:
+	// "class pack: <title> (teacher Ms Rivera)".
+	Creator string `json:"creator,omitempty"`
+	Role    string `json:"role,omitempty"`
+	// Annotations is a W3C AnnotationCollection.
+	Annotations json.RawMessage `json:"annotations"`
+}
+
+// ExportClassPack makes a class pack of art and anns (.annotator.json, named
+// "<article id>-<YYYY-MM-DD>.annotator.json"). role is RoleTeacher or
+// RoleStudent; creator is the maker's display name.
+func ExportClassPack(art *article.Article, anns []annotation.Annotation, instructions, creator, role string, date time.Time) ([]byte, string, error) {
+	if art == nil {
+		return nil, "", ErrNothingToExport
+	}
+	if err := checkPackArticle(art); err != nil {
+		return nil, "", err
+	}
+	if utf8.RuneCountInString(instructions) > MaxInstructionsLen {
+		return nil, "", fmt.Errorf("the instructions are too long: at most %d characters", MaxInstructionsLen)
+	}
+	if role != RoleTeacher && role != RoleStudent {
+		return nil, "", fmt.Errorf("unknown class pack role %q", role)
+	}
+	name := art.ID + "-" + date.Format("2006-01-02") + ".annotator.json"
+	coll, err := json.Marshal(buildCollection("urn:annotator:export:"+name, "Annotations on "+art.Title, []Item{{art, anns}}))
+	if err != nil {
+		return nil, "", err
+	}
+	data, err := marshalIndent(ClassPack{Type: ClassPackType, Version: 1, Article: art,
+		Instructions: instructions, Creator: creator, Role: role, Annotations: coll})
+	return data, name, err
+}
+
+// checkPackArticle checks that an article in a class pack is whole and
+// unaltered: a valid id, a title, blocks that make up its text, and a hash
+// that matches the text.
+func checkPackArticle(a *article.Article) error {
+	switch {
+	case !article.ValidID(a.ID):
+		return fmt.Errorf("the class pack's article has an invalid id %q", clip(a.ID))
+	case strings.TrimSpace(a.Title) == "":
+		return errors.New("the class pack's article has no title")
+	case len(a.Blocks) == 0 || a.Text == "":
+		return errors.New("the class pack's article has no text")
+	case !utf8.ValidString(a.Text):
+		return errors.New("the class pack's article text is not UTF-8")
+	case a.Hash != article.HashText(a.Text):
+		return errors.New("the class pack's article does not match its content hash: the file was changed or damaged")
+	}
+	var b strings.Builder
+	start := 0
+	for i, blk := range a.Blocks {
+		if i > 0 {
+			b.WriteString("\n\n")
+			start += 2
+		}
+		if blk.Start != start {
+			return fmt.Errorf("the class pack's article block %d starts at %d, not %d", i+1, blk.Start, start)
+		}
+		b.WriteString(blk.Text)
+		start += utf8.RuneCountInString(blk.Text)
+	}
+	if b.String() != a.Text {
+		return errors.New("the class pack's article blocks do not make up its text")
+	}
+	return nil
+}
+
+func (s *ImportSet) readClassPack(data []byte, known []article.Summary) error {
+	s.Format = FormatClassPack
+	var p ClassPack
+	if err := json.Unmarshal(data, &p); err != nil {
+		return fmt.Errorf("this class pack is damaged: %v", err)
+	}
+	switch {
+	case p.Version != 1:
+		return fmt.Errorf("this class pack is version %d; this app reads version 1", p.Version)
+	case p.Article == nil:
+		return errors.New("this class pack has no article")
+	case utf8.RuneCountInString(p.Instructions) > MaxInstructionsLen:
+		return fmt.Errorf("this class pack's instructions are too long: at most %d characters", MaxInstructionsLen)
+	case utf8.RuneCountInString(p.Creator) > annotation.MaxCreatorLen:
+		return errors.New("this class pack's creator name is too long")
+	case p.Role != "" && p.Role != RoleTeacher && p.Role != RoleStudent:
+		return fmt.Errorf("this class pack has an unknown role %q", clip(p.Role))
+	}
+	if err := checkPackArticle(p.Article); err != nil {
+		return err
+	}
+	art := p.Article
+	if sum, ok := findSummary(known, art.ID); !ok {
+		local := *art
+		local.Origin = "local"
+		s.NewArticles = append(s.NewArticles, &local)
+	} else if sum.Hash != art.Hash {
+		s.Warnings = append(s.Warnings, fmt.Sprintf("your copy of %q differs from the class pack's; the annotations are kept and may need review", clip(art.Title)))
+	}
+	s.Pack = &p
+	var items []json.RawMessage
+	if len(p.Annotations) > 0 && string(p.Annotations) != "null" {
+		var env envelope
+		if err := json.Unmarshal(p.Annotations, &env); err != nil {
+			return fmt.Errorf("this class pack's annotations are damaged: %v", err)
+		}
+		if !typeNames(env.Type)["AnnotationCollection"] {
+			return errors.New("this class pack's annotations are not an AnnotationCollection")
+		}
+		var err error
+		if items, err = collectionPages(env.First); err != nil {
+			return err
+		}
+	}
+	return s.readW3CItems(items, nil, known, &forcedArticle{art})
+}
