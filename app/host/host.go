@@ -1,0 +1,300 @@
+//go:build !wasm
+
+package host
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/annotator/annotator/app/article"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Config says what a Host serves.
+type Config struct {
+	Library *Library
+	// WebDir holds app.wasm (with .br and .gz beside it), app.css and the icons.
+	WebDir string
+	Logger *log.Logger
+}
+
+// Host answers every request of the app. The go-app routes must be
+// registered (ui.Register) before the first request.
+type Host struct {
+	lib    *Library
+	webDir string
+	logger *log.Logger
+	app    *app.Handler
+	wasm   *wasmFile
+	static http.Handler
+}
+
+// Theme colours, shared by the manifest and the stylesheet.
+const (
+	themeColor      = "#1f4e5f"
+	backgroundColor = "#fbfaf7"
+)
+
+// New prepares a Host. It fails when app.wasm is missing.
+func New(cfg Config) (*Host, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = log.Default()
+	}
+	wasm, warnings, err := loadWasm(filepath.Join(cfg.WebDir, "app.wasm"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warnings {
+		cfg.Logger.Print(w)
+	}
+	version, err := Version(cfg.WebDir)
+	if err != nil {
+		return nil, err
+	}
+	h := &Host{
+		lib:    cfg.Library,
+		webDir: cfg.WebDir,
+		logger: cfg.Logger,
+		wasm:   wasm,
+		static: http.FileServer(onlyFiles{http.Dir(cfg.WebDir)}),
+	}
+	h.app = NewAppHandler(version, len(wasm.raw), cfg.Library.IDs())
+	return h, nil
+}
+
+// NewAppHandler is go-app's Handler for Annotator: its name, local icons,
+// theme, version and the resources the service worker caches for offline
+// use. It is shared by the host and the static build.
+func NewAppHandler(version string, wasmSize int, articleIDs []string) *app.Handler {
+	cacheable := []string{"/api/library.json", "/web/app.css", "/web/icon.svg"}
+	for _, id := range articleIDs {
+		cacheable = append(cacheable, "/read/"+id, "/api/articles/"+id+".json")
+	}
+	return &app.Handler{
+		Name:        "Annotator",
+		ShortName:   "Annotator",
+		Title:       "Annotator",
+		Description: "Read an article closely: highlight, note, tag and check its claims, offline, in your own browser.",
+		Lang:        "en",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-maskable.png",
+			SVG:      "/web/icon.svg",
+		},
+		ThemeColor:            themeColor,
+		BackgroundColor:       backgroundColor,
+		LoadingLabel:          "Loading Annotator… {progress}%",
+		Styles:                []string{"/web/app.css"},
+		CacheableResources:    cacheable,
+		Version:               version,
+		WasmContentLength:     strconv.Itoa(wasmSize),
+		ServiceWorkerTemplate: serviceWorkerJS,
+	}
+}
+
+// Version is a content hash of what the host serves from webDir, so a restart
+// of the same build keeps the browser's caches and a new build replaces them.
+func Version(webDir string) (string, error) {
+	sum := sha256.New()
+	fmt.Fprint(sum, "go-app v10.1.10\n", serviceWorkerJS)
+	var files []string
+	err := filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && !strings.HasSuffix(p, ".br") && !strings.HasSuffix(p, ".gz") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("web folder %q: %w", webDir, err)
+	}
+	sort.Strings(files)
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return "", err
+		}
+		rel, _ := filepath.Rel(webDir, p)
+		fmt.Fprintf(sum, "%s %d\n", filepath.ToSlash(rel), len(data))
+		sum.Write(data)
+	}
+	return hex.EncodeToString(sum.Sum(nil))[:16], nil
+}
+
+// ServeHTTP routes a request.
+func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w.Header())
+	p := r.URL.Path
+	if !cleanPath(r) {
+		h.notFound(w, r)
+		return
+	}
+	switch {
+	case p == "/api/library.json":
+		h.serveJSON(w, r, h.lib.Summaries())
+	case strings.HasPrefix(p, "/api/articles/") && strings.HasSuffix(p, ".json"):
+		id := strings.TrimSuffix(strings.TrimPrefix(p, "/api/articles/"), ".json")
+		a, ok := h.lib.Article(id)
+		if !ok {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprintln(w, `{"error":"no such article"}`)
+			return
+		}
+		h.serveJSON(w, r, a)
+	case p == "/web/app.wasm" || p == "/app.wasm":
+		h.wasm.ServeHTTP(w, r)
+	case strings.HasPrefix(p, "/web/"):
+		w.Header().Set("Cache-Control", "no-cache")
+		h.static.ServeHTTP(w, r)
+	case p == "/":
+		h.servePage(w, r, http.StatusOK)
+	case strings.HasPrefix(p, "/read/"):
+		id := strings.TrimPrefix(p, "/read/")
+		if !article.ValidID(id) {
+			h.notFound(w, r)
+			return
+		}
+		status := http.StatusOK
+		if _, ok := h.lib.Article(id); !ok {
+			// The page is still the app: the reader's own articles live
+			// in their browser, where the app looks for this id.
+			status = http.StatusNotFound
+		}
+		h.servePage(w, r, status)
+	case goappResource(p):
+		h.app.ServeHTTP(w, r)
+	default:
+		h.notFound(w, r)
+	}
+}
+
+func goappResource(p string) bool {
+	switch p {
+	case "/app.js", "/app-worker.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", "/manifest.json":
+		return true
+	}
+	return false
+}
+
+// cleanPath accepts only plain paths: no encoded slashes, dot segments, NULs
+// or very long paths, so that no request can name a file outside the folders
+// served.
+func cleanPath(r *http.Request) bool {
+	p := r.URL.Path
+	if len(p) > 512 || !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\x00\\") {
+		return false
+	}
+	if raw := strings.ToLower(r.URL.RawPath); strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") {
+		return false
+	}
+	if path.Clean(p) != p && p != "/" {
+		return false
+	}
+	return !strings.Contains(p, "/.")
+}
+
+// servePage answers with the prerendered app page. go-app answers 304 to any
+// request whose If-None-Match holds the build's version; pages carry article
+// text that changes without a new build, so they are always sent whole.
+func (h *Host) servePage(w http.ResponseWriter, r *http.Request, status int) {
+	r2 := r.Clone(r.Context())
+	r2.Header.Del("If-None-Match")
+	h.app.ServeHTTP(&pageWriter{ResponseWriter: w, status: status}, r2)
+}
+
+// pageWriter sets the page's status and drops go-app's version ETag.
+type pageWriter struct {
+	http.ResponseWriter
+	status      int
+	wroteHeader bool
+}
+
+func (pw *pageWriter) WriteHeader(code int) {
+	if pw.wroteHeader {
+		return
+	}
+	pw.wroteHeader = true
+	pw.Header().Del("ETag")
+	if code == http.StatusOK {
+		code = pw.status
+	}
+	pw.ResponseWriter.WriteHeader(code)
+}
+
+func (pw *pageWriter) Write(b []byte) (int, error) {
+	if !pw.wroteHeader {
+		pw.WriteHeader(http.StatusOK)
+	}
+	return pw.ResponseWriter.Write(b)
+}
+
+func (h *Host) serveJSON(w http.ResponseWriter, r *http.Request, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		h.logger.Printf("encoding %s: %v", r.URL.Path, err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	// Revalidated on every load, so an edited article is seen on reload.
+	w.Header().Set("Cache-Control", "no-cache")
+	sum := sha256.Sum256(data)
+	etag := `"` + hex.EncodeToString(sum[:8]) + `"`
+	w.Header().Set("ETag", etag)
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.Write(data)
+}
+
+var notFoundPage = template.Must(template.New("404").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Not found · Annotator</title><link rel="stylesheet" href="/web/app.css"><link rel="icon" href="/web/icon.svg"></head>
+<body><main class="page notfound"><h1>Page not found</h1>
+<p>There is no page at <code>{{.}}</code>.</p>
+<p><a href="/">Back to the library</a></p></main></body></html>
+`))
+
+func (h *Host) notFound(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(http.StatusNotFound)
+	shown := r.URL.Path
+	if len(shown) > 80 {
+		shown = shown[:80] + "…"
+	}
+	notFoundPage.Execute(w, strings.ToValidUTF8(shown, "�"))
+}
+
+// onlyFiles serves files, never folder listings.
+type onlyFiles struct{ fs http.FileSystem }
+
+func (o onlyFiles) Open(name string) (http.File, error) {
+	f, err := o.fs.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err != nil || st.IsDir() {
+		f.Close()
+		return nil, os.ErrNotExist
+	}
+	return f, nil
+}

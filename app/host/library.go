@@ -1,0 +1,182 @@
+//go:build !wasm
+
+package host
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/annotator/annotator/app/article"
+)
+
+// Library is the bundled article library: the .txt and .md files of one
+// folder, parsed, and parsed again when a file changes.
+type Library struct {
+	dir    string
+	logger *log.Logger
+
+	mu       sync.Mutex
+	files    map[string]libraryFile // by file name
+	articles map[string]*article.Article
+	order    []string // ids sorted by title
+}
+
+type libraryFile struct {
+	size    int64
+	modTime time.Time
+	art     *article.Article // nil when the file could not be parsed
+}
+
+// OpenLibrary reads the articles in dir. A missing or unreadable dir is an
+// error naming it; a file that cannot be parsed is left out with a warning.
+func OpenLibrary(dir string, logger *log.Logger) (*Library, error) {
+	if logger == nil {
+		logger = log.Default()
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("articles folder %q: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("articles folder %q is not a folder", dir)
+	}
+	l := &Library{dir: dir, logger: logger, files: map[string]libraryFile{}}
+	if err := l.refresh(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// Summaries lists the library's articles, sorted by title.
+func (l *Library) Summaries() []article.Summary {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.refreshLogged()
+	out := make([]article.Summary, 0, len(l.order))
+	for _, id := range l.order {
+		out = append(out, l.articles[id].Summary())
+	}
+	return out
+}
+
+// Article returns the article with the given id.
+func (l *Library) Article(id string) (*article.Article, bool) {
+	if !article.ValidID(id) {
+		return nil, false
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.refreshLogged()
+	a, ok := l.articles[id]
+	return a, ok
+}
+
+// IDs lists the ids of the library's articles.
+func (l *Library) IDs() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.refreshLogged()
+	return append([]string(nil), l.order...)
+}
+
+func (l *Library) refreshLogged() {
+	if err := l.refresh(); err != nil {
+		l.logger.Printf("articles: %v (serving the articles read before)", err)
+	}
+}
+
+// refresh re-reads the folder, parsing only files that are new or changed.
+// Its cost is one ReadDir and one Stat per file: cheap for a library of
+// hundreds of articles, and it keeps the host free of watchers.
+func (l *Library) refresh() error {
+	entries, err := os.ReadDir(l.dir)
+	if err != nil {
+		return fmt.Errorf("reading articles folder %q: %w", l.dir, err)
+	}
+	seen := map[string]bool{}
+	changed := false
+	for _, e := range entries {
+		name := e.Name()
+		id, ok := article.IDFromFilename(name)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		seen[name] = true
+		old, known := l.files[name]
+		if known && old.size == info.Size() && old.modTime.Equal(info.ModTime()) {
+			continue
+		}
+		changed = true
+		f := libraryFile{size: info.Size(), modTime: info.ModTime()}
+		f.art, err = l.parse(name, id, info)
+		if err != nil {
+			l.logger.Printf("articles: leaving out %s: %v", filepath.Join(l.dir, name), err)
+		}
+		l.files[name] = f
+	}
+	for name := range l.files {
+		if !seen[name] {
+			delete(l.files, name)
+			changed = true
+		}
+	}
+	if changed || l.articles == nil {
+		l.index()
+	}
+	return nil
+}
+
+func (l *Library) parse(name, id string, info fs.FileInfo) (*article.Article, error) {
+	if info.Size() > article.MaxSize {
+		return nil, fmt.Errorf("%d bytes is over the limit of %d", info.Size(), article.MaxSize)
+	}
+	data, err := os.ReadFile(filepath.Join(l.dir, name))
+	if err != nil {
+		return nil, err
+	}
+	a, err := article.Parse(id, name, data)
+	if err != nil {
+		return nil, err
+	}
+	a.Origin = "bundled"
+	return a, nil
+}
+
+func (l *Library) index() {
+	l.articles = map[string]*article.Article{}
+	for name, f := range l.files {
+		if f.art == nil {
+			continue
+		}
+		if prev, dup := l.articles[f.art.ID]; dup {
+			// blinken.txt and blinken.md would share an id: keep one, say so.
+			l.logger.Printf("articles: %s has the same id as another file (%q); keeping one", name, prev.ID)
+			continue
+		}
+		l.articles[f.art.ID] = f.art
+	}
+	l.order = l.order[:0]
+	for id := range l.articles {
+		l.order = append(l.order, id)
+	}
+	sort.Slice(l.order, func(i, j int) bool {
+		a, b := l.articles[l.order[i]], l.articles[l.order[j]]
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
+	})
+}
+
+var errNotFound = errors.New("not found")

@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/annotator/annotator/app/anchor"
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderPanel is the side panel: the open card, the article's annotations
+// in document order, and the orphans.
+func (p *readerPage) renderPanel() app.UI {
+	var anchored, orphans []annotation.Annotation
+	for _, a := range p.anns {
+		if p.anchors[a.ID].Status == anchor.Orphan {
+			orphans = append(orphans, a)
+		} else {
+			anchored = append(anchored, a)
+		}
+	}
+	names := p.labelNames()
+	return app.Div().Class("panel").Body(
+		app.If(p.selected != "" && p.index(p.selected) >= 0, func() app.UI {
+			a := p.anns[p.index(p.selected)]
+			if a.Kind == annotation.KindClaim {
+				if card := p.renderClaimCard(a); card != nil {
+					return card
+				}
+			}
+			return p.renderCard(a, names)
+		}),
+		p.renderShare(),
+		p.renderClaims(),
+		app.Section().Class("annotation-list").Aria("labelledby", "annotations-heading").Body(
+			app.H2().ID("annotations-heading").Text(fmt.Sprintf("Annotations (%d)", len(anchored))),
+			app.If(len(p.anns) == 0, func() app.UI {
+				return app.P().Class("hint").Text("Select text in the article, then press Highlight (h) or Note (n).")
+			}),
+			app.Ol().Aria("label", "Annotations").Body(
+				app.Range(anchored).Slice(func(i int) app.UI {
+					return p.renderListItem(anchored[i], names)
+				}),
+			),
+		),
+		app.If(len(orphans) > 0, func() app.UI {
+			return app.Section().Class("orphans").Aria("labelledby", "orphans-heading").Body(
+				app.H2().ID("orphans-heading").Text(fmt.Sprintf("Orphaned annotations (%d)", len(orphans))),
+				app.P().Class("hint").Text("The article changed and these passages could not be found. Nothing was lost: select the text they belong to and attach them, or delete them."),
+				app.Ul().Aria("label", "Orphaned annotations").Body(
+					app.Range(orphans).Slice(func(i int) app.UI { return p.renderOrphan(orphans[i]) }),
+				),
+			)
+		}),
+		newLabelSettings(),
+	)
+}
+
+func (p *readerPage) labelNames() annotation.LabelNames {
+	return annotation.LabelNames(ws.Store().Prefs().LabelNames)
+}
+
+func (p *readerPage) renderListItem(a annotation.Annotation, names annotation.LabelNames) app.UI {
+	r := p.anchors[a.ID]
+	id := a.ID
+	return app.Li().Class("annotation-item").DataSet("annotation-id", a.ID).Body(
+		app.Button().Type("button").Class("annotation-open").
+			OnClick(func(ctx app.Context, e app.Event) { p.open(ctx, id, true) }).
+			Body(
+				app.Span().Class("quote").Text("“"+shorten(a.Quote.Exact, 140)+"”"),
+				app.Span().Class("meta").Text(itemMeta(a, names, r)),
+			),
+		app.If(a.Note != "", func() app.UI { return app.P().Class("note-preview").Text(shorten(a.Note, 200)) }),
+		app.If(len(a.Tags) > 0, func() app.UI { return tagList(a.Tags) }),
+	)
+}
+
+func itemMeta(a annotation.Annotation, names annotation.LabelNames, r anchor.Result) string {
+	var parts []string
+	if a.Kind == annotation.KindClaim && a.Claim != nil {
+		parts = append(parts, "Claim")
+		if v, ok := a.Claim.Verdict.OrDefault().Info(); ok {
+			parts = append(parts, v.Label)
+		}
+	} else if a.Label != "" {
+		parts = append(parts, names.Name(a.Label))
+	}
+	switch r.Status {
+	case anchor.Fuzzy:
+		parts = append(parts, "needs review: the text changed")
+	case anchor.Moved:
+		parts = append(parts, "moved")
+	}
+	parts = append(parts, a.Modified.Local().Format("2 Jan 2006 15:04"))
+	return strings.Join(parts, " · ")
+}
+
+func tagList(tags []string) app.UI {
+	return app.Ul().Class("tags").Aria("label", "Tags").Body(
+		app.Range(tags).Slice(func(i int) app.UI { return app.Li().Text(tags[i]) }),
+	)
+}
+
+func (p *readerPage) renderOrphan(a annotation.Annotation) app.UI {
+	id := a.ID
+	waiting := p.attaching == id
+	return app.Li().Class("orphan").DataSet("annotation-id", a.ID).Body(
+		app.Blockquote().Body(
+			app.Span().Class("context").Text(a.Quote.Prefix),
+			app.Strong().Text(a.Quote.Exact),
+			app.Span().Class("context").Text(a.Quote.Suffix),
+		),
+		app.If(a.Note != "", func() app.UI { return app.P().Class("note-preview").Text(a.Note) }),
+		app.Div().Class("row").Body(
+			app.Button().Type("button").
+				Aria("pressed", waiting).
+				Text(map[bool]string{true: "Select the new text, then press Attach here", false: "Attach to a new selection"}[waiting]).
+				OnClick(func(ctx app.Context, e app.Event) {
+					if p.hasSel {
+						p.attaching = id
+						p.attach(ctx)
+						return
+					}
+					if p.attaching == id {
+						p.attaching = ""
+					} else {
+						p.attaching = id
+						say(ctx, "Select the passage this annotation belongs to, then press Attach here.")
+					}
+				}),
+			app.Button().Type("button").Class("danger").Text("Delete").
+				OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }),
+		),
+	)
+}
+
+// fuzzyChange says what changed under a fuzzy anchor, for "needs review".
+func fuzzyChange(a annotation.Annotation, t *anchor.Text, r anchor.Result) string {
+	now := t.Slice(r.Start, r.End)
+	if now == a.Quote.Exact {
+		return "The text around it changed."
+	}
+	return "The text was “" + shorten(a.Quote.Exact, 120) + "” and is now “" + shorten(now, 120) + "”."
+}

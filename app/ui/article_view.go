@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"sort"
+
+	"github.com/annotator/annotator/app/anchor"
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/app/article"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// markSpan is an anchored annotation's place in the canonical text.
+type markSpan struct {
+	ID         string
+	Start, End int
+	Status     anchor.Status
+	Class      string
+}
+
+// markSpans lists the anchored annotations, outermost first where they
+// share a start, so nesting follows the text.
+func (p *readerPage) markSpans() []markSpan {
+	var out []markSpan
+	for _, a := range p.anns {
+		r := p.anchors[a.ID]
+		if r.Status == anchor.Orphan || r.End <= r.Start {
+			continue
+		}
+		out = append(out, markSpan{ID: a.ID, Start: r.Start, End: r.End, Status: r.Status, Class: markClass(a, p.selected == a.ID)})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
+}
+
+func markClass(a annotation.Annotation, selected bool) string {
+	c := "hl"
+	switch {
+	case a.Kind == annotation.KindClaim && a.Claim != nil:
+		c += " claim verdict-" + string(a.Claim.Verdict.OrDefault())
+	case a.Label != "":
+		c += " label-" + a.Label
+	default:
+		c += " label-none"
+	}
+	if a.Note != "" {
+		c += " has-note"
+	}
+	if selected {
+		c += " selected"
+	}
+	return c
+}
+
+func (p *readerPage) renderArticle() app.UI {
+	spans := p.markSpans()
+	return app.Article().ID("article").Class("article-body").
+		Aria("labelledby", "article-title").
+		DataSet("article-id", p.art.ID).
+		DataSet("hash", p.art.Hash).
+		OnClick(p.onArticleClick).
+		Body(app.Range(p.art.Blocks).Slice(func(i int) app.UI {
+			return renderBlock(p.art.Blocks[i], spans)
+		}))
+}
+
+// renderBlock draws one block with its marks. Where annotations overlap the
+// text is cut into segments, and each segment is wrapped in one nested mark
+// per annotation that covers it: every mark carries exactly one id.
+func renderBlock(b article.Block, spans []markSpan) app.UI {
+	runes := []rune(b.Text)
+	lo, hi := b.Start, b.Start+len(runes)
+	var inside []markSpan
+	cuts := []int{lo, hi}
+	for _, s := range spans {
+		if s.Start >= hi {
+			break
+		}
+		if s.End <= lo {
+			continue
+		}
+		inside = append(inside, s)
+		cuts = append(cuts, max(s.Start, lo), min(s.End, hi))
+	}
+	var body []app.UI
+	if len(inside) == 0 {
+		body = []app.UI{app.Text(b.Text)}
+	} else {
+		sort.Ints(cuts)
+		for i := 0; i+1 < len(cuts); i++ {
+			a, z := cuts[i], cuts[i+1]
+			if a == z {
+				continue
+			}
+			var node app.UI = app.Text(string(runes[a-lo : z-lo]))
+			// Wrap from the innermost (latest start, shortest) outwards.
+			for j := len(inside) - 1; j >= 0; j-- {
+				s := inside[j]
+				if s.Start <= a && s.End >= z {
+					node = app.Mark().Class(s.Class).
+						DataSet("annotation-id", s.ID).
+						DataSet("anchor", string(s.Status)).
+						TabIndex(-1).
+						Body(node)
+				}
+			}
+			body = append(body, node)
+		}
+	}
+	return blockElement(b, body)
+}
+
+// blockElement draws a block as the element its kind calls for. List
+// items are paragraphs with a bullet: the text does not keep which items
+// formed one list. data-start is the block's offset in the canonical text,
+// which the selection code reads.
+func blockElement(b article.Block, body []app.UI) app.UI {
+	switch b.Kind {
+	case "h2":
+		return app.H2().Class("block").DataSet("start", b.Start).DataSet("kind", b.Kind).Body(body...)
+	case "h3":
+		return app.H3().Class("block").DataSet("start", b.Start).DataSet("kind", b.Kind).Body(body...)
+	case "h4", "h5", "h6":
+		return app.H4().Class("block").DataSet("start", b.Start).DataSet("kind", b.Kind).Body(body...)
+	case "quote":
+		return app.Blockquote().Class("block").DataSet("start", b.Start).DataSet("kind", b.Kind).Body(body...)
+	case "li":
+		return app.P().Class("block li").DataSet("start", b.Start).DataSet("kind", b.Kind).Body(body...)
+	}
+	return app.P().Class("block").DataSet("start", b.Start).DataSet("kind", b.Kind).Body(body...)
+}
+
+func (p *readerPage) renderToolbar() app.UI {
+	if !p.hasSel {
+		return nil
+	}
+	label := "Highlight"
+	if p.attaching != "" {
+		label = "Attach here"
+	}
+	return app.Div().ID("selection-toolbar").Class("selection-toolbar").Role("toolbar").
+		Aria("label", "Annotate the selection").
+		OnMouseDown(keepSelection).
+		Body(
+			app.Button().Type("button").Title("Highlight the selection (h)").Text(label+" (h)").OnClick(p.highlight),
+			app.Button().Type("button").Title("Add a note to the selection (n)").Text("Note (n)").OnClick(p.note),
+			app.Button().Type("button").Title("Mark the selection as a claim (c)").Text("Claim (c)").OnClick(p.claim),
+		)
+}
+
+// keepSelection stops a press on the toolbar from clearing the selection.
+func keepSelection(ctx app.Context, e app.Event) { e.PreventDefault() }

@@ -1,0 +1,37 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"github.com/annotator/annotator/app/article"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The host and native tests have no DOM: these twins of dom_wasm.go do nothing.
+
+type selection struct {
+	Start, End int
+	OK         bool
+	X, Y       int
+}
+
+type readerEvents struct {
+	selection func(app.Context, selection)
+	shortcut  func(app.Context, string)
+	storage   func(app.Context, string, string)
+}
+
+func listenReader(ctx app.Context, ev readerEvents) func() { return func() {} }
+func prerenderedArticle() *article.Article                 { return nil }
+func clearSelection()                                      {}
+func focusElement(id string)                               {}
+func focusMark(id string)                                  {}
+func markIDAt(e app.Event) string                          { return "" }
+func confirmDialog(msg string) bool                        { return false }
+
+func prerenderedLibrary() []article.Summary { return nil }
+
+func absoluteURL(path string) string { return path }
+
+func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
+}

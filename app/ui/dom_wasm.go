@@ -1,0 +1,300 @@
+//go:build wasm
+
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/annotator/annotator/app/article"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// selection is the reader's selection in the article, in code points of the
+// canonical text, and where on the page to put the toolbar.
+type selection struct {
+	Start, End int
+	OK         bool
+	X, Y       int
+}
+
+type readerEvents struct {
+	selection func(app.Context, selection)
+	shortcut  func(app.Context, string)
+	storage   func(app.Context, string, string)
+}
+
+func document() app.Value { return app.Window().Get("document") }
+
+// listenReader follows the selection, the keyboard shortcuts and other tabs'
+// storage changes; the returned func stops it.
+func listenReader(ctx app.Context, ev readerEvents) func() {
+	doc := document()
+	win := app.Window()
+	var last selection
+	check := app.FuncOf(func(this app.Value, args []app.Value) any {
+		s := currentSelection()
+		if s == last {
+			return nil
+		}
+		last = s
+		ctx.Dispatch(func(ctx app.Context) {
+			ev.selection(ctx, s)
+			if s.OK {
+				ctx.Defer(func(app.Context) { placeToolbar(s.X, s.Y) })
+			}
+		})
+		return nil
+	})
+	collapsed := app.FuncOf(func(this app.Value, args []app.Value) any {
+		sel := win.Call("getSelection")
+		if last.OK && (!sel.Truthy() || sel.Get("isCollapsed").Bool()) {
+			last = selection{}
+			ctx.Dispatch(func(ctx app.Context) { ev.selection(ctx, selection{}) })
+		}
+		return nil
+	})
+	keys := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+			return nil
+		}
+		if tag := e.Get("target").Get("tagName").String(); tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" {
+			return nil
+		}
+		key := e.Get("key").String()
+		if key != "h" && key != "n" && key != "c" {
+			return nil
+		}
+		if !last.OK {
+			return nil
+		}
+		e.Call("preventDefault")
+		ctx.Dispatch(func(ctx app.Context) { ev.shortcut(ctx, key) })
+		return nil
+	})
+	storage := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		key := e.Get("key")
+		if !key.Truthy() {
+			return nil
+		}
+		k := key.String()
+		v := ""
+		if nv := e.Get("newValue"); nv.Truthy() {
+			v = nv.String()
+		}
+		ctx.Dispatch(func(ctx app.Context) { ev.storage(ctx, k, v) })
+		return nil
+	})
+	for _, name := range []string{"mouseup", "keyup", "touchend"} {
+		doc.Call("addEventListener", name, check)
+	}
+	doc.Call("addEventListener", "selectionchange", collapsed)
+	doc.Call("addEventListener", "keydown", keys)
+	win.Call("addEventListener", "storage", storage)
+	return func() {
+		for _, name := range []string{"mouseup", "keyup", "touchend"} {
+			doc.Call("removeEventListener", name, check)
+		}
+		doc.Call("removeEventListener", "selectionchange", collapsed)
+		doc.Call("removeEventListener", "keydown", keys)
+		win.Call("removeEventListener", "storage", storage)
+		check.Release()
+		collapsed.Release()
+		keys.Release()
+		storage.Release()
+	}
+}
+
+// currentSelection converts the DOM selection to code points of the
+// canonical text. The DOM counts UTF-16 units; the text before each boundary
+// in its block is read as a string and its code points counted, so the
+// conversion happens here and nowhere else.
+func currentSelection() selection {
+	sel := app.Window().Call("getSelection")
+	if !sel.Truthy() || sel.Get("rangeCount").Int() == 0 || sel.Get("isCollapsed").Bool() {
+		return selection{}
+	}
+	r := sel.Call("getRangeAt", 0)
+	start, ok1 := boundaryOffset(r.Get("startContainer"), r.Get("startOffset").Int())
+	end, ok2 := boundaryOffset(r.Get("endContainer"), r.Get("endOffset").Int())
+	if !ok1 || !ok2 || end <= start {
+		return selection{}
+	}
+	rect := r.Call("getBoundingClientRect")
+	x := rect.Get("left").Int() + app.Window().Get("scrollX").Int()
+	y := rect.Get("bottom").Int() + app.Window().Get("scrollY").Int()
+	return selection{Start: start, End: end, OK: true, X: x, Y: y}
+}
+
+// boundaryOffset is the canonical-text offset of a DOM boundary point inside
+// a block of the article, or false when it is outside the article's text.
+func boundaryOffset(node app.Value, offset int) (int, bool) {
+	el := node
+	if node.Get("nodeType").Int() != 1 {
+		el = node.Get("parentElement")
+	}
+	if !el.Truthy() {
+		return 0, false
+	}
+	block := el.Call("closest", "[data-start]")
+	if !block.Truthy() || !block.Call("closest", "article.article-body").Truthy() {
+		return 0, false
+	}
+	start, err := strconv.Atoi(block.Get("dataset").Get("start").String())
+	if err != nil {
+		return 0, false
+	}
+	r := document().Call("createRange")
+	r.Call("setStart", block, 0)
+	r.Call("setEnd", node, offset)
+	before := r.Call("toString").String()
+	return start + utf8.RuneCountInString(before), true
+}
+
+func placeToolbar(x, y int) {
+	el := document().Call("getElementById", "selection-toolbar")
+	if !el.Truthy() {
+		return
+	}
+	maxX := app.Window().Get("innerWidth").Int() - el.Get("offsetWidth").Int() - 8
+	if x > maxX {
+		x = maxX
+	}
+	if x < 8 {
+		x = 8
+	}
+	st := el.Get("style")
+	st.Call("setProperty", "left", fmt.Sprintf("%dpx", x))
+	st.Call("setProperty", "top", fmt.Sprintf("%dpx", y+8))
+}
+
+func clearSelection() {
+	if sel := app.Window().Call("getSelection"); sel.Truthy() {
+		sel.Call("removeAllRanges")
+	}
+}
+
+func focusElement(id string) {
+	if el := document().Call("getElementById", id); el.Truthy() {
+		el.Call("focus")
+	}
+}
+
+// focusMark scrolls an annotation's first mark into view and focuses it.
+func focusMark(id string) {
+	el := document().Call("querySelector", `mark[data-annotation-id="`+cssEscape(id)+`"]`)
+	if !el.Truthy() {
+		return
+	}
+	el.Call("scrollIntoView", map[string]any{"block": "center"})
+	el.Call("focus", map[string]any{"preventScroll": true})
+}
+
+func cssEscape(s string) string {
+	return app.Window().Get("CSS").Call("escape", s).String()
+}
+
+// markIDAt is the id of the innermost mark under a click.
+func markIDAt(e app.Event) string {
+	t := e.Get("target")
+	if !t.Truthy() || t.Get("nodeType").Int() != 1 {
+		return ""
+	}
+	m := t.Call("closest", "mark[data-annotation-id]")
+	if !m.Truthy() {
+		return ""
+	}
+	return m.Get("dataset").Get("annotationId").String()
+}
+
+func confirmDialog(msg string) bool {
+	return app.Window().Call("confirm", msg).Bool()
+}
+
+// prerenderedArticle rebuilds the article the host prerendered into this
+// page, so the live app shows it at once without fetching it again. The
+// rebuilt text must hash to what the host said, or it is not used.
+func prerenderedArticle() *article.Article {
+	el := document().Call("querySelector", "article.article-body")
+	if !el.Truthy() {
+		return nil
+	}
+	id := el.Get("dataset").Get("articleId").String()
+	hash := el.Get("dataset").Get("hash").String()
+	title := document().Call("getElementById", "article-title")
+	if !title.Truthy() {
+		return nil
+	}
+	meta := article.Meta{}
+	if m := document().Call("querySelector", `[data-meta="source"]`); m.Truthy() {
+		meta.Source = m.Get("textContent").String()
+	}
+	if m := document().Call("querySelector", `[data-meta="author"]`); m.Truthy() {
+		meta.Author = m.Get("textContent").String()
+	}
+	if m := document().Call("querySelector", `[data-meta="published"]`); m.Truthy() {
+		meta.Published = m.Get("textContent").String()
+	}
+	nodes := el.Call("querySelectorAll", "[data-start]")
+	blocks := make([]article.Block, 0, nodes.Get("length").Int())
+	for i := 0; i < nodes.Get("length").Int(); i++ {
+		n := nodes.Call("item", i)
+		blocks = append(blocks, article.Block{Kind: n.Get("dataset").Get("kind").String(), Text: n.Get("textContent").String()})
+	}
+	a, err := article.New(id, title.Get("textContent").String(), blocks, meta)
+	if err != nil || a.Hash != hash {
+		return nil
+	}
+	a.Origin = "bundled"
+	return a
+}
+
+// prerenderedLibrary reads the library index the host wrote into the page.
+func prerenderedLibrary() []article.Summary {
+	el := document().Call("querySelector", "ul.article-list[data-index]")
+	if !el.Truthy() {
+		return nil
+	}
+	return decodeIndex(el.Get("dataset").Get("index").String())
+}
+
+// absoluteURL makes a path absolute: Go's HTTP client in the browser needs
+// a scheme and a host.
+func absoluteURL(path string) string {
+	return app.Window().Get("location").Get("origin").String() + path
+}
+
+// readFirstFile reads the file chosen in a file input, refusing one over limit.
+func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
+	files := input.Get("files")
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return
+	}
+	f := files.Call("item", 0)
+	name := f.Get("name").String()
+	if size := f.Get("size").Int(); size > limit {
+		done(ctx, name, nil, fmt.Errorf("%s is %d MB, over the limit of %d MB", name, size>>20, limit>>20))
+		return
+	}
+	var then, fail app.Func
+	then = app.FuncOf(func(this app.Value, args []app.Value) any {
+		arr := app.Window().Get("Uint8Array").New(args[0])
+		data := make([]byte, arr.Get("length").Int())
+		app.CopyBytesToGo(data, arr)
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, name, data, nil) })
+		then.Release()
+		fail.Release()
+		return nil
+	})
+	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, name, nil, errors.New(name+" could not be read")) })
+		then.Release()
+		fail.Release()
+		return nil
+	})
+	f.Call("arrayBuffer").Call("then", then, fail)
+}

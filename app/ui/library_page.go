@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/annotator/annotator/app/article"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// libraryPage is "/": every article, bundled and the reader's own, each a
+// link to its reader page.
+type libraryPage struct {
+	app.Compo
+	summaries []article.Summary
+	// index carries the prerendered library to the live app (see
+	// encodeIndex); it is empty once the app runs.
+	index   string
+	loading bool
+	loadErr string
+}
+
+func newLibraryPage() *libraryPage { return &libraryPage{} }
+
+func (p *libraryPage) OnPreRender(ctx app.Context) {
+	ctx.Page().SetTitle("Library · Annotator")
+	if serverLibrary != nil {
+		p.summaries = serverLibrary.Summaries()
+		p.index = encodeIndex(p.summaries)
+	}
+}
+
+// OnInit runs before the live app replaces the prerendered page: the last
+// moment to read the library index out of it.
+func (p *libraryPage) OnInit() {
+	if app.IsClient && len(ws.bundled) == 0 {
+		ws.bundled = prerenderedLibrary()
+	}
+}
+
+func (p *libraryPage) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return // OnPreRender did the work.
+	}
+	ctx.Page().SetTitle("Library · Annotator")
+	p.summaries = ws.Summaries()
+	p.loading = len(ws.bundled) == 0
+	ctx.Handle(actionLibraryChanged, func(ctx app.Context, a app.Action) {
+		p.summaries = ws.Summaries()
+	})
+	ctx.Async(func() {
+		bundled, err := fetchLibrary()
+		ctx.Dispatch(func(ctx app.Context) {
+			p.loading = false
+			if err != nil {
+				p.loadErr = "The bundled library could not be loaded: " + err.Error()
+				return
+			}
+			p.loadErr = ""
+			ws.bundled = bundled
+			p.summaries = ws.Summaries()
+		})
+	})
+}
+
+func (p *libraryPage) OnMount(ctx app.Context) { markLive() }
+
+// actionLibraryChanged is posted when the reader adds or removes an article.
+const actionLibraryChanged = "library-changed"
+
+func (p *libraryPage) remove(id, title string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if !confirmDialog(fmt.Sprintf("Remove “%s” and its annotations from this browser?", title)) {
+			return
+		}
+		if err := ws.Store().RemoveLocalArticle(id); err != nil {
+			sayError(ctx, "The article could not be removed: "+err.Error())
+			return
+		}
+		p.summaries = ws.Summaries()
+		say(ctx, fmt.Sprintf("Removed “%s”.", title))
+	}
+}
+
+func (p *libraryPage) Render() app.UI {
+	return pageLayout(app.Div().Class("library").Body(
+		app.H1().Text("Library"),
+		app.P().Class("lede").Text("Open an article to read it closely: highlight, note, tag and check its claims. Everything you write stays in this browser."),
+		app.If(p.loadErr != "", func() app.UI {
+			return app.P().Class("problem").Role("alert").Text(p.loadErr)
+		}),
+		app.If(len(p.summaries) == 0 && !p.loading && p.loadErr == "", func() app.UI {
+			return app.P().Text("The library is empty. Add an article of your own below.")
+		}),
+		app.Ul().Class("article-list").Aria("label", "Articles").DataSet("index", p.index).Body(
+			app.Range(p.summaries).Slice(func(i int) app.UI {
+				s := p.summaries[i]
+				return app.Li().Class("article-item").Body(
+					app.A().Href("/read/"+s.ID).Body(
+						app.Span().Class("article-title").Text(s.Title),
+						app.Span().Class("article-meta").Text(summaryMeta(s)),
+					),
+					app.If(s.Origin == "local", func() app.UI {
+						return app.Button().Type("button").Class("quiet").
+							Aria("label", "Remove "+s.Title).Text("Remove").
+							OnClick(p.remove(s.ID, s.Title))
+					}),
+				)
+			}),
+		),
+		newAddArticle(),
+		newLibraryShare(),
+	))
+}
+
+// summaryMeta is the line under a title: source, date, length, origin.
+func summaryMeta(s article.Summary) string {
+	var parts []string
+	if s.Source != "" {
+		parts = append(parts, s.Source)
+	}
+	if s.Author != "" {
+		parts = append(parts, s.Author)
+	}
+	if s.Published != "" {
+		parts = append(parts, s.Published)
+	}
+	parts = append(parts, fmt.Sprintf("%d words", s.Words))
+	if s.Origin == "local" {
+		parts = append(parts, "yours, in this browser")
+	}
+	return " " + strings.Join(parts, " · ")
+}
+
+// encodeIndex writes the library index into the prerendered page, so the
+// live app shows the same list at once instead of an empty one until its
+// fetch returns. It is base64: go-app's server-side encoder quotes
+// attribute values Go-style, which mangles JSON's quotes.
+func encodeIndex(s []article.Summary) string {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return ""
+	}
+	return base64.StdEncoding.EncodeToString(data)
+}
+
+func decodeIndex(v string) []article.Summary {
+	data, err := base64.StdEncoding.DecodeString(v)
+	if err != nil {
+		return nil
+	}
+	var out []article.Summary
+	if json.Unmarshal(data, &out) != nil {
+		return nil
+	}
+	return out
+}

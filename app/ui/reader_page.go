@@ -1,0 +1,468 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/annotator/annotator/app/anchor"
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/store"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// readerPage is /read/{id}: the article, its highlights, and the panel of
+// its annotations.
+type readerPage struct {
+	app.Compo
+
+	id      string
+	art     *article.Article
+	text    *anchor.Text
+	missing bool
+	loadErr string
+
+	anns    []annotation.Annotation // live annotations, document order
+	anchors map[string]anchor.Result
+	// selected is the id of the annotation whose card is open.
+	selected string
+	// focusOnOpen says the card should take the focus once drawn.
+	focusOnOpen string
+	// sel is the reader's current selection in the article, in code points.
+	sel      span
+	hasSel   bool
+	toolbarX int
+	toolbarY int
+	// attaching is the id of an orphan waiting for a new selection.
+	attaching string
+	// deleted holds the last deleted annotation, for Undo.
+	deleted *annotation.Annotation
+
+	unlisten func()
+}
+
+type span struct{ Start, End int }
+
+func newReaderPage() *readerPage { return &readerPage{} }
+
+func readerID(ctx app.Context) string {
+	return strings.TrimPrefix(ctx.Page().URL().Path, "/read/")
+}
+
+func (p *readerPage) OnPreRender(ctx app.Context) {
+	p.id = readerID(ctx)
+	if serverLibrary == nil {
+		return
+	}
+	if a, ok := serverLibrary.Article(p.id); ok {
+		p.setArticle(ctx, a)
+	} else {
+		// The reader's own articles are only in their browser: the live
+		// app looks there. The host answers 404 for this page.
+		p.missing = true
+		ctx.Page().SetTitle("Article not found · Annotator")
+	}
+}
+
+// OnInit runs before the live app replaces the prerendered page: the last
+// moment to read the article out of it.
+func (p *readerPage) OnInit() {
+	if app.IsClient {
+		if a := prerenderedArticle(); a != nil {
+			ws.articles[a.ID] = a
+		}
+	}
+}
+
+func (p *readerPage) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return // OnPreRender did the work.
+	}
+	id := readerID(ctx)
+	if id != p.id || p.art == nil {
+		// A new article in the same component: forget the old one's state
+		// (the embedded Compo must be kept).
+		p.id, p.art, p.text, p.missing, p.loadErr = id, nil, nil, false, ""
+		p.anns, p.anchors, p.selected, p.hasSel, p.attaching, p.deleted = nil, nil, "", false, "", nil
+	}
+	ctx.Handle(actionUndoDelete, p.undoDelete)
+	ctx.Handle(actionStoreChanged, p.onStoreChanged)
+	if a, ok := ws.Article(id); ok {
+		p.setArticle(ctx, a)
+		return
+	}
+	ctx.Async(func() {
+		a, err := fetchArticle(id)
+		ctx.Dispatch(func(ctx app.Context) {
+			if p.id != id {
+				return
+			}
+			switch {
+			case err == nil:
+				ws.articles[id] = a
+				p.setArticle(ctx, a)
+			case errors.Is(err, errNoArticle):
+				if a, ok := ws.LocalArticle(id); ok {
+					p.setArticle(ctx, a)
+					return
+				}
+				p.missing = true
+				ctx.Page().SetTitle("Article not found · Annotator")
+			default:
+				p.loadErr = "This article could not be loaded: " + err.Error()
+			}
+		})
+	})
+}
+
+func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
+	p.art = a
+	p.missing = false
+	p.text = anchor.NewText(a.Text)
+	ctx.Page().SetTitle(a.Title + " · Annotator")
+	if app.IsClient {
+		p.reload()
+	}
+}
+
+// reload reads this article's annotations from the store and anchors them.
+func (p *readerPage) reload() {
+	p.anns = ws.Store().Annotations(p.id)
+	p.anchors = make(map[string]anchor.Result, len(p.anns))
+	for _, a := range p.anns {
+		pos := a.Position
+		p.anchors[a.ID] = p.text.Resolve(a.Quote, &pos)
+	}
+	sort.SliceStable(p.anns, func(i, j int) bool {
+		ri, rj := p.anchors[p.anns[i].ID], p.anchors[p.anns[j].ID]
+		if (ri.Status == anchor.Orphan) != (rj.Status == anchor.Orphan) {
+			return rj.Status == anchor.Orphan
+		}
+		if ri.Start != rj.Start {
+			return ri.Start < rj.Start
+		}
+		return ri.End > rj.End
+	})
+}
+
+func (p *readerPage) OnMount(ctx app.Context) {
+	markLive()
+	p.unlisten = listenReader(ctx, readerEvents{
+		selection: p.onSelection,
+		shortcut:  p.onShortcut,
+		storage:   p.onStorage,
+	})
+}
+
+func (p *readerPage) OnDismount() {
+	if p.unlisten != nil {
+		p.unlisten()
+		p.unlisten = nil
+	}
+}
+
+// The actions this page handles.
+const (
+	actionUndoDelete   = "undo-delete"
+	actionStoreChanged = "store-changed"
+)
+
+// onSelection follows the reader's selection in the article.
+func (p *readerPage) onSelection(ctx app.Context, s selection) {
+	if p.art == nil {
+		return
+	}
+	ok := s.OK && s.End > s.Start && strings.TrimSpace(p.text.Slice(s.Start, s.End)) != ""
+	if !ok {
+		if p.hasSel {
+			p.hasSel = false
+		} else {
+			ctx.PreventUpdate()
+		}
+		return
+	}
+	p.sel, p.hasSel = span{s.Start, s.End}, true
+	p.toolbarX, p.toolbarY = s.X, s.Y
+}
+
+func (p *readerPage) onShortcut(ctx app.Context, key string) {
+	if !p.hasSel {
+		ctx.PreventUpdate()
+		return
+	}
+	switch key {
+	case "h":
+		p.highlight(ctx, app.Event{})
+	case "n":
+		p.note(ctx, app.Event{})
+	case "c":
+		p.claim(ctx, app.Event{})
+	default:
+		ctx.PreventUpdate()
+	}
+}
+
+// onStorage merges another tab's change to this browser's storage.
+func (p *readerPage) onStorage(ctx app.Context, key, value string) {
+	changed, err := ws.Store().ApplyExternal(key, value)
+	if err != nil {
+		sayError(ctx, "A change from another tab could not be merged: "+err.Error())
+		return
+	}
+	for _, id := range changed {
+		if id == p.id && p.art != nil {
+			p.reload()
+			return
+		}
+	}
+	ctx.PreventUpdate()
+}
+
+func (p *readerPage) onStoreChanged(ctx app.Context, a app.Action) {
+	if p.art != nil {
+		p.reload()
+	}
+}
+
+// create makes an annotation of the current selection.
+func (p *readerPage) create(ctx app.Context, kind annotation.Kind, label string, edits ...func(*annotation.Annotation)) (annotation.Annotation, bool) {
+	if !p.hasSel || p.art == nil {
+		return annotation.Annotation{}, false
+	}
+	q, pos := p.text.Describe(p.sel.Start, p.sel.End)
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	a := annotation.Annotation{
+		ID:          annotation.NewID(),
+		Article:     p.id,
+		ArticleHash: p.art.Hash,
+		Quote:       q,
+		Position:    pos,
+		Kind:        kind,
+		Label:       label,
+		Creator:     ws.Store().Prefs().Creator,
+		Created:     now,
+		Modified:    now,
+	}
+	for _, edit := range edits {
+		edit(&a)
+	}
+	if err := a.Validate(); err != nil {
+		sayError(ctx, "This selection cannot be kept: "+err.Error())
+		return a, false
+	}
+	p.hasSel = false
+	clearSelection()
+	if !p.save(ctx, a) {
+		return a, false
+	}
+	return a, true
+}
+
+// save writes one annotation. On a failure the change stays in memory and
+// the reader is told, with the way out.
+func (p *readerPage) save(ctx app.Context, a annotation.Annotation) bool {
+	err := ws.Store().Put(a)
+	p.reload()
+	if err != nil {
+		reportWriteError(ctx, err)
+		return false
+	}
+	return true
+}
+
+func reportWriteError(ctx app.Context, err error) {
+	if store.IsQuota(err) {
+		sayError(ctx, "The browser's storage is full: your latest change is kept in this tab but not saved. Export your annotations now, then remove an article you no longer need.")
+		return
+	}
+	sayError(ctx, "Your change could not be saved ("+err.Error()+"). It is kept in this tab: export your annotations before closing it.")
+}
+
+func (p *readerPage) highlight(ctx app.Context, e app.Event) {
+	if p.attaching != "" {
+		p.attach(ctx)
+		return
+	}
+	if a, ok := p.create(ctx, annotation.KindHighlight, annotation.LabelKeyPoint); ok {
+		say(ctx, "Highlighted “"+shorten(a.Quote.Exact, 60)+"”.")
+		p.selected = a.ID
+	}
+}
+
+func (p *readerPage) note(ctx app.Context, e app.Event) {
+	if a, ok := p.create(ctx, annotation.KindNote, ""); ok {
+		p.selected = a.ID
+		p.focusOnOpen = a.ID
+		ctx.Defer(func(ctx app.Context) { focusElement("note-" + a.ID) })
+	}
+}
+
+// attach moves an orphan onto the current selection.
+func (p *readerPage) attach(ctx app.Context) {
+	i := p.index(p.attaching)
+	p.attaching = ""
+	if i < 0 || !p.hasSel {
+		return
+	}
+	a := p.anns[i]
+	a.Quote, a.Position = p.text.Describe(p.sel.Start, p.sel.End)
+	a.ArticleHash = p.art.Hash
+	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
+	p.hasSel = false
+	clearSelection()
+	if p.save(ctx, a) {
+		p.selected = a.ID
+		say(ctx, "Attached the annotation to “"+shorten(a.Quote.Exact, 60)+"”.")
+	}
+}
+
+func (p *readerPage) index(id string) int {
+	for i, a := range p.anns {
+		if a.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// update applies an edit to one annotation and saves it at once.
+func (p *readerPage) update(ctx app.Context, id string, edit func(a *annotation.Annotation) error) {
+	i := p.index(id)
+	if i < 0 {
+		return
+	}
+	a := p.anns[i]
+	if err := edit(&a); err != nil {
+		sayError(ctx, err.Error())
+		return
+	}
+	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
+	if err := a.Validate(); err != nil {
+		sayError(ctx, "Not saved: "+err.Error())
+		return
+	}
+	p.save(ctx, a)
+}
+
+func (p *readerPage) remove(ctx app.Context, id string) {
+	i := p.index(id)
+	if i < 0 {
+		return
+	}
+	a := p.anns[i]
+	if err := ws.Store().Delete(p.id, id, time.Now().UTC().Truncate(time.Millisecond)); err != nil {
+		reportWriteError(ctx, err)
+	}
+	p.deleted = &a
+	p.selected = ""
+	p.reload()
+	ctx.SetState(stateStatus, statusMessage{Text: "Deleted the annotation on “" + shorten(a.Quote.Exact, 50) + "”.", Undo: actionUndoDelete, At: time.Now()})
+}
+
+func (p *readerPage) undoDelete(ctx app.Context, act app.Action) {
+	if p.deleted == nil {
+		return
+	}
+	a := *p.deleted
+	p.deleted = nil
+	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
+	if err := ws.Store().Restore(a); err != nil {
+		reportWriteError(ctx, err)
+	}
+	p.reload()
+	p.selected = a.ID
+	say(ctx, "Restored the annotation.")
+}
+
+// open shows an annotation's card and brings its text into view.
+func (p *readerPage) open(ctx app.Context, id string, focusText bool) {
+	p.selected = id
+	if focusText {
+		ctx.Defer(func(ctx app.Context) { focusMark(id) })
+	}
+}
+
+func (p *readerPage) onArticleClick(ctx app.Context, e app.Event) {
+	id := markIDAt(e)
+	if id == "" {
+		ctx.PreventUpdate()
+		return
+	}
+	if p.hasSel {
+		// A click that ends a selection is not a click on a highlight.
+		ctx.PreventUpdate()
+		return
+	}
+	p.selected = id
+	ctx.Defer(func(ctx app.Context) { focusElement("card-" + id) })
+}
+
+func (p *readerPage) Render() app.UI {
+	switch {
+	case p.loadErr != "":
+		return pageLayout(app.Div().Class("reader").Body(
+			app.H1().Text("This article could not be opened"),
+			app.P().Class("problem").Role("alert").Text(p.loadErr),
+			app.P().Body(app.A().Href("/").Text("Back to the library")),
+		))
+	case p.missing:
+		return pageLayout(app.Div().Class("reader notfound").Body(
+			app.H1().Text("Article not found"),
+			app.P().Text("There is no article with this address in the library or in this browser."),
+			app.P().Body(app.A().Href("/").Text("Back to the library")),
+		))
+	case p.art == nil:
+		return pageLayout(app.Div().Class("reader").Aria("busy", "true").Body(
+			app.P().Class("loading").Text("Opening the article…"),
+		))
+	}
+	return pageLayout(
+		app.Div().Class("reader").Body(
+			articleHeader(p.art),
+			p.renderArticle(),
+			p.renderToolbar(),
+		),
+		p.renderPanel(),
+	)
+}
+
+func articleHeader(a *article.Article) app.UI {
+	var meta []app.UI
+	if a.Source != "" {
+		if isHTTPURL(a.Source) {
+			meta = append(meta, app.Span().DataSet("meta", "source").Body(
+				app.A().Href(a.Source).Target("_blank").Rel("noopener noreferrer").Text(a.Source)))
+		} else {
+			meta = append(meta, app.Span().DataSet("meta", "source").Text(a.Source))
+		}
+	}
+	if a.Author != "" {
+		meta = append(meta, app.Span().DataSet("meta", "author").Text(a.Author))
+	}
+	if a.Published != "" {
+		meta = append(meta, app.Time().DataSet("meta", "published").Text(a.Published))
+	}
+	meta = append(meta, app.Span().Text(fmt.Sprintf("%d words", a.Words)))
+	if a.Origin == "local" {
+		meta = append(meta, app.Span().Text("your article, kept in this browser"))
+	}
+	return app.Header().Class("article-header").Body(
+		app.H1().ID("article-title").Text(a.Title),
+		app.P().Class("article-meta").Body(meta...),
+	)
+}
+
+func isHTTPURL(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
+
+func shorten(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// stateStatus is the name of the state that carries the latest message.
+const stateStatus = "status"
+
+// statusMessage is a message for the reader: an outcome, a problem, or an
+// offer to undo.
+type statusMessage struct {
+	Text  string
+	Error bool
+	// Undo, when set, is the action the Undo button posts.
+	Undo string
+	At   time.Time
+}
+
+// say publishes a message to the status bar.
+func say(ctx app.Context, text string) {
+	ctx.SetState(stateStatus, statusMessage{Text: text, At: time.Now()})
+}
+
+// sayError publishes a problem to the status bar.
+func sayError(ctx app.Context, text string) {
+	ctx.SetState(stateStatus, statusMessage{Text: text, Error: true, At: time.Now()})
+}
+
+// statusBar shows the latest message in a live region, so screen readers
+// announce it, and keeps it until it is dismissed or replaced.
+type statusBar struct {
+	app.Compo
+	msg statusMessage
+}
+
+func newStatusBar() *statusBar { return &statusBar{} }
+
+func (s *statusBar) OnMount(ctx app.Context) {
+	ctx.ObserveState(stateStatus, &s.msg)
+	if p := ws.StartupProblems(); p != "" {
+		sayError(ctx, p)
+	}
+}
+
+func (s *statusBar) dismiss(ctx app.Context, e app.Event) {
+	s.msg = statusMessage{}
+}
+
+func (s *statusBar) undo(ctx app.Context, e app.Event) {
+	action := s.msg.Undo
+	s.msg = statusMessage{}
+	ctx.NewAction(action)
+}
+
+func (s *statusBar) Render() app.UI {
+	role := "status"
+	if s.msg.Error {
+		role = "alert"
+	}
+	return app.Div().Class("status-bar").Body(
+		app.Div().Role(role).Aria("live", map[bool]string{true: "assertive", false: "polite"}[s.msg.Error]).
+			Class("status-text").Body(
+			app.If(s.msg.Text != "", func() app.UI {
+				return app.Div().Class("status-card").DataSet("kind", map[bool]string{true: "error", false: "info"}[s.msg.Error]).Body(
+					app.Span().Text(s.msg.Text),
+					app.If(s.msg.Undo != "", func() app.UI {
+						return app.Button().Type("button").Text("Undo").OnClick(s.undo)
+					}),
+					app.Button().Type("button").Class("quiet").Aria("label", "Dismiss message").Text("×").OnClick(s.dismiss),
+				)
+			}),
+		),
+	)
+}
