@@ -288,6 +288,16 @@ func absoluteURL(path string) string {
 	return app.Window().Get("location").Get("origin").String() + path
 }
 
+// perfNow and perfMeasure put the app's own timings on the page's
+// performance timeline, where benchmarks and DevTools read them.
+func perfNow() float64 { return app.Window().Get("performance").Call("now").Float() }
+
+func perfMeasure(name string, start float64) {
+	perf := app.Window().Get("performance")
+	perf.Call("clearMeasures", name)
+	perf.Call("measure", name, map[string]any{"start": start, "end": perfNow()})
+}
+
 // readFirstFile reads the file chosen in a file input, refusing one over limit.
 func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
 	files := input.Get("files")

@@ -88,8 +88,6 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		p.id, p.art, p.text, p.missing, p.loadErr = id, nil, nil, false, ""
 		p.anns, p.anchors, p.selected, p.hasSel, p.attaching, p.deleted = nil, nil, "", false, "", nil
 	}
-	ctx.Handle(actionUndoDelete, p.undoDelete)
-	ctx.Handle(actionStoreChanged, p.onStoreChanged)
 	if a, ok := ws.Article(id); ok {
 		p.setArticle(ctx, a)
 		return
@@ -130,6 +128,8 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 
 // reload reads this article's annotations from the store and anchors them.
 func (p *readerPage) reload() {
+	started := perfNow()
+	defer perfMeasure("annotator:anchor", started)
 	p.anns = ws.Store().Annotations(p.id)
 	p.anchors = make(map[string]anchor.Result, len(p.anns))
 	for _, a := range p.anns {
@@ -150,6 +150,13 @@ func (p *readerPage) reload() {
 
 func (p *readerPage) OnMount(ctx app.Context) {
 	markLive()
+	ctx.Handle(actionUndoDelete, p.undoDelete)
+	ctx.Handle(actionStoreChanged, p.onStoreChanged)
+	ctx.Handle(actionOpenAnnotation, func(ctx app.Context, a app.Action) {
+		if id, ok := a.Value.(string); ok {
+			p.open(ctx, id, true)
+		}
+	})
 	p.unlisten = listenReader(ctx, readerEvents{
 		selection: p.onSelection,
 		shortcut:  p.onShortcut,
@@ -401,6 +408,8 @@ func (p *readerPage) onArticleClick(ctx app.Context, e app.Event) {
 }
 
 func (p *readerPage) Render() app.UI {
+	started := perfNow()
+	defer perfMeasure("annotator:render", started)
 	switch {
 	case p.loadErr != "":
 		return pageLayout(app.Div().Class("reader").Body(
