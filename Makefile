@@ -50,6 +50,11 @@ bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./app/...
 	BENCH=1 $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 30m ./e2e/
 
+## static: the whole app as plain files for any static host, in $(DIST)
+DIST ?= dist
+static: build
+	$(BIN) -articles $(ARTICLES) -web web -static $(DIST)
+
 ## chromium: the browser the end-to-end tests drive
 chromium:
 	@if command -v chromium >/dev/null 2>&1; then exit 0; fi; \
@@ -66,4 +71,4 @@ fmt:
 	gofmt -w app cmd e2e
 
 clean:
-	rm -rf bin $(WASM) $(WASM).br $(WASM).gz
+	rm -rf bin $(DIST) $(WASM) $(WASM).br $(WASM).gz

@@ -78,9 +78,15 @@ func New(cfg Config) (*Host, error) {
 // theme, version and the resources the service worker caches for offline
 // use. It is shared by the host and the static build.
 func NewAppHandler(version string, wasmSize int, articleIDs []string) *app.Handler {
+	return newAppHandler(version, wasmSize, articleIDs, "")
+}
+
+// newAppHandler caches each article's page at "/read/"+id+pageSuffix: the
+// static build's pages are read/{id}/index.html, served at /read/{id}/.
+func newAppHandler(version string, wasmSize int, articleIDs []string, pageSuffix string) *app.Handler {
 	cacheable := []string{"/api/library.json", "/web/app.css", "/web/icon.svg"}
 	for _, id := range articleIDs {
-		cacheable = append(cacheable, "/read/"+id, "/api/articles/"+id+".json")
+		cacheable = append(cacheable, "/read/"+id+pageSuffix, "/api/articles/"+id+".json")
 	}
 	return &app.Handler{
 		Name:        "Annotator",

@@ -35,3 +35,5 @@ func absoluteURL(path string) string { return path }
 
 func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
 }
+
+func watchForUpdate(version string) {}

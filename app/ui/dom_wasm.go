@@ -298,3 +298,34 @@ func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Co
 	})
 	f.Call("arrayBuffer").Call("then", then, fail)
 }
+
+// watchForUpdate tells go-app (goappOnUpdate, hence OnAppUpdate) when a
+// newer service worker controls the page. app.js only notices an update
+// whose install it saw begin; this also catches one that activated before
+// app.js listened, or before the wasm ran. A worker deletes every cache but
+// its own "annotator-{version}" when it activates (app/host/worker.go), so a
+// controlled page whose version's cache is gone is running an old version.
+func watchForUpdate(version string) {
+	win := app.Window()
+	sw := win.Get("navigator").Get("serviceWorker")
+	if version == "" || !sw.Truthy() || !win.Get("caches").Truthy() {
+		return
+	}
+	var onHas app.Func
+	onHas = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) > 0 && args[0].Type() == app.TypeBoolean && !args[0].Bool() {
+			if f := win.Get("goappOnUpdate"); f.Truthy() {
+				f.Invoke()
+			}
+		}
+		return nil
+	})
+	check := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if sw.Get("controller").Truthy() {
+			win.Get("caches").Call("has", "annotator-"+version).Call("then", onHas)
+		}
+		return nil
+	})
+	sw.Call("addEventListener", "controllerchange", check)
+	check.Invoke()
+}
