@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -269,8 +270,20 @@ func TestUpdateNotice(t *testing.T) {
 	}
 
 	b.click(t, "button", "Reload")
-	b.waitFor(t, "the reload", `window.__sameDocument !== true`)
-	b.waitLive(t)
+	// The document goes away under the evaluation: retry through errors.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+		fresh, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__sameDocument !== true && document.documentElement.dataset.app === "live"`))
+		cancel()
+		if err == nil && fresh {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page did not reload into the live app: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	b.waitAsync(t, "version B's stylesheet", `fetch("/web/app.css").then(r => r.text()).then(t => t.includes("version B"))`, 20*time.Second)
 	time.Sleep(time.Second)
 	if n := b.count(t, "button", "Reload"); n != 0 {

@@ -23,7 +23,12 @@ const resourcesToCache = {{.ResourcesToCache}};
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    await cache.addAll(resourcesToCache);
+    // app.wasm last: on a first visit the page is still downloading it, and
+    // asking after the small files lets the browser's HTTP cache answer
+    // rather than a second download competing for a slow link.
+    const wasm = "/web/app.wasm";
+    await cache.addAll(resourcesToCache.filter((url) => url !== wasm));
+    await cache.add(wasm);
     await self.skipWaiting();
   })());
 });

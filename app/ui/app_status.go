@@ -29,12 +29,20 @@ func newAppStatus() *appStatus { return &appStatus{} }
 // browsers also check on every navigation.
 const updateEvery = 30 * time.Minute
 
-var updateChecks bool
+var (
+	updateChecks bool
+	// updateReady outlives the header of one page: every page's header
+	// shows the notice once a new version is known to be active.
+	updateReady bool
+)
 
 func (s *appStatus) OnMount(ctx app.Context) {
 	s.installable = ctx.IsAppInstallable()
 	s.apple = ctx.IsAppleBrowser()
-	s.update = ctx.AppUpdateAvailable()
+	s.update = updateReady
+	if ctx.AppUpdateAvailable() && !updateReady {
+		s.OnAppUpdate(ctx)
+	}
 	if !updateChecks {
 		updateChecks = true
 		watchForUpdate(app.Getenv("GOAPP_VERSION"))
@@ -53,8 +61,17 @@ func (s *appStatus) OnAppInstallChange(ctx app.Context) {
 	}
 }
 
+// OnAppUpdate is go-app's word that a new service worker has activated; it
+// is confirmed first (see staleVersion), since go-app also says so on the
+// first visit.
 func (s *appStatus) OnAppUpdate(ctx app.Context) {
-	s.update = true
+	staleVersion(app.Getenv("GOAPP_VERSION"), func(stale bool) {
+		if !stale {
+			return
+		}
+		updateReady = true
+		ctx.Dispatch(func(ctx app.Context) { s.update = true })
+	})
 }
 
 func (s *appStatus) install(ctx app.Context, e app.Event) {

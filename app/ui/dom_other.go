@@ -36,4 +36,5 @@ func absoluteURL(path string) string { return path }
 func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
 }
 
-func watchForUpdate(version string) {}
+func watchForUpdate(version string)                {}
+func staleVersion(version string, done func(bool)) { done(false) }
