@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -290,5 +292,44 @@ func TestUpdateNotice(t *testing.T) {
 		t.Errorf("the update notice is still shown after reloading into the new version")
 	}
 	_ = h2
+	b.noPageErrors(t)
+}
+
+// The browser finds the app installable (manifest, icons, service worker),
+// and the header offers Install when it does.
+func TestInstallable(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	b := newBrowser(t, "")
+	b.open(t, h.URL+"/")
+	b.waitOfflineReady(t)
+	var errs []*page.InstallabilityError
+	b.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		res, err := cdp.Call(ctx, tg, page.GetInstallabilityErrors, cdp.Empty{})
+		if err != nil {
+			return err
+		}
+		errs = res.InstallabilityErrors
+		return nil
+	}))
+	for _, e := range errs {
+		t.Errorf("not installable: %s", e.ErrorID)
+	}
+	manifest := eval[map[string]any](t, b, `fetch("/manifest.webmanifest").then(r => r.json())`)
+	for k, want := range map[string]string{"name": "Annotator", "short_name": "Annotator", "start_url": "/", "display": "standalone", "theme_color": "#1f4e5f", "background_color": "#fbfaf7"} {
+		if manifest[k] != want {
+			t.Errorf("manifest %s = %v, want %q", k, manifest[k], want)
+		}
+	}
+	if d, _ := manifest["description"].(string); d == "" {
+		t.Errorf("the manifest has no description")
+	}
+	// Chromium fires beforeinstallprompt once it finds the app installable;
+	// headless Chromium may not, so the button is checked when it does.
+	time.Sleep(2 * time.Second)
+	if eval[bool](t, b, `goappIsAppInstallable()`) {
+		b.findRole(t, "button", "Install")
+	} else {
+		t.Log("this Chromium did not offer installation (no beforeinstallprompt): the Install button was not checked")
+	}
 	b.noPageErrors(t)
 }
