@@ -183,6 +183,8 @@ func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusNotFound
 		}
 		h.servePage(w, r, status)
+	case p == "/app.js":
+		h.serveAppJS(w, r)
 	case goappResource(p):
 		h.app.ServeHTTP(w, r)
 	default:
