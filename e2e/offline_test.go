@@ -160,8 +160,9 @@ func buildStatic(t testing.TB) string {
 	return dist
 }
 
-// serveDir serves dir with Go's plain file server on a free port.
-func serveDir(t testing.TB, dir string) string {
+// serveDir serves dir with Go's plain file server on a free port; stop
+// closes it.
+func serveDir(t testing.TB, dir string) (url string, stop func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -169,8 +170,9 @@ func serveDir(t testing.TB, dir string) string {
 	}
 	srv := &http.Server{Handler: http.FileServer(http.Dir(dir))}
 	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String()
+	stop = func() { srv.Close() }
+	t.Cleanup(stop)
+	return "http://" + ln.Addr().String(), stop
 }
 
 // The static build, served by a plain file server, is the whole app.
@@ -187,7 +189,7 @@ func TestStaticSite(t *testing.T) {
 	if !strings.Contains(string(page), "Blinken is the first top US diplomat to visit Beijing since a stop in 2018") {
 		t.Errorf("read/blinken-beijing-talks/index.html is not prerendered with the article text")
 	}
-	url := serveDir(t, dist)
+	url, stop := serveDir(t, dist)
 
 	b := newBrowser(t, "")
 	b.open(t, url+"/")
@@ -208,6 +210,17 @@ func TestStaticSite(t *testing.T) {
 		t.Logf("after reload the address is %s", p)
 	}
 	b.waitOfflineReady(t, seedPath+"/", secondPath+"/")
+
+	// Offline, the static site's worker opens an article never visited,
+	// at either address.
+	stop()
+	tab := b.newTab(t)
+	tab.open(t, url+secondPath)
+	tab.waitFor(t, "the unvisited article offline", `(document.querySelector("article")?.textContent || "").length > 200`)
+	tab.open(t, url+secondPath+"/")
+	tab.waitFor(t, "the unvisited article's page offline", `(document.querySelector("article")?.textContent || "").length > 200`)
+	tab.open(t, url+seedPath)
+	tab.waitFor(t, "the highlight offline", `document.querySelectorAll("article mark[data-annotation-id]").length > 0`)
 	b.noPageErrors(t)
 }
 

@@ -115,7 +115,7 @@ func newAppHandler(version string, wasmSize int, articleIDs []string, pageSuffix
 // of the same build keeps the browser's caches and a new build replaces them.
 func Version(webDir string) (string, error) {
 	sum := sha256.New()
-	fmt.Fprint(sum, "go-app v10.1.10\n", serviceWorkerJS)
+	fmt.Fprint(sum, "go-app v10.1.10\n", serviceWorkerJS, appJSFetch)
 	var files []string
 	err := filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -70,6 +70,9 @@ func TestWriteStatic(t *testing.T) {
 			t.Errorf("app-worker.js does not cache %s", want)
 		}
 	}
+	if s := read("app.js"); !strings.Contains(s, `annotatorFetchWasm("/web/app.wasm"`) || strings.Contains(s, `fetchWithProgress("/web/app.wasm"`) {
+		t.Errorf("app.js does not read app.wasm through annotatorFetchWasm (go-app's app.js changed shape?)")
+	}
 	for _, name := range []string{"api/library.json", "app.js", "wasm_exec.js", "app.css", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/icon.svg", "_headers"} {
 		read(name)
 	}
