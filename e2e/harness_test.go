@@ -111,7 +111,13 @@ var listening = regexp.MustCompile(`at (http://[0-9.:]+)/`)
 // a free port) and waits until it listens.
 func startHost(t testing.TB, articles, addr string) *host {
 	t.Helper()
-	cmd := exec.Command(hostBin, "-addr", addr, "-articles", articles, "-web", filepath.Join(repoRoot, "web"))
+	return startHostWeb(t, articles, addr, filepath.Join(repoRoot, "web"))
+}
+
+// startHostWeb is startHost serving the static files (and app.wasm) of web.
+func startHostWeb(t testing.TB, articles, addr, web string) *host {
+	t.Helper()
+	cmd := exec.Command(hostBin, "-addr", addr, "-articles", articles, "-web", web)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -38,3 +38,6 @@ func perfMeasure(name string, start float64) {}
 
 func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
 }
+
+func watchForUpdate(version string)                {}
+func staleVersion(version string, done func(bool)) { done(false) }

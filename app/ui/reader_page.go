@@ -49,7 +49,8 @@ type span struct{ Start, End int }
 func newReaderPage() *readerPage { return &readerPage{} }
 
 func readerID(ctx app.Context) string {
-	return strings.TrimPrefix(ctx.Page().URL().Path, "/read/")
+	// A static host serves read/{id}/index.html at /read/{id}/.
+	return strings.TrimSuffix(strings.TrimPrefix(ctx.Page().URL().Path, "/read/"), "/")
 }
 
 func (p *readerPage) OnPreRender(ctx app.Context) {
