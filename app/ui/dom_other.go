@@ -35,3 +35,11 @@ func absoluteURL(path string) string { return path }
 
 func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
 }
+
+func downloadFile(name, mime string, data []byte)                         {}
+func copyText(ctx app.Context, text string, done func(app.Context, bool)) {}
+func locationHash() string                                                { return "" }
+func clearLocationHash()                                                  {}
+func listenDrop(ctx app.Context, limit int, done func(app.Context, string, []byte, error)) func() {
+	return func() {}
+}
