@@ -78,11 +78,18 @@ type sharePanel struct {
 	instr packInstructions
 
 	unlisten func()
+	// ctx is the component's own context: work that ends later is
+	// dispatched with it, since the element that started it (a file input,
+	// a button) may be redrawn in between and would drop the dispatch.
+	ctx app.Context
 }
+
+func (s *sharePanel) dispatch(fn func(app.Context)) { s.ctx.Dispatch(fn) }
 
 func newSharePanel(articleID string) *sharePanel { return &sharePanel{ArticleID: articleID} }
 
 func (s *sharePanel) OnMount(ctx app.Context) {
+	s.ctx = ctx
 	s.loadInstructions(ctx)
 	s.unlisten = listenDrop(ctx, share.MaxImportBytes, s.received)
 	if h := locationHash(); strings.HasPrefix(h, share.LinkPrefix) {
@@ -215,7 +222,7 @@ func (s *sharePanel) exportLibrary(ctx app.Context, f exportFormat) {
 				fetched[id] = a
 			}
 		}
-		ctx.Dispatch(func(ctx app.Context) {
+		s.dispatch(func(ctx app.Context) {
 			s.busy = ""
 			for id, a := range fetched {
 				ws.articles[id] = a
@@ -347,7 +354,7 @@ func (s *sharePanel) copyLink(ctx app.Context, e app.Event) {
 		note = " This article is only in your browser: the link works where the article is too. To hand out the article itself, export a class pack."
 	}
 	n := len(anns)
-	copyText(ctx, s.link, func(ctx app.Context, ok bool) {
+	copyText(s.ctx, s.link, func(ctx app.Context, ok bool) {
 		if ok {
 			say(ctx, "Copied a share link with "+plural(n, "annotation", "annotations")+"."+note)
 		} else {
@@ -361,7 +368,7 @@ func (s *sharePanel) copyLink(ctx app.Context, e app.Event) {
 
 func (s *sharePanel) onFile(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()
-	readFirstFile(ctx, input, share.MaxImportBytes, func(ctx app.Context, name string, data []byte, err error) {
+	readFirstFile(s.ctx, input, share.MaxImportBytes, func(ctx app.Context, name string, data []byte, err error) {
 		input.Set("value", "")
 		s.received(ctx, name, data, err)
 	})
@@ -393,7 +400,7 @@ func (s *sharePanel) parse(ctx app.Context, name string, data []byte) {
 		if needLibrary {
 			bundled, _ = fetchLibrary()
 		}
-		ctx.Dispatch(func(ctx app.Context) {
+		s.dispatch(func(ctx app.Context) {
 			s.busy = ""
 			if len(ws.bundled) == 0 && len(bundled) > 0 {
 				ws.bundled = bundled
