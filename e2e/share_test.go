@@ -18,6 +18,7 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -243,6 +244,12 @@ func TestShareExportImportRoundTrip(t *testing.T) {
 		t.Errorf("the CSV export is not a header and two rows:\n%s", csv)
 	}
 
+	// The whole library from the library page: the article's text is fetched.
+	a.open(t, h.URL+"/")
+	lib := a.export(t, dl, "W3C Web Annotations (.jsonld)", "library-", ".jsonld")
+	a.waitStatus(t, "Saved "+filepath.Base(lib)+": 2 annotations on 1 article")
+	checkW3CFile(t, lib, 2)
+
 	// A fresh profile: nothing there, then the import.
 	b := newBrowser(t, "")
 	b.open(t, h.URL+seed)
@@ -290,8 +297,31 @@ func TestShareExportImportRoundTrip(t *testing.T) {
 	if before != after {
 		t.Errorf("a malformed import changed the storage")
 	}
+
+	// Dropping the file on the page of a third, fresh profile works as well.
+	c := newBrowser(t, "")
+	c.open(t, h.URL+seed)
+	c.dropFile(t, w3c)
+	if p := c.previewText(t); !strings.Contains(p, "2 new") {
+		t.Errorf("the preview of a dropped file: %s", p)
+	}
 	a.noPageErrors(t)
 	b.noPageErrors(t)
+	c.noPageErrors(t)
+}
+
+// dropFile drags a file from outside the browser and drops it on the article.
+func (b *browser) dropFile(t testing.TB, path string) {
+	t.Helper()
+	data := &input.DragData{Files: []string{path}, DragOperationsMask: 1, Items: []*input.DragDataItem{}}
+	b.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
+			if _, err := cdp.Call(ctx, tg, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: 300, Y: 300, Data: data}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
 }
 
 func equalMaps(a, b map[string]string) bool {
