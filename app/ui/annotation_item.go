@@ -16,6 +16,8 @@ type annotationItem struct {
 	Meta  string
 	Note  string
 	Tags  []string
+	// By names the annotation's author when it is not the reader.
+	By string
 }
 
 func (it *annotationItem) open(ctx app.Context, e app.Event) {
@@ -27,6 +29,7 @@ func (it *annotationItem) Render() app.UI {
 		app.Button().Type("button").Class("annotation-open").OnClick(it.open).Body(
 			app.Span().Class("quote").Text("“"+it.Quote+"”"),
 			app.Span().Class("meta").Text(it.Meta),
+			app.If(it.By != "", func() app.UI { return app.Span().Class("by").Text("by " + it.By) }),
 		),
 		app.If(it.Note != "", func() app.UI { return app.P().Class("note-preview").Text(it.Note) }),
 		app.If(len(it.Tags) > 0, func() app.UI { return tagList(it.Tags) }),

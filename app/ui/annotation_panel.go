@@ -20,6 +20,7 @@ func (p *readerPage) renderPanel() app.UI {
 			anchored = append(anchored, a)
 		}
 	}
+	anchored = p.byCreator(anchored)
 	names := p.labelNames()
 	return app.Div().Class("panel").Body(
 		app.If(p.selected != "" && p.index(p.selected) >= 0, func() app.UI {
@@ -38,6 +39,7 @@ func (p *readerPage) renderPanel() app.UI {
 			app.If(len(p.anns) == 0, func() app.UI {
 				return app.P().Class("hint").Text("Select text in the article, then press Highlight (h) or Note (n).")
 			}),
+			p.renderCreatorFilter(),
 			app.Ol().Aria("label", "Annotations").Body(
 				app.Range(anchored).Slice(func(i int) app.UI {
 					return p.renderListItem(anchored[i], names)
@@ -68,6 +70,7 @@ func (p *readerPage) renderListItem(a annotation.Annotation, names annotation.La
 		Meta:  itemMeta(a, names, p.anchors[a.ID]),
 		Note:  shorten(a.Note, 200),
 		Tags:  a.Tags,
+		By:    authorName(a, ws.Store().Prefs().Creator),
 	}
 }
 

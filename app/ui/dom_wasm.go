@@ -304,7 +304,11 @@ func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Co
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return
 	}
-	f := files.Call("item", 0)
+	readFile(ctx, files.Call("item", 0), limit, done)
+}
+
+// readFile reads one File, refusing one over limit before reading it.
+func readFile(ctx app.Context, f app.Value, limit int, done func(app.Context, string, []byte, error)) {
 	name := f.Get("name").String()
 	if size := f.Get("size").Int(); size > limit {
 		done(ctx, name, nil, fmt.Errorf("%s is %d MB, over the limit of %d MB", name, size>>20, limit>>20))
@@ -370,4 +374,126 @@ func staleVersion(version string, done func(bool)) {
 		return nil
 	})
 	win.Get("caches").Call("has", "annotator-"+version).Call("then", onHas)
+}
+
+// downloadFile saves data as an ordinary browser download named name: a Blob,
+// an object URL, and a clicked <a download>; the URL is revoked afterwards.
+func downloadFile(name, mime string, data []byte) {
+	arr := app.Window().Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(arr, data)
+	blob := app.Window().Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+	url := app.Window().Get("URL").Call("createObjectURL", blob).String()
+	a := document().Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Set("hidden", true)
+	document().Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	var revoke app.Func
+	revoke = app.FuncOf(func(this app.Value, args []app.Value) any {
+		app.Window().Get("URL").Call("revokeObjectURL", url)
+		revoke.Release()
+		return nil
+	})
+	app.Window().Call("setTimeout", revoke, 60000)
+}
+
+// copyText puts text in the clipboard; done says whether it worked (the
+// clipboard may be refused, e.g. without a user gesture or permission).
+func copyText(ctx app.Context, text string, done func(app.Context, bool)) {
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		done(ctx, false)
+		return
+	}
+	var ok, fail app.Func
+	finish := func(worked bool) {
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, worked) })
+		ok.Release()
+		fail.Release()
+	}
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any { finish(true); return nil })
+	fail = app.FuncOf(func(this app.Value, args []app.Value) any { finish(false); return nil })
+	clip.Call("writeText", text).Call("then", ok, fail)
+}
+
+// locationHash is the page address's fragment, with its "#".
+func locationHash() string {
+	return app.Window().Get("location").Get("hash").String()
+}
+
+// clearLocationHash removes the fragment from the address without a reload
+// or a new history entry.
+func clearLocationHash() {
+	loc := app.Window().Get("location")
+	app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
+}
+
+// listenDrop reads a file dropped anywhere on the page (but on a file input,
+// which takes its own drops); the returned func stops listening.
+func listenDrop(ctx app.Context, limit int, done func(app.Context, string, []byte, error)) func() {
+	doc := document()
+	root := doc.Get("documentElement")
+	hasFiles := func(e app.Value) bool {
+		dt := e.Get("dataTransfer")
+		if !dt.Truthy() {
+			return false
+		}
+		types := dt.Get("types")
+		for i := 0; i < types.Get("length").Int(); i++ {
+			if types.Index(i).String() == "Files" {
+				return true
+			}
+		}
+		return false
+	}
+	onFileInput := func(e app.Value) bool {
+		t := e.Get("target")
+		return t.Truthy() && t.Get("tagName").String() == "INPUT" && t.Get("type").String() == "file"
+	}
+	over := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		if !hasFiles(e) || onFileInput(e) {
+			return nil
+		}
+		e.Call("preventDefault")
+		e.Get("dataTransfer").Set("dropEffect", "copy")
+		root.Get("classList").Call("add", "dropping")
+		return nil
+	})
+	leave := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if !args[0].Get("relatedTarget").Truthy() {
+			root.Get("classList").Call("remove", "dropping")
+		}
+		return nil
+	})
+	drop := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		root.Get("classList").Call("remove", "dropping")
+		if !hasFiles(e) || onFileInput(e) {
+			return nil
+		}
+		e.Call("preventDefault")
+		files := e.Get("dataTransfer").Get("files")
+		if files.Get("length").Int() == 0 {
+			return nil
+		}
+		// The drop's file list empties once this handler returns: keep the File.
+		f := files.Call("item", 0)
+		ctx.Dispatch(func(ctx app.Context) { readFile(ctx, f, limit, done) })
+		return nil
+	})
+	doc.Call("addEventListener", "dragover", over)
+	doc.Call("addEventListener", "dragleave", leave)
+	doc.Call("addEventListener", "drop", drop)
+	return func() {
+		doc.Call("removeEventListener", "dragover", over)
+		doc.Call("removeEventListener", "dragleave", leave)
+		doc.Call("removeEventListener", "drop", drop)
+		root.Get("classList").Call("remove", "dropping")
+		over.Release()
+		leave.Release()
+		drop.Release()
+	}
 }

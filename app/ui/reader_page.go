@@ -40,6 +40,8 @@ type readerPage struct {
 	attaching string
 	// deleted holds the last deleted annotation, for Undo.
 	deleted *annotation.Annotation
+	// showBy filters the side panel by who made the annotations (share_panel.go).
+	showBy string
 
 	unlisten func()
 }

@@ -1,10 +1,24 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
 
-// renderShare is the reader's Export and Import controls for this article.
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/share"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderShare is the reader's Export and Import controls for this article,
+// and the comparison of everyone's claims on it.
 func (p *readerPage) renderShare() app.UI {
-	return nil
+	return app.Div().Class("share-area").Body(
+		newSharePanel(p.id),
+		p.renderCompare(),
+	)
 }
 
 // libraryShare is the library page's Export and Import controls.
@@ -15,5 +29,871 @@ type libraryShare struct {
 func newLibraryShare() *libraryShare { return &libraryShare{} }
 
 func (l *libraryShare) Render() app.UI {
-	return app.Div().Class("library-share")
+	return app.Div().Class("library-share").Body(newSharePanel(""))
+}
+
+// exportFormat is one choice of the Export menu.
+type exportFormat struct {
+	Label, Mime string
+	make        func(share.Export) ([]byte, string, error)
+	claims      bool // counts claims rather than annotations
+}
+
+var exportFormats = []exportFormat{
+	{"W3C Web Annotations (.jsonld)", "application/ld+json", share.Export.W3C, false},
+	{"Markdown (.md)", "text/markdown;charset=utf-8", share.Export.Markdown, false},
+	{"Annotated HTML (.html)", "text/html;charset=utf-8", share.Export.HTML, false},
+	{"CSV (.csv)", "text/csv;charset=utf-8", share.Export.CSV, false},
+	{"ClaimReview (.json)", "application/json", share.Export.ClaimReview, true},
+}
+
+// Class pack roles as the form offers them.
+const packMime = "application/json"
+
+// sharePanel exports an article (ArticleID) or the whole library (no
+// ArticleID), imports files and share links with a preview, and copies
+// share links. It also takes files dropped anywhere on the page.
+type sharePanel struct {
+	app.Compo
+	ArticleID string
+
+	menuOpen bool
+	busy     string // what is under way, for the reader
+
+	packOpen         bool
+	packName         string
+	packRole         string
+	packInstructions string
+	packProblem      string
+
+	link string
+
+	importName string
+	set        *share.ImportSet
+	preview    *share.Preview
+	importErr  string
+	result     string
+	added      []article.Summary
+
+	instr packInstructions
+
+	unlisten func()
+	// ctx is the component's own context: work that ends later is
+	// dispatched with it, since the element that started it (a file input,
+	// a button) may be redrawn in between and would drop the dispatch.
+	ctx app.Context
+}
+
+func (s *sharePanel) dispatch(fn func(app.Context)) { s.ctx.Dispatch(fn) }
+
+func newSharePanel(articleID string) *sharePanel { return &sharePanel{ArticleID: articleID} }
+
+func (s *sharePanel) OnMount(ctx app.Context) {
+	s.ctx = ctx
+	s.loadInstructions(ctx)
+	s.unlisten = listenDrop(ctx, share.MaxImportBytes, s.received)
+	if h := locationHash(); strings.HasPrefix(h, share.LinkPrefix) {
+		clearLocationHash()
+		data, err := share.DecodeLink(h)
+		if err != nil {
+			s.importErr = "The share link could not be opened: " + err.Error()
+			return
+		}
+		s.parse(ctx, share.LinkImportSource, data)
+	}
+}
+
+func (s *sharePanel) OnDismount() {
+	if s.unlisten != nil {
+		s.unlisten()
+		s.unlisten = nil
+	}
+}
+
+// OnUpdate runs when the reader moves to another article in the same page.
+func (s *sharePanel) OnUpdate(ctx app.Context) {
+	s.menuOpen, s.packOpen, s.link, s.packProblem = false, false, "", ""
+	s.clearImport()
+	s.loadInstructions(ctx)
+}
+
+// loadInstructions reads the instructions of the class pack that brought
+// this article, if one did.
+func (s *sharePanel) loadInstructions(ctx app.Context) {
+	s.instr = packInstructions{}
+	if s.ArticleID != "" {
+		ctx.LocalStorage().Get(instructionsKey(s.ArticleID), &s.instr)
+	}
+}
+
+func (s *sharePanel) clearImport() {
+	s.importName, s.set, s.preview, s.importErr, s.result, s.added = "", nil, nil, "", "", nil
+}
+
+// ---- exports ----
+
+func (s *sharePanel) toggleMenu(ctx app.Context, e app.Event) {
+	s.menuOpen = !s.menuOpen
+	if !s.menuOpen {
+		s.packOpen = false
+	}
+}
+
+func (s *sharePanel) export(f exportFormat) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if s.ArticleID == "" {
+			s.exportLibrary(ctx, f)
+			return
+		}
+		art, ok := ws.Article(s.ArticleID)
+		if !ok {
+			sayError(ctx, "This article is not at hand: reload the page and try again.")
+			return
+		}
+		anns := ws.Store().Annotations(s.ArticleID)
+		s.save(ctx, f, share.Export{Items: []share.Item{{Article: art, Annotations: anns}}}, "")
+	}
+}
+
+// save makes one export, downloads it and says what was saved.
+func (s *sharePanel) save(ctx app.Context, f exportFormat, e share.Export, extra string) {
+	e.Date = time.Now()
+	e.Reviewer = ws.Store().Prefs().Creator
+	data, name, err := f.make(e)
+	if err != nil {
+		sayError(ctx, "The export failed: "+err.Error())
+		return
+	}
+	downloadFile(name, f.Mime, data)
+	s.menuOpen = false
+	n, articles := 0, len(e.Items)
+	for _, it := range e.Items {
+		for _, a := range it.Annotations {
+			if !a.Deleted && (!f.claims || (a.Kind == annotation.KindClaim && a.Claim != nil)) {
+				n++
+			}
+		}
+	}
+	what := plural(n, "annotation", "annotations")
+	if f.claims {
+		what = plural(n, "claim", "claims")
+	}
+	if s.ArticleID == "" {
+		what += " on " + plural(articles, "article", "articles")
+	}
+	say(ctx, "Saved "+name+": "+what+"."+extra)
+}
+
+// exportLibrary exports every article that has annotations. Bundled
+// articles not yet at hand are fetched first: the exports need their text.
+func (s *sharePanel) exportLibrary(ctx app.Context, f exportFormat) {
+	all := ws.Store().All()
+	if len(all) == 0 {
+		sayError(ctx, "There are no annotations in this library yet: nothing to export.")
+		return
+	}
+	order := map[string]int{}
+	for i, sum := range ws.Summaries() {
+		order[sum.ID] = i + 1
+	}
+	ids := make([]string, 0, len(all))
+	var missing []string
+	for id := range all {
+		ids = append(ids, id)
+		if _, ok := ws.Article(id); !ok {
+			missing = append(missing, id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		oi, oj := order[ids[i]], order[ids[j]]
+		if (oi == 0) != (oj == 0) {
+			return oi != 0
+		}
+		if oi != oj {
+			return oi < oj
+		}
+		return ids[i] < ids[j]
+	})
+	s.busy = "Preparing the export…"
+	ctx.Async(func() {
+		fetched := map[string]*article.Article{}
+		for _, id := range missing {
+			if a, err := fetchArticle(id); err == nil {
+				fetched[id] = a
+			}
+		}
+		s.dispatch(func(ctx app.Context) {
+			s.busy = ""
+			for id, a := range fetched {
+				ws.articles[id] = a
+			}
+			var items []share.Item
+			left := 0
+			for _, id := range ids {
+				a, ok := ws.Article(id)
+				if !ok {
+					left += len(all[id])
+					continue
+				}
+				items = append(items, share.Item{Article: a, Annotations: all[id]})
+			}
+			if len(items) == 0 {
+				sayError(ctx, "The articles of your annotations could not be loaded, so nothing was exported. Check the connection and try again.")
+				return
+			}
+			extra := ""
+			if left > 0 {
+				extra = fmt.Sprintf(" %s on articles that could not be loaded were left out.", plural(left, "annotation", "annotations"))
+			}
+			s.save(ctx, f, share.Export{Items: items, Library: true}, extra)
+		})
+	})
+}
+
+// isMine says whether an annotation is the reader's own: made in this
+// browser (imports carry their Source) or carrying the reader's name.
+func isMine(a annotation.Annotation, me string) bool {
+	return a.Source == "" || (me != "" && a.Creator == me)
+}
+
+// authorName is the name an annotation is shown under: "" for the reader's
+// own, else its creator, else where it came from.
+func authorName(a annotation.Annotation, me string) string {
+	if isMine(a, me) {
+		return ""
+	}
+	if a.Creator != "" {
+		return a.Creator
+	}
+	return "unnamed (" + shorten(a.Source, 40) + ")"
+}
+
+func (s *sharePanel) openPack(ctx app.Context, e app.Event) {
+	s.packOpen = !s.packOpen
+	if !s.packOpen {
+		return
+	}
+	prefs := ws.Store().Prefs()
+	s.packName, s.packProblem = prefs.Creator, ""
+	s.packRole = share.RoleTeacher
+	for _, a := range ws.Store().Annotations(s.ArticleID) {
+		if !isMine(a, prefs.Creator) && strings.HasPrefix(a.Source, "class pack:") {
+			s.packRole = share.RoleStudent
+			break
+		}
+	}
+	ctx.Defer(func(app.Context) { focusElement("pack-name") })
+}
+
+// savePack exports the reader's own annotations on the article as a class
+// pack, with their name on each.
+func (s *sharePanel) savePack(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	name := strings.TrimSpace(s.packName)
+	if name == "" {
+		s.packProblem = "Write your name: it shows whose annotations these are."
+		ctx.Defer(func(app.Context) { focusElement("pack-name") })
+		return
+	}
+	art, ok := ws.Article(s.ArticleID)
+	if !ok {
+		sayError(ctx, "This article is not at hand: reload the page and try again.")
+		return
+	}
+	prefs := ws.Store().Prefs()
+	if prefs.Creator != name {
+		prefs.Creator = name
+		if err := ws.Store().SetPrefs(prefs); err != nil {
+			reportWriteError(ctx, err)
+			return
+		}
+	}
+	var mine []annotation.Annotation
+	for _, a := range ws.Store().Annotations(s.ArticleID) {
+		if isMine(a, name) {
+			if a.Creator == "" {
+				a.Creator = name
+			}
+			mine = append(mine, a)
+		}
+	}
+	instructions := ""
+	if s.packRole == share.RoleTeacher {
+		instructions = strings.TrimSpace(s.packInstructions)
+	}
+	data, fname, err := share.ExportClassPack(art, mine, instructions, name, s.packRole, time.Now())
+	if err != nil {
+		s.packProblem = "The class pack could not be made: " + err.Error()
+		return
+	}
+	downloadFile(fname, packMime, data)
+	s.packOpen, s.menuOpen, s.packProblem = false, false, ""
+	say(ctx, fmt.Sprintf("Saved %s: a class pack with %s by %s (%s).", fname, plural(len(mine), "annotation", "annotations"), name, s.packRole))
+}
+
+// ---- share links ----
+
+func (s *sharePanel) copyLink(ctx app.Context, e app.Event) {
+	art, ok := ws.Article(s.ArticleID)
+	if !ok {
+		return
+	}
+	anns := ws.Store().Annotations(s.ArticleID)
+	if len(anns) == 0 {
+		sayError(ctx, "There are no annotations on this article to share yet.")
+		return
+	}
+	frag, err := share.EncodeLink(anns, art)
+	if err != nil {
+		sayError(ctx, "No link was made: "+err.Error())
+		return
+	}
+	s.link = absoluteURL("/read/"+art.ID) + frag
+	note := ""
+	if art.Origin == "local" {
+		note = " This article is only in your browser: the link works where the article is too. To hand out the article itself, export a class pack."
+	}
+	n := len(anns)
+	copyText(s.ctx, s.link, func(ctx app.Context, ok bool) {
+		if ok {
+			say(ctx, "Copied a share link with "+plural(n, "annotation", "annotations")+"."+note)
+		} else {
+			say(ctx, "The clipboard is not available: copy the share link from the field below."+note)
+			ctx.Defer(func(app.Context) { focusElement("share-link") })
+		}
+	})
+}
+
+// ---- imports ----
+
+func (s *sharePanel) onFile(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	readFirstFile(s.ctx, input, share.MaxImportBytes, func(ctx app.Context, name string, data []byte, err error) {
+		input.Set("value", "")
+		s.received(ctx, name, data, err)
+	})
+}
+
+// received takes a file chosen or dropped.
+func (s *sharePanel) received(ctx app.Context, name string, data []byte, err error) {
+	s.clearImport()
+	if err != nil {
+		s.importErr = err.Error()
+		if strings.Contains(err.Error(), "over the limit") {
+			s.importErr = fmt.Sprintf("%s (imports are limited to %d MB).", err.Error(), share.MaxImportBytes>>20)
+		}
+		sayError(ctx, s.importErr)
+		return
+	}
+	s.parse(ctx, name, data)
+}
+
+// parse reads an import and previews it against this browser's
+// annotations. The library index is fetched first when it is not at hand,
+// so that annotations on any bundled article are recognised.
+func (s *sharePanel) parse(ctx app.Context, name string, data []byte) {
+	s.clearImport()
+	s.busy = "Reading " + name + "…"
+	needLibrary := len(ws.bundled) == 0
+	ctx.Async(func() {
+		var bundled []article.Summary
+		if needLibrary {
+			bundled, _ = fetchLibrary()
+		}
+		s.dispatch(func(ctx app.Context) {
+			s.busy = ""
+			if len(ws.bundled) == 0 && len(bundled) > 0 {
+				ws.bundled = bundled
+			}
+			known := ws.Summaries()
+			if a, ok := ws.Article(s.ArticleID); ok && !hasSummary(known, a.ID) {
+				known = append(known, a.Summary())
+			}
+			set, err := share.ParseImport(data, name, known)
+			if err != nil {
+				s.importErr = "Nothing was imported. " + err.Error()
+				sayError(ctx, s.importErr)
+				return
+			}
+			p := share.PreviewImport(set, ws.Store().Snapshot())
+			s.importName, s.set, s.preview = name, set, &p
+			say(ctx, "Review the import below: "+previewSummary(p)+".")
+			ctx.Defer(func(app.Context) { focusElement("import-preview") })
+		})
+	})
+}
+
+func hasSummary(l []article.Summary, id string) bool {
+	for _, s := range l {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func previewSummary(p share.Preview) string {
+	return fmt.Sprintf("%d new, %d updated, %d unchanged, %d rejected", p.New, p.Updated, p.Unchanged, len(p.Rejected))
+}
+
+func (s *sharePanel) cancelImport(ctx app.Context, e app.Event) {
+	name := s.importName
+	s.clearImport()
+	say(ctx, "Nothing was imported from "+name+".")
+}
+
+// apply writes the previewed import, all or nothing: new articles first,
+// then each article's annotations in one write; if any write fails, what
+// was written is put back as it was.
+func (s *sharePanel) apply(ctx app.Context, e app.Event) {
+	if s.preview == nil {
+		return
+	}
+	p := *s.preview
+	st := ws.Store()
+	before := st.Snapshot()
+	var added, written []string
+	undo := func() {
+		for _, id := range written {
+			st.Replace(id, before[id])
+		}
+		for _, id := range added {
+			st.RemoveLocalArticle(id)
+		}
+	}
+	fail := func(err error) {
+		undo()
+		msg := "Nothing was imported: " + err.Error() + "."
+		if isQuota(err) {
+			msg = "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
+		}
+		s.importErr = msg
+		s.set, s.preview = nil, nil
+		sayError(ctx, msg)
+	}
+	for _, a := range p.NewArticles {
+		if _, ok := ws.LocalArticle(a.ID); ok {
+			continue
+		}
+		if err := st.PutLocalArticle(a); err != nil {
+			fail(err)
+			return
+		}
+		added = append(added, a.ID)
+	}
+	ids := make([]string, 0, len(p.Writes))
+	for id := range p.Writes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := st.PutMany(id, p.Writes[id]); err != nil {
+			fail(err)
+			return
+		}
+		written = append(written, id)
+	}
+	if s.set != nil && s.set.Pack != nil && s.set.Pack.Instructions != "" {
+		saveInstructions(ctx, s.set.Pack)
+		s.loadInstructions(ctx)
+	}
+	msg := fmt.Sprintf("Imported %s from %s: %d new, %d updated", plural(p.New+p.Updated, "annotation", "annotations"), s.importName, p.New, p.Updated)
+	if len(p.Rejected) > 0 {
+		msg += fmt.Sprintf(", %d rejected", len(p.Rejected))
+	}
+	msg += "."
+	s.added = nil
+	for _, a := range p.NewArticles {
+		s.added = append(s.added, a.Summary())
+	}
+	if len(s.added) > 0 {
+		msg += " Added " + plural(len(s.added), "article", "articles") + " to your library."
+	}
+	s.set, s.preview, s.importErr = nil, nil, ""
+	s.result = msg
+	say(ctx, msg)
+	ctx.NewAction(actionStoreChanged)
+	ctx.NewAction(actionLibraryChanged)
+}
+
+func isQuota(err error) bool {
+	return err != nil && strings.Contains(strings.ToLower(err.Error()), "quota")
+}
+
+// packInstructions are a class pack's instructions, kept beside the
+// article the pack added (under a key of the share panel's own).
+type packInstructions struct {
+	Creator string `json:"creator"`
+	Text    string `json:"text"`
+}
+
+func instructionsKey(articleID string) string { return "annotator-classpack/" + articleID }
+
+func saveInstructions(ctx app.Context, p *share.ClassPack) {
+	ctx.LocalStorage().Set(instructionsKey(p.Article.ID), packInstructions{Creator: p.Creator, Text: p.Instructions})
+}
+
+// ---- rendering ----
+
+func (s *sharePanel) Render() app.UI {
+	lib := s.ArticleID == ""
+	heading, scope := "Share", "This article and its annotations, as a file."
+	if lib {
+		heading, scope = "Export and import", "Every annotation in the library, in one file."
+	}
+	return app.Section().Class("share").Aria("labelledby", "share-heading").Body(
+		app.H2().ID("share-heading").Text(heading),
+		app.If(!lib && strings.TrimSpace(s.instr.Text) != "", s.renderInstructions),
+		app.Div().Class("export").Body(
+			app.Button().Type("button").ID("export-button").
+				Aria("expanded", s.menuOpen).Aria("controls", "export-menu").
+				Text("Export").OnClick(s.toggleMenu),
+			app.If(s.menuOpen, func() app.UI {
+				return app.Div().ID("export-menu").Class("export-menu").Body(
+					app.P().Class("hint").Text(scope),
+					app.Ul().Aria("label", "Export formats").Body(
+						app.Range(exportFormats).Slice(func(i int) app.UI {
+							f := exportFormats[i]
+							return app.Li().Body(app.Button().Type("button").Text(f.Label).OnClick(s.export(f)))
+						}),
+						app.If(!lib, func() app.UI {
+							return app.Li().Body(app.Button().Type("button").
+								Aria("expanded", s.packOpen).Aria("controls", "pack-form").
+								Text("Class pack (.annotator.json)").OnClick(s.openPack))
+						}),
+					),
+					app.If(s.packOpen && !lib, s.renderPackForm),
+				)
+			}),
+		),
+		app.If(s.busy != "", func() app.UI { return app.P().Class("hint").Role("status").Text(s.busy) }),
+		app.Div().Class("import").Body(
+			app.Label().For("import-file").Text("Import annotations"),
+			app.Input().Type("file").ID("import-file").
+				Accept(".json,.jsonld,application/json,application/ld+json").
+				Aria("describedby", "import-hint").
+				OnChange(s.onFile),
+			app.P().ID("import-hint").Class("hint").Text("W3C Web Annotations (.jsonld), a class pack (.annotator.json) or a Hypothesis export; or drop the file on the page. You see what it holds before anything is saved."),
+		),
+		app.If(s.importErr != "", func() app.UI {
+			return app.P().Class("problem").Role("alert").Text(s.importErr)
+		}),
+		app.If(s.preview != nil, s.renderPreview),
+		app.If(s.result != "", s.renderResult),
+		app.If(!lib, func() app.UI {
+			return app.Div().Class("share-link").Body(
+				app.Button().Type("button").Text("Copy share link").OnClick(s.copyLink),
+				app.If(s.link != "", func() app.UI {
+					return app.Div().Body(
+						app.Label().For("share-link").Text("Share link"),
+						app.Input().Type("text").ID("share-link").ReadOnly(true).Value(s.link).
+							OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }),
+						app.P().Class("hint").Text(fmt.Sprintf("The annotations travel inside the link (after the #), never through a server. Up to %d annotations.", share.MaxLinkAnns)),
+					)
+				}),
+			)
+		}),
+	)
+}
+
+// renderInstructions shows a class pack's instructions on its article.
+func (s *sharePanel) renderInstructions() app.UI {
+	who := "Instructions"
+	if s.instr.Creator != "" {
+		who = "Instructions from " + s.instr.Creator
+	}
+	return app.Details().Class("instructions").Open(true).Body(
+		app.Summary().Text(who),
+		app.P().Class("note-preview").Text(s.instr.Text),
+	)
+}
+
+func (s *sharePanel) renderPackForm() app.UI {
+	teacher := s.packRole == share.RoleTeacher
+	return app.Form().ID("pack-form").Class("pack-form").OnSubmit(s.savePack).Body(
+		app.P().Class("hint").Text("A class pack holds the article itself and your annotations on it, so it opens with no network. Teachers hand one out; students hand their work back the same way."),
+		app.Label().For("pack-name").Text("Your name"),
+		app.Input().Type("text").ID("pack-name").Value(s.packName).
+			OnInput(func(ctx app.Context, e app.Event) { s.packName = ctx.JSSrc().Get("value").String() }),
+		app.FieldSet().Body(
+			app.Legend().Text("You are"),
+			app.Label().Class("choice").Body(
+				app.Input().Type("radio").Name("pack-role").Value(share.RoleTeacher).Checked(teacher).
+					OnChange(func(ctx app.Context, e app.Event) { s.packRole = share.RoleTeacher }),
+				app.Text(" the teacher (handing out the article)"),
+			),
+			app.Label().Class("choice").Body(
+				app.Input().Type("radio").Name("pack-role").Value(share.RoleStudent).Checked(!teacher).
+					OnChange(func(ctx app.Context, e app.Event) { s.packRole = share.RoleStudent }),
+				app.Text(" a student (handing back your work)"),
+			),
+		),
+		app.If(teacher, func() app.UI {
+			return app.Div().Body(
+				app.Label().For("pack-instructions").Text("Instructions for students (optional)"),
+				app.Textarea().ID("pack-instructions").Rows(3).Text(s.packInstructions).
+					OnInput(func(ctx app.Context, e app.Event) { s.packInstructions = ctx.JSSrc().Get("value").String() }),
+			)
+		}),
+		app.If(s.packProblem != "", func() app.UI {
+			return app.P().Class("problem").Role("alert").Text(s.packProblem)
+		}),
+		app.Div().Class("row").Body(app.Button().Type("submit").Text("Save class pack")),
+	)
+}
+
+func (s *sharePanel) renderPreview() app.UI {
+	p := s.preview
+	set := s.set
+	format := string(set.Format)
+	if format == "" {
+		format = "annotations"
+	}
+	origin := format + " from " + s.importName
+	if s.importName == share.LinkImportSource {
+		origin = "Annotations from a share link"
+	}
+	return app.Section().ID("import-preview").Class("import-preview card").TabIndex(-1).
+		Aria("labelledby", "import-preview-heading").Body(
+		app.H3().ID("import-preview-heading").Text("Import preview"),
+		app.P().Text(origin+". Nothing is saved until you press Import."),
+		app.If(set.Pack != nil, func() app.UI {
+			pk := set.Pack
+			who := "Class pack"
+			if pk.Creator != "" {
+				role := pk.Role
+				if role == "" {
+					role = share.RoleTeacher
+				}
+				who += " by " + pk.Creator + " (" + role + ")"
+			}
+			return app.Div().Body(
+				app.P().Text(who+" on “"+pk.Article.Title+"”."),
+				app.If(pk.Instructions != "", func() app.UI {
+					return app.Div().Body(
+						app.P().Class("hint").Text("Instructions:"),
+						app.Blockquote().Class("note-preview").Text(pk.Instructions),
+					)
+				}),
+			)
+		}),
+		app.Ul().Class("preview-counts").Aria("label", "What the import will do").Body(
+			app.Li().Text(fmt.Sprintf("%d new", p.New)),
+			app.Li().Text(fmt.Sprintf("%d updated", p.Updated)),
+			app.Li().Text(fmt.Sprintf("%d unchanged (already here)", p.Unchanged)),
+			app.Li().Text(fmt.Sprintf("%d rejected", len(p.Rejected))),
+		),
+		app.If(len(p.NewArticles) > 0, func() app.UI {
+			return app.Div().Body(
+				app.P().Text("Articles added to your library:"),
+				app.Ul().Aria("label", "Articles added").Body(
+					app.Range(p.NewArticles).Slice(func(i int) app.UI { return app.Li().Text(p.NewArticles[i].Title) }),
+				),
+			)
+		}),
+		app.If(len(p.Rejected) > 0, func() app.UI {
+			return app.Div().Body(
+				app.P().Text("Rejected, with the reason:"),
+				app.Ul().Class("rejected").Aria("label", "Rejected items").Body(
+					app.Range(p.Rejected).Slice(func(i int) app.UI { return app.Li().Text(capitalise(p.Rejected[i].String())) }),
+				),
+			)
+		}),
+		app.If(len(p.Warnings) > 0, func() app.UI {
+			return app.Ul().Class("warnings").Aria("label", "Warnings").Body(
+				app.Range(p.Warnings).Slice(func(i int) app.UI { return app.Li().Text(capitalise(p.Warnings[i])) }),
+			)
+		}),
+		app.If(!p.Changes(), func() app.UI {
+			return app.P().Class("hint").Text("Nothing new: importing this would change nothing.")
+		}),
+		app.Div().Class("row").Body(
+			app.If(p.Changes(), func() app.UI {
+				return app.Button().Type("button").ID("import-confirm").Text("Import").OnClick(s.apply)
+			}),
+			app.Button().Type("button").Class("quiet").Text("Cancel").OnClick(s.cancelImport),
+		),
+	)
+}
+
+func (s *sharePanel) renderResult() app.UI {
+	return app.Div().Class("import-result").Body(
+		app.P().Text(s.result),
+		app.If(len(s.added) > 0, func() app.UI {
+			return app.Ul().Aria("label", "Added articles").Body(
+				app.Range(s.added).Slice(func(i int) app.UI {
+					a := s.added[i]
+					return app.Li().Body(app.A().Href("/read/" + a.ID).Text("Open “" + a.Title + "”"))
+				}),
+			)
+		}),
+	)
+}
+
+// ---- who made what, and the comparison ----
+
+const showMine = "\x00mine"
+
+// othersOnArticle are the names of the other people with annotations here.
+func (p *readerPage) othersOnArticle() []string {
+	me := ws.Store().Prefs().Creator
+	seen := map[string]bool{}
+	var out []string
+	for _, a := range p.anns {
+		if n := authorName(a, me); n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// byCreator keeps the annotations the side panel's filter shows.
+func (p *readerPage) byCreator(list []annotation.Annotation) []annotation.Annotation {
+	if p.showBy == "" {
+		return list
+	}
+	me := ws.Store().Prefs().Creator
+	var out []annotation.Annotation
+	for _, a := range list {
+		n := authorName(a, me)
+		if (p.showBy == showMine && n == "") || n == p.showBy {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// renderCreatorFilter lets the reader see everyone's annotations, their
+// own, or one other person's; it is shown when others' annotations are here.
+func (p *readerPage) renderCreatorFilter() app.UI {
+	others := p.othersOnArticle()
+	if len(others) == 0 {
+		if p.showBy != "" {
+			p.showBy = ""
+		}
+		return nil
+	}
+	return app.Div().Class("field creator-filter").Body(
+		app.Label().For("show-by").Text("Show annotations by"),
+		app.Select().ID("show-by").OnChange(func(ctx app.Context, e app.Event) {
+			p.showBy = ctx.JSSrc().Get("value").String()
+		}).Body(
+			app.Option().Value("").Selected(p.showBy == "").Text("Everyone"),
+			app.Option().Value(showMine).Selected(p.showBy == showMine).Text("Mine"),
+			app.Range(others).Slice(func(i int) app.UI {
+				return app.Option().Value(others[i]).Selected(p.showBy == others[i]).Text(others[i])
+			}),
+		),
+	)
+}
+
+// renderAuthor names who made an annotation when it is not the reader.
+func renderAuthor(a annotation.Annotation) app.UI {
+	n := authorName(a, ws.Store().Prefs().Creator)
+	if n == "" {
+		return nil
+	}
+	return app.Span().Class("by").Text("by " + n)
+}
+
+// renderCompare lines up everyone's claims on this article with the
+// verdict each person gave, when more than one person marked claims here.
+func (p *readerPage) renderCompare() app.UI {
+	if p.art == nil || p.text == nil {
+		return nil
+	}
+	me := ws.Store().Prefs().Creator
+	myName := me
+	if myName == "" {
+		myName = "You"
+	}
+	by := map[string][]annotation.Annotation{}
+	for _, a := range p.anns {
+		if a.Kind != annotation.KindClaim || a.Claim == nil {
+			continue
+		}
+		who := authorName(a, me)
+		if who == "" {
+			who = myName
+		}
+		by[who] = append(by[who], a)
+	}
+	if len(by) < 2 {
+		return nil
+	}
+	var people []string
+	for who := range by {
+		if who != myName {
+			people = append(people, who)
+		}
+	}
+	sort.Strings(people)
+	if _, ok := by[myName]; ok {
+		people = append([]string{myName}, people...)
+	}
+	rows := share.Compare(by, p.text)
+	agree := 0
+	for _, r := range rows {
+		if r.Agree && len(r.Verdicts) > 1 {
+			agree++
+		}
+	}
+	return app.Details().Class("compare").Body(
+		app.Summary().Text(fmt.Sprintf("Compare claims (%d people)", len(people))),
+		app.P().Class("hint").Text(fmt.Sprintf("%s; everyone who marked it agrees on %d.", plural(len(rows), "claim", "claims"), agree)),
+		app.Div().Class("table-scroll").Body(
+			app.Table().Aria("label", "Claims compared").Body(
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Text("Claim"),
+					app.Range(people).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(people[i]) }),
+					app.Th().Scope("col").Text("Agreement"),
+				)),
+				app.TBody().Body(
+					app.Range(rows).Slice(func(i int) app.UI {
+						r := rows[i]
+						return app.Tr().Body(
+							app.Th().Scope("row").Class("compare-quote").Text("“"+shorten(r.Quote, 90)+"”"),
+							app.Range(people).Slice(func(j int) app.UI {
+								v, ok := r.Verdicts[people[j]]
+								if !ok {
+									return app.Td().Class("muted").Text("— not marked")
+								}
+								info, _ := v.Info()
+								return app.Td().Body(app.Span().Class("verdict verdict-" + string(v)).Text(info.Symbol + " " + info.Label))
+							}),
+							app.Td().Text(agreement(r)),
+						)
+					}),
+				),
+			),
+		),
+	)
+}
+
+func agreement(r share.ClaimRow) string {
+	switch {
+	case len(r.Verdicts) < 2:
+		return "– only one person marked it"
+	case r.Agree:
+		return "✓ all agree"
+	default:
+		return "≠ verdicts differ"
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
