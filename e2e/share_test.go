@@ -177,17 +177,13 @@ func jsString(s string) string {
 	return string(data)
 }
 
-func (b *browser) highlight(t testing.TB, phrase string) {
+// highlightNew highlights phrase and waits until one more mark is drawn.
+func (b *browser) highlightNew(t testing.TB, phrase string) {
 	t.Helper()
 	n := eval[int](t, b, `document.querySelectorAll("article mark[data-annotation-id]").length`)
 	b.selectText(t, phrase, 0)
 	b.click(t, "button", "Highlight")
 	b.waitFor(t, "the new mark", `document.querySelectorAll("article mark[data-annotation-id]").length > `+itoa(n))
-}
-
-func itoa(n int) string {
-	data, _ := json.Marshal(n)
-	return string(data)
 }
 
 func (b *browser) export(t testing.TB, dir, choice, prefix, suffix string) string {

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package host_test
+package main
 
 import (
 	"os"
