@@ -40,6 +40,8 @@ type readerPage struct {
 	attaching string
 	// deleted holds the last deleted annotation, for Undo.
 	deleted *annotation.Annotation
+	// claims is the claim card's and claims panel's state (claims.go).
+	claims claimState
 
 	unlisten func()
 }
