@@ -24,14 +24,14 @@ func (p *readerPage) renderClaimCard(a annotation.Annotation) app.UI {
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
 				p.selected = ""
-				ctx.Defer(func(ctx app.Context) { focusMark(id) })
+				afterUpdate(func() { focusMark(id) })
 			}
-		}).
+		}, app.EventScope(id)).
 		Body(
 			app.Div().Class("card-head").Body(
 				app.H2().Text("Claim"),
 				app.Button().Type("button").Class("quiet").Aria("label", "Close the claim").Text("×").
-					OnClick(func(ctx app.Context, e app.Event) { p.selected = "" }),
+					OnClick(func(ctx app.Context, e app.Event) { p.selected = "" }, app.EventScope(id)),
 			),
 			app.Blockquote().Class("card-quote").Text(a.Quote.Exact),
 			p.renderSnapChoice(a, st),
@@ -55,14 +55,14 @@ func (p *readerPage) renderClaimCard(a annotation.Annotation) app.UI {
 					OnInput(func(ctx app.Context, e app.Event) {
 						v := ctx.JSSrc().Get("value").String()
 						p.editClaim(ctx, id, func(c *annotation.Claim) { c.Rationale = v })
-					}),
+					}, app.EventScope(id)),
 				app.P().ID("rationale-hint-"+id).Class("hint").Text("Why this verdict, in plain text. Saved as you type."),
 			),
 			p.renderClaimTags(a),
 			app.P().Class("hint").Text(cardTimes(a)),
 			app.Div().Class("row").Body(
 				app.Button().Type("button").Class("danger").Text("Delete claim").
-					OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }),
+					OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }, app.EventScope(id)),
 			),
 		)
 }
@@ -82,7 +82,7 @@ func (p *readerPage) renderSnapChoice(a annotation.Annotation, st *claimState) a
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.setClaimSpan(ctx, id, st.exact)
 					say(ctx, "The claim now covers only your selection.")
-				}),
+				}, app.EventScope(id)),
 		)
 	}
 	return app.Div().Class("row snap").Body(
@@ -91,7 +91,7 @@ func (p *readerPage) renderSnapChoice(a annotation.Annotation, st *claimState) a
 			OnClick(func(ctx app.Context, e app.Event) {
 				p.setClaimSpan(ctx, id, st.sentence)
 				say(ctx, "The claim covers the whole sentence again.")
-			}),
+			}, app.EventScope(id)),
 	)
 }
 
@@ -107,7 +107,7 @@ func (p *readerPage) renderClaimType(id string, c *annotation.Claim) app.UI {
 			OnChange(func(ctx app.Context, e app.Event) {
 				v := annotation.ClaimType(ctx.JSSrc().Get("value").String())
 				p.editClaim(ctx, id, func(c *annotation.Claim) { c.Type = v })
-			}).
+			}, app.EventScope(id)).
 			Body(
 				app.Option().Value("").Selected(c.Type == "").Text("Not classified yet"),
 				app.Range(types).Slice(func(i int) app.UI {
@@ -135,7 +135,7 @@ func (p *readerPage) renderSpeaker(a annotation.Annotation) app.UI {
 			OnChange(func(ctx app.Context, e app.Event) {
 				v := strings.Join(strings.Fields(ctx.JSSrc().Get("value").String()), " ")
 				p.editClaim(ctx, id, func(c *annotation.Claim) { c.Speaker = v })
-			}),
+			}, app.EventScope(id)),
 		app.P().ID("speaker-hint-"+id).Class("hint").Text("Who makes the claim, when the article says. Pick a name from the article or type one."),
 		app.DataList().ID("speakers-"+id).Body(
 			app.Range(cands).Slice(func(i int) app.UI { return app.Option().Value(cands[i]) }),
@@ -156,7 +156,7 @@ func (p *readerPage) renderVerdicts(id string, c *annotation.Claim) app.UI {
 					Value(string(v.Verdict)).Checked(cur == v.Verdict).
 					OnChange(func(ctx app.Context, e app.Event) {
 						p.editClaim(ctx, id, func(c *annotation.Claim) { c.Verdict = v.Verdict })
-					}),
+					}, app.EventScope(id)),
 				app.Span().Class("verdict-symbol").Aria("hidden", "true").Text(v.Symbol),
 				app.Span().Class("verdict-label").Text(v.Label),
 			)
@@ -178,13 +178,13 @@ func (p *readerPage) renderEvidence(id string, c *annotation.Claim, st *claimSta
 		describedBy = errID + " " + describedBy
 	}
 	add := func(ctx app.Context) {
-		st.draftFor = id
+		p.draftFor(st, id)
 		if msg := urlProblem(st.draft.URL); msg != "" {
 			st.draftErr = msg
-			ctx.Defer(func(ctx app.Context) { focusElement(urlID) })
+			afterUpdate(func() { focusElement(urlID) })
 			return
 		}
-		if len(c.Evidence) >= annotation.MaxEvidence {
+		if cur, ok := p.claimByID(id); ok && len(cur.Claim.Evidence) >= annotation.MaxEvidence {
 			st.draftErr = "A claim can cite at most " + strconv.Itoa(annotation.MaxEvidence) + " pieces of evidence."
 			return
 		}
@@ -196,7 +196,7 @@ func (p *readerPage) renderEvidence(id string, c *annotation.Claim, st *claimSta
 		p.editClaim(ctx, id, func(c *annotation.Claim) { c.Evidence = append(c.Evidence, e) })
 		st.draft, st.draftErr = annotation.Evidence{}, ""
 		say(ctx, "Added the evidence “"+shorten(firstNonEmpty(e.Title, e.URL), 60)+"”.")
-		ctx.Defer(func(ctx app.Context) { focusElement(urlID) })
+		afterUpdate(func() { focusElement(urlID) })
 	}
 	return app.Section().Class("evidence").Aria("labelledby", "evidence-heading-"+id).Body(
 		app.H3().ID("evidence-heading-"+id).Text("Evidence ("+strconv.Itoa(len(c.Evidence))+")"),
@@ -219,31 +219,34 @@ func (p *readerPage) renderEvidence(id string, c *annotation.Claim, st *claimSta
 						// Once a message is shown, it follows the typing.
 						st.draftErr = urlProblem(v)
 					}
-				}).
+				}, app.EventScope(id)).
 				OnKeyDown(func(ctx app.Context, e app.Event) {
 					if e.Get("key").String() == "Enter" {
 						add(ctx)
 					}
+				}, app.EventScope(id)),
+			// The slot stays in place so the fields after it are not redrawn.
+			app.Div().Class("field-error-slot").Body(
+				app.If(draftErr != "", func() app.UI {
+					return app.P().ID(errID).Class("problem field-error").Text(draftErr)
 				}),
-			app.If(draftErr != "", func() app.UI {
-				return app.P().ID(errID).Class("problem field-error").Text(draftErr)
-			}),
+			),
 			app.P().ID("evidence-url-hint-"+id).Class("hint").Text("An http or https address."),
 			app.Label().For("evidence-title-"+id).Text("Evidence title"),
 			app.Input().Type("text").ID("evidence-title-"+id).Value(draft.Title).
 				OnInput(func(ctx app.Context, e app.Event) {
 					p.draftFor(st, id)
 					st.draft.Title = ctx.JSSrc().Get("value").String()
-				}),
+				}, app.EventScope(id)),
 			app.Label().For("evidence-quote-"+id).Text("Quoted passage (optional)"),
 			app.Textarea().ID("evidence-quote-"+id).Rows(2).Text(draft.Quote).
 				OnInput(func(ctx app.Context, e app.Event) {
 					p.draftFor(st, id)
 					st.draft.Quote = ctx.JSSrc().Get("value").String()
-				}),
+				}, app.EventScope(id)),
 			app.Div().Class("row").Body(
 				app.Button().Type("button").Text("Add evidence").
-					OnClick(func(ctx app.Context, e app.Event) { add(ctx) }),
+					OnClick(func(ctx app.Context, e app.Event) { add(ctx) }, app.EventScope(id)),
 			),
 		),
 	)
@@ -285,6 +288,7 @@ func (p *readerPage) renderEvidenceItem(id string, i int, ev annotation.Evidence
 					v := ctx.JSSrc().Get("value").String()
 					if m := urlProblem(v); m != "" {
 						st.urlText[key], st.urlErr[key] = v, m
+						afterUpdate(func() { focusElement(urlID) })
 						return
 					}
 					delete(st.urlText, key)
@@ -294,8 +298,10 @@ func (p *readerPage) renderEvidenceItem(id string, i int, ev annotation.Evidence
 							c.Evidence[i].URL = v
 						}
 					})
-				}),
-			app.If(msg != "", func() app.UI { return app.P().ID(errID).Class("problem field-error").Text(msg) }),
+				}, app.EventScope(key)),
+			app.Div().Class("field-error-slot").Body(
+				app.If(msg != "", func() app.UI { return app.P().ID(errID).Class("problem field-error").Text(msg) }),
+			),
 			app.Label().For("evidence-"+n+"-title-"+id).Text("Title of evidence "+n),
 			app.Input().Type("text").ID("evidence-"+n+"-title-"+id).Value(ev.Title).
 				OnChange(func(ctx app.Context, e app.Event) {
@@ -305,7 +311,7 @@ func (p *readerPage) renderEvidenceItem(id string, i int, ev annotation.Evidence
 							c.Evidence[i].Title = v
 						}
 					})
-				}),
+				}, app.EventScope(key)),
 			app.Label().For("evidence-"+n+"-quote-"+id).Text("Quoted passage of evidence "+n),
 			app.Textarea().ID("evidence-"+n+"-quote-"+id).Rows(2).Text(ev.Quote).
 				OnChange(func(ctx app.Context, e app.Event) {
@@ -315,7 +321,7 @@ func (p *readerPage) renderEvidenceItem(id string, i int, ev annotation.Evidence
 							c.Evidence[i].Quote = v
 						}
 					})
-				}),
+				}, app.EventScope(key)),
 		),
 		app.Button().Type("button").Class("danger").Text("Remove evidence "+n).
 			OnClick(func(ctx app.Context, e app.Event) {
@@ -330,8 +336,8 @@ func (p *readerPage) renderEvidenceItem(id string, i int, ev annotation.Evidence
 						c.Evidence = append(c.Evidence[:i], c.Evidence[i+1:]...)
 					}
 				})
-				say(ctx, "Removed the evidence “"+shorten(title, 60)+"”.")
-			}),
+				say(ctx, "Removed the evidence.")
+			}, app.EventScope(key)),
 	)
 }
 
@@ -350,12 +356,20 @@ func (p *readerPage) renderClaimTags(a annotation.Annotation) app.UI {
 					a.Tags = annotation.NormalizeTags(strings.Split(v, ","))
 					return nil
 				})
-			}),
+			}, app.EventScope(id)),
 		app.P().ID("tags-hint-"+id).Class("hint").Text("Separate tags with commas."),
 		app.DataList().ID("tag-suggestions").Body(
 			app.Range(known).Slice(func(i int) app.UI { return app.Option().Value(known[i]) }),
 		),
 	)
+}
+
+// claimByID returns the live claim with this id.
+func (p *readerPage) claimByID(id string) (annotation.Annotation, bool) {
+	if i := p.index(id); i >= 0 && p.anns[i].Claim != nil {
+		return p.anns[i], true
+	}
+	return annotation.Annotation{}, false
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -77,7 +77,7 @@ func (p *readerPage) renderClaimItem(a annotation.Annotation) app.UI {
 			Aria("current", map[bool]string{true: "true", false: "false"}[p.selected == id]).
 			OnClick(func(ctx app.Context, e app.Event) {
 				p.open(ctx, id, !orphan)
-			}).
+			}, app.EventScope(id)).
 			Body(
 				app.Span().Class("quote").Text("“"+shorten(a.Quote.Exact, 140)+"”"),
 				app.Span().Class("meta").Body(
