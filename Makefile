@@ -9,7 +9,7 @@ WASM      := web/app.wasm
 GOSRC     := $(shell find app cmd -name '*.go' -not -name '*_test.go') go.mod go.sum
 export GOFLAGS := -trimpath
 
-.PHONY: all run build test vet unit e2e bench chromium static clean fmt
+.PHONY: all run build test vet unit e2e bench chromium node static clean fmt
 
 all: build
 
@@ -38,17 +38,27 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/...
 	$(GO) vet -tags e2e ./e2e/
 
-unit:
+unit: node
 	$(GO) test -count=1 ./...
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./app/anchor ./app/search
 
-e2e: build chromium
+AXE_VERSION := 4.14.1
+AXE := .tools/node_modules/axe-core/axe.min.js
+
+e2e: build chromium $(AXE)
 	$(GO) test -count=1 -tags e2e -timeout 15m ./e2e/
 
 ## bench: Go benchmarks, then the browser figures
 bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./app/...
 	BENCH=1 $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 30m ./e2e/
+
+# axe-core audits the pages for accessibility in the end-to-end tests.
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+		else echo "The accessibility tests need npm: sudo apt-get install -y npm"; exit 1; fi; }
+	npm install --silent --no-save --no-audit --no-fund --prefix .tools axe-core@$(AXE_VERSION)
 
 ## chromium: the browser the end-to-end tests drive
 chromium:
@@ -62,8 +72,18 @@ chromium:
 		exit 1; \
 	fi
 
+# node runs the WebAssembly unit tests (go_js_wasm_exec).
+node:
+	@command -v node >/dev/null 2>&1 && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Node.js from Debian's packages…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null || exit 1; \
+	else \
+		echo "The WebAssembly unit tests need Node.js: sudo apt-get install -y nodejs"; exit 1; \
+	fi
+
 fmt:
 	gofmt -w app cmd e2e
 
 clean:
-	rm -rf bin $(WASM) $(WASM).br $(WASM).gz
+	rm -rf bin .tools $(WASM) $(WASM).br $(WASM).gz

@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -476,6 +477,7 @@ func (b *browser) key(t testing.TB, keys string) {
 func (b *browser) selectText(t testing.TB, phrase string, occurrence int) {
 	t.Helper()
 	type box struct{ X0, Y0, X1, Y1 float64 }
+	b.waitFor(t, "the article", `!!document.querySelector("article.article-body")`)
 	js := fmt.Sprintf(`(() => {
 		const art = document.querySelector("article.article-body");
 		const walker = document.createTreeWalker(art, NodeFilter.SHOW_TEXT);
@@ -508,7 +510,9 @@ func (b *browser) selectText(t testing.TB, phrase string, occurrence int) {
 		chromedp.MouseEvent(chromedp.MouseMoved, bx.X1, bx.Y1, chromedp.ButtonLeft),
 		chromedp.MouseEvent(chromedp.MouseReleased, bx.X1, bx.Y1, chromedp.ButtonLeft, chromedp.ClickCount(1)),
 	)
-	got := eval[string](t, b, `String(window.getSelection())`)
+	// Between paragraphs the browser's selection text has line breaks that
+	// the page's text nodes do not.
+	got := strings.ReplaceAll(eval[string](t, b, `String(window.getSelection())`), "\n", "")
 	if got != phrase {
 		t.Fatalf("the mouse selected %q, want %q", got, phrase)
 	}
@@ -540,4 +544,15 @@ func (b *browser) markTexts(t testing.TB) map[string]string {
 		}
 		return out;
 	})()`)
+}
+
+// emulateColorScheme makes the page see prefers-color-scheme as scheme.
+func (b *browser) emulateColorScheme(t testing.TB, scheme string) {
+	t.Helper()
+	b.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	}))
 }

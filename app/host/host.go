@@ -68,7 +68,7 @@ func New(cfg Config) (*Host, error) {
 		webDir: cfg.WebDir,
 		logger: cfg.Logger,
 		wasm:   wasm,
-		static: http.FileServer(onlyFiles{http.Dir(cfg.WebDir)}),
+		static: http.StripPrefix("/web", http.FileServer(onlyFiles{http.Dir(cfg.WebDir)})),
 	}
 	h.app = NewAppHandler(version, len(wasm.raw), cfg.Library.IDs())
 	return h, nil

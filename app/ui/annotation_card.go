@@ -19,7 +19,7 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
 				p.selected = ""
-				ctx.Defer(func(ctx app.Context) { focusMark(id) })
+				focusMark(id)
 			}
 		}).
 		Body(

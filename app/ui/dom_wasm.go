@@ -178,10 +178,32 @@ func clearSelection() {
 	}
 }
 
+// whenDrawn calls f with the first element matching selector, waiting up to
+// half a second of frames for it to be drawn. Focus moves are made this way
+// because go-app drops a ctx.Defer whose source element was unmounted, as a
+// toolbar button is once it has been pressed.
+func whenDrawn(selector string, f func(el app.Value)) {
+	tries := 0
+	var try app.Func
+	try = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if el := document().Call("querySelector", selector); el.Truthy() {
+			try.Release()
+			f(el)
+			return nil
+		}
+		if tries++; tries > 30 {
+			try.Release()
+			return nil
+		}
+		app.Window().Call("requestAnimationFrame", try)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", try)
+}
+
+// focusElement focuses the element with this id once it is drawn.
 func focusElement(id string) {
-	if el := document().Call("getElementById", id); el.Truthy() {
-		el.Call("focus")
-	}
+	whenDrawn("#"+cssEscape(id), func(el app.Value) { el.Call("focus") })
 }
 
 // afterUpdate runs fn once the current update has been drawn. ctx.Defer
@@ -199,12 +221,10 @@ func afterUpdate(fn func()) {
 
 // focusMark scrolls an annotation's first mark into view and focuses it.
 func focusMark(id string) {
-	el := document().Call("querySelector", `mark[data-annotation-id="`+cssEscape(id)+`"]`)
-	if !el.Truthy() {
-		return
-	}
-	el.Call("scrollIntoView", map[string]any{"block": "center"})
-	el.Call("focus", map[string]any{"preventScroll": true})
+	whenDrawn(`mark[data-annotation-id="`+cssEscape(id)+`"]`, func(el app.Value) {
+		el.Call("scrollIntoView", map[string]any{"block": "center"})
+		el.Call("focus", map[string]any{"preventScroll": true})
+	})
 }
 
 func cssEscape(s string) string {

@@ -298,7 +298,7 @@ func (p *readerPage) note(ctx app.Context, e app.Event) {
 	if a, ok := p.create(ctx, annotation.KindNote, ""); ok {
 		p.selected = a.ID
 		p.focusOnOpen = a.ID
-		ctx.Defer(func(ctx app.Context) { focusElement("note-" + a.ID) })
+		focusElement("note-" + a.ID)
 	}
 }
 
@@ -383,7 +383,7 @@ func (p *readerPage) undoDelete(ctx app.Context, act app.Action) {
 func (p *readerPage) open(ctx app.Context, id string, focusText bool) {
 	p.selected = id
 	if focusText {
-		ctx.Defer(func(ctx app.Context) { focusMark(id) })
+		focusMark(id)
 	}
 }
 
@@ -399,7 +399,7 @@ func (p *readerPage) onArticleClick(ctx app.Context, e app.Event) {
 		return
 	}
 	p.selected = id
-	ctx.Defer(func(ctx app.Context) { focusElement("card-" + id) })
+	focusElement("card-" + id)
 }
 
 func (p *readerPage) Render() app.UI {
