@@ -10,13 +10,16 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 const objectivesSentence = "Speaking at a press conference on Friday before he left for Beijing, Blinken said his trip had three main objectives: Setting up mechanisms for crisis management, advancing the US’s and its allies’ interests as well as speaking directly about related concerns, and exploring areas of potential cooperation."
 
 // choose picks an option of the select with this accessible name from the
-// keyboard, as a person does: focus it and type the start of the option.
+// keyboard, as a person does: focus it and type the start of the option
+// (or a key such as Home).
 func (b *browser) choose(t testing.TB, name, option string) {
 	t.Helper()
 	id := b.findRole(t, "combobox", name)
@@ -30,6 +33,39 @@ func (b *browser) choose(t testing.TB, name, option string) {
 		t.Fatalf("focusing %q: %v", name, err)
 	}
 	b.key(t, option)
+}
+
+// press scrolls the control with this role and name to the middle of its
+// scroller, as a person scrolls what they want to press out from under the
+// message bar, and clicks it.
+func (b *browser) press(t testing.TB, role, name string) {
+	t.Helper()
+	id := b.findRole(t, role, name)
+	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		obj, err := cdp.Call(ctx, tg, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: id})
+		if err != nil {
+			return err
+		}
+		if _, err := cdp.Call(ctx, tg, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+			FunctionDeclaration: `function() { this.scrollIntoView({block: "center"}); }`,
+			ObjectID:            obj.Object.ObjectID,
+		}); err != nil {
+			return err
+		}
+		box, err := cdp.Call(ctx, tg, dom.GetBoxModel, dom.GetBoxModelParams{BackendNodeID: id})
+		if err != nil {
+			return err
+		}
+		q := box.Model.Border
+		x, y := (q[0]+q[2]+q[4]+q[6])/4, (q[1]+q[3]+q[5]+q[7])/4
+		_, err = chromedp.MouseClickXY(x, y)(ctx, tg)
+		return err
+	}))
+	if err != nil {
+		t.Fatalf("pressing %s %q: %v", role, name, err)
+	}
 }
 
 // claimIDs returns the ids of the claims drawn in the article, in order.
@@ -63,9 +99,9 @@ func TestClaims(t *testing.T) {
 	b.findRole(t, "region", "Claim")
 
 	// Keep the exact selection, then go back to the sentence.
-	b.click(t, "button", "Keep my exact selection")
+	b.press(t, "button", "Keep my exact selection")
 	b.waitFor(t, "the exact selection", `[...document.querySelectorAll("article mark.claim")].map(m => m.textContent).join("") === "three main objectives"`)
-	b.click(t, "button", "Use the whole sentence")
+	b.press(t, "button", "Use the whole sentence")
 	b.waitFor(t, "the sentence again", `[...document.querySelectorAll("article mark.claim")].map(m => m.textContent).join("").startsWith("Speaking at a press")`)
 
 	// Type, speaker, verdict.
@@ -73,12 +109,12 @@ func TestClaims(t *testing.T) {
 	b.waitFor(t, "the type saved", `document.querySelector("select[id^='claim-type-']").value === "statistic"`)
 	b.typeInto(t, "combobox", "Speaker", "Blinken\t")
 	b.waitFor(t, "the speaker's candidates", `[...document.querySelectorAll("datalist[id^='speakers-'] option")].some(o => o.value === "Blinken")`)
-	b.click(t, "radio", "Inaccurate")
+	b.press(t, "radio", "Inaccurate")
 	b.waitFor(t, "the verdict drawn", `!!document.querySelector("article mark.claim.verdict-inaccurate")`)
 
 	// Evidence: a javascript: address is refused at its field.
 	b.typeInto(t, "textbox", "Evidence address", "javascript:alert(1)")
-	b.click(t, "button", "Add evidence")
+	b.press(t, "button", "Add evidence")
 	b.waitFor(t, "the message at the field", `(() => {
 		const f = document.querySelector("input[id^='evidence-url-']");
 		if (!f || f.getAttribute("aria-invalid") !== "true") return false;
@@ -97,12 +133,12 @@ func TestClaims(t *testing.T) {
 	b.typeInto(t, "textbox", "Evidence address", "https://www.state.gov/secretary-blinkens-travel/")
 	b.waitFor(t, "the message gone once the address is good", `document.querySelector("input[id^='evidence-url-']").getAttribute("aria-invalid") === "false"`)
 	b.typeInto(t, "textbox", "Evidence title", "State Department readout")
-	b.click(t, "button", "Add evidence")
+	b.press(t, "button", "Add evidence")
 	b.waitFor(t, "one piece of evidence", `document.querySelectorAll(".evidence-list li").length === 1`)
 	b.typeInto(t, "textbox", "Evidence address", "https://example.org/news/blinken-trip")
 	b.typeInto(t, "textbox", "Evidence title", "Second report")
 	b.typeInto(t, "textbox", "Quoted passage", "He listed three aims.")
-	b.click(t, "button", "Add evidence")
+	b.press(t, "button", "Add evidence")
 	b.waitFor(t, "two pieces of evidence", `document.querySelectorAll(".evidence-list li").length === 2`)
 	links := eval[[]string](t, b, `[...document.querySelectorAll(".evidence-list a")].map(a => a.href + " " + a.target + " " + a.rel)`)
 	for i, want := range []string{
@@ -123,7 +159,7 @@ func TestClaims(t *testing.T) {
 	b.selectText(t, "candid, substantive", 0)
 	b.key(t, "c")
 	b.waitFor(t, "a second claim", `new Set([...document.querySelectorAll("article mark.claim")].map(m => m.dataset.annotationId)).size === 2`)
-	b.click(t, "radio", "Accurate")
+	b.press(t, "radio", "Accurate")
 	b.choose(t, "Type of claim", "Quotation")
 	b.waitFor(t, "the second claim saved", `!!document.querySelector("article mark.claim.verdict-accurate")`)
 
@@ -169,15 +205,15 @@ func TestClaims(t *testing.T) {
 	// Filters.
 	b.choose(t, "Filter by verdict", "✖")
 	b.waitFor(t, "the inaccurate claim alone", `document.querySelectorAll("ol.claims-list > li").length === 1 && document.querySelector("ol.claims-list > li").dataset.annotationId === "`+first+`"`)
-	b.choose(t, "Filter by verdict", "All")
+	b.choose(t, "Filter by verdict", kb.Home)
 	b.waitFor(t, "every claim", `document.querySelectorAll("ol.claims-list > li").length === 2`)
 	b.choose(t, "Filter by type", "Quotation")
 	b.waitFor(t, "the quotation alone", `document.querySelectorAll("ol.claims-list > li").length === 1 && document.querySelector("ol.claims-list > li").textContent.includes("Quotation")`)
-	b.choose(t, "Filter by type", "All")
+	b.choose(t, "Filter by type", kb.Home)
 	b.waitFor(t, "every claim", `document.querySelectorAll("ol.claims-list > li").length === 2`)
 
 	// Clicking a claim opens its card and focuses its text.
-	b.click(t, "button", "“Speaking at a press")
+	b.press(t, "button", "“Speaking at a press")
 	b.waitFor(t, "the card and the focused text", `document.activeElement?.dataset?.annotationId === "`+first+`" && !!document.querySelector("section.claim-card")`)
 	if got := eval[string](t, b, `document.querySelector("textarea[id^='rationale-']").value`); got != "<b>x</b>" {
 		t.Errorf("the rationale reads %q", got)
@@ -187,7 +223,7 @@ func TestClaims(t *testing.T) {
 	}
 
 	// Delete, then undo.
-	b.click(t, "button", "Delete claim")
+	b.press(t, "button", "Delete claim")
 	b.waitFor(t, "the claim gone", `!document.querySelector("article mark[data-annotation-id='`+first+`']")`)
 	b.click(t, "button", "Undo")
 	b.waitFor(t, "the claim back", `!!document.querySelector("article mark[data-annotation-id='`+first+`']")`)

@@ -24,7 +24,7 @@ func (p *readerPage) renderClaimCard(a annotation.Annotation) app.UI {
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
 				p.selected = ""
-				afterUpdate(func() { focusMark(id) })
+				focusMark(id)
 			}
 		}, app.EventScope(id)).
 		Body(
@@ -106,10 +106,13 @@ func (p *readerPage) renderClaimType(id string, c *annotation.Claim) app.UI {
 		app.Select().ID("claim-type-"+id).Aria("describedby", "claim-type-hint-"+id).
 			OnChange(func(ctx app.Context, e app.Event) {
 				v := annotation.ClaimType(ctx.JSSrc().Get("value").String())
+				if v == claimTypeNone {
+					v = ""
+				}
 				p.editClaim(ctx, id, func(c *annotation.Claim) { c.Type = v })
 			}, app.EventScope(id)).
 			Body(
-				app.Option().Value("").Selected(c.Type == "").Text("Not classified yet"),
+				app.Option().Value(claimTypeNone).Selected(c.Type == "").Text("Not classified yet"),
 				app.Range(types).Slice(func(i int) app.UI {
 					t := types[i]
 					return app.Option().Value(string(t.Type)).Selected(c.Type == t.Type).Text(t.Name)
@@ -181,7 +184,7 @@ func (p *readerPage) renderEvidence(id string, c *annotation.Claim, st *claimSta
 		p.draftFor(st, id)
 		if msg := urlProblem(st.draft.URL); msg != "" {
 			st.draftErr = msg
-			afterUpdate(func() { focusElement(urlID) })
+			focusElement(urlID)
 			return
 		}
 		if cur, ok := p.claimByID(id); ok && len(cur.Claim.Evidence) >= annotation.MaxEvidence {
@@ -196,7 +199,7 @@ func (p *readerPage) renderEvidence(id string, c *annotation.Claim, st *claimSta
 		p.editClaim(ctx, id, func(c *annotation.Claim) { c.Evidence = append(c.Evidence, e) })
 		st.draft, st.draftErr = annotation.Evidence{}, ""
 		say(ctx, "Added the evidence “"+shorten(firstNonEmpty(e.Title, e.URL), 60)+"”.")
-		afterUpdate(func() { focusElement(urlID) })
+		focusElement(urlID)
 	}
 	return app.Section().Class("evidence").Aria("labelledby", "evidence-heading-"+id).Body(
 		app.H3().ID("evidence-heading-"+id).Text("Evidence ("+strconv.Itoa(len(c.Evidence))+")"),
@@ -288,7 +291,7 @@ func (p *readerPage) renderEvidenceItem(id string, i int, ev annotation.Evidence
 					v := ctx.JSSrc().Get("value").String()
 					if m := urlProblem(v); m != "" {
 						st.urlText[key], st.urlErr[key] = v, m
-						afterUpdate(func() { focusElement(urlID) })
+						focusElement(urlID)
 						return
 					}
 					delete(st.urlText, key)

@@ -79,7 +79,7 @@ func (p *readerPage) claim(ctx app.Context, e app.Event) {
 		msg = "Marked the claim on the whole sentence: “" + shorten(a.Quote.Exact, 60) + "”. Its card can keep your exact selection instead."
 	}
 	say(ctx, msg)
-	afterUpdate(func() { focusElement("claim-type-" + a.ID) })
+	focusElement("claim-type-" + a.ID)
 }
 
 func (p *readerPage) createClaim(ctx app.Context) (annotation.Annotation, bool) {

@@ -28,9 +28,9 @@ func (p *readerPage) renderClaims() app.UI {
 				app.Div().Class("field").Body(
 					app.Label().For("claims-filter-type").Text("Filter by type"),
 					app.Select().ID("claims-filter-type").OnChange(func(ctx app.Context, e app.Event) {
-						st.filterType = ctx.JSSrc().Get("value").String()
+						st.filterType = filterValue(ctx.JSSrc().Get("value").String())
 					}).Body(
-						app.Option().Value("").Selected(st.filterType == "").Text("All types"),
+						app.Option().Value(filterAll).Selected(st.filterType == "").Text("All types"),
 						app.Range(types).Slice(func(i int) app.UI {
 							t := types[i]
 							return app.Option().Value(string(t.Type)).Selected(st.filterType == string(t.Type)).Text(t.Name)
@@ -41,9 +41,9 @@ func (p *readerPage) renderClaims() app.UI {
 				app.Div().Class("field").Body(
 					app.Label().For("claims-filter-verdict").Text("Filter by verdict"),
 					app.Select().ID("claims-filter-verdict").OnChange(func(ctx app.Context, e app.Event) {
-						st.filterVerdict = ctx.JSSrc().Get("value").String()
+						st.filterVerdict = filterValue(ctx.JSSrc().Get("value").String())
 					}).Body(
-						app.Option().Value("").Selected(st.filterVerdict == "").Text("All verdicts"),
+						app.Option().Value(filterAll).Selected(st.filterVerdict == "").Text("All verdicts"),
 						app.Range(verdicts).Slice(func(i int) app.UI {
 							v := verdicts[i]
 							return app.Option().Value(string(v.Verdict)).Selected(st.filterVerdict == string(v.Verdict)).Text(v.Symbol + " " + v.Label)
@@ -61,6 +61,17 @@ func (p *readerPage) renderClaims() app.UI {
 			)
 		}),
 	)
+}
+
+// filterAll is the value of a filter's "All" option. (go-app leaves out an
+// empty value attribute, and an option without one has its text as value.)
+const filterAll = "all"
+
+func filterValue(v string) string {
+	if v == filterAll {
+		return ""
+	}
+	return v
 }
 
 func (p *readerPage) renderClaimItem(a annotation.Annotation) app.UI {

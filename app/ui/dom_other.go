@@ -26,7 +26,6 @@ func prerenderedArticle() *article.Article                 { return nil }
 func clearSelection()                                      {}
 func focusElement(id string)                               {}
 func focusMark(id string)                                  {}
-func afterUpdate(fn func())                                {}
 func markIDAt(e app.Event) string                          { return "" }
 func confirmDialog(msg string) bool                        { return false }
 

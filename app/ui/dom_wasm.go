@@ -206,19 +206,6 @@ func focusElement(id string) {
 	whenDrawn("#"+cssEscape(id), func(el app.Value) { el.Call("focus") })
 }
 
-// afterUpdate runs fn once the current update has been drawn. ctx.Defer
-// skips its function when the element that raised the event is gone by
-// then (a toolbar button, a card that closed, a row the update replaced).
-func afterUpdate(fn func()) {
-	var f app.Func
-	f = app.FuncOf(func(this app.Value, args []app.Value) any {
-		f.Release()
-		fn()
-		return nil
-	})
-	app.Window().Call("setTimeout", f, 0)
-}
-
 // focusMark scrolls an annotation's first mark into view and focuses it.
 func focusMark(id string) {
 	whenDrawn(`mark[data-annotation-id="`+cssEscape(id)+`"]`, func(el app.Value) {
