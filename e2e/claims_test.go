@@ -129,6 +129,7 @@ func TestClaims(t *testing.T) {
 	b.typeInto(t, "textbox", "Evidence address", "data:text/html,hi")
 	b.key(t, "\r")
 	b.waitFor(t, "data: refused", `document.querySelector("input[id^='evidence-url-']").getAttribute("aria-invalid") === "true"`)
+	b.audit(t, "claim card with a refused address")
 	b.key(t, strings.Repeat("\b", len("data:text/html,hi")))
 	b.typeInto(t, "textbox", "Evidence address", "https://www.state.gov/secretary-blinkens-travel/")
 	b.waitFor(t, "the message gone once the address is good", `document.querySelector("input[id^='evidence-url-']").getAttribute("aria-invalid") === "false"`)
@@ -201,6 +202,11 @@ func TestClaims(t *testing.T) {
 	if n := eval[int](t, b, `document.querySelectorAll(".claims-panel b, .claim-card b").length`); n != 0 {
 		t.Errorf("the rationale's HTML was rendered as %d elements", n)
 	}
+
+	b.audit(t, "reader with claims")
+	b.emulateColorScheme(t, "dark")
+	b.audit(t, "reader with claims, dark theme")
+	b.emulateColorScheme(t, "light")
 
 	// Filters.
 	b.choose(t, "Filter by verdict", "✖")
