@@ -60,6 +60,11 @@ $(AXE):
 		else echo "The accessibility tests need npm: sudo apt-get install -y npm"; exit 1; fi; }
 	npm install --silent --no-save --no-audit --no-fund --prefix .tools axe-core@$(AXE_VERSION)
 
+## static: the whole app as plain files for any static host, in $(DIST)
+DIST ?= dist
+static: build
+	$(BIN) -articles $(ARTICLES) -web web -static $(DIST)
+
 ## chromium: the browser the end-to-end tests drive
 chromium:
 	@if command -v chromium >/dev/null 2>&1; then exit 0; fi; \
@@ -86,4 +91,4 @@ fmt:
 	gofmt -w app cmd e2e
 
 clean:
-	rm -rf bin .tools $(WASM) $(WASM).br $(WASM).gz
+	rm -rf bin .tools $(DIST) $(WASM) $(WASM).br $(WASM).gz

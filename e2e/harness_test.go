@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -110,7 +111,13 @@ var listening = regexp.MustCompile(`at (http://[0-9.:]+)/`)
 // a free port) and waits until it listens.
 func startHost(t testing.TB, articles, addr string) *host {
 	t.Helper()
-	cmd := exec.Command(hostBin, "-addr", addr, "-articles", articles, "-web", filepath.Join(repoRoot, "web"))
+	return startHostWeb(t, articles, addr, filepath.Join(repoRoot, "web"))
+}
+
+// startHostWeb is startHost serving the static files (and app.wasm) of web.
+func startHostWeb(t testing.TB, articles, addr, web string) *host {
+	t.Helper()
+	cmd := exec.Command(hostBin, "-addr", addr, "-articles", articles, "-web", web)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -555,4 +562,18 @@ func (b *browser) emulateColorScheme(t testing.TB, scheme string) {
 		})
 		return err
 	}))
+}
+
+// acceptDialogs answers every JavaScript dialog of the tab with OK from now
+// on, as a reader confirming would.
+func (b *browser) acceptDialogs() {
+	dialogs := chromedp.Events(b.ctx, page.JavascriptDialogOpening)
+	go func() {
+		for _, err := range dialogs {
+			if err != nil {
+				return
+			}
+			chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
 }

@@ -78,9 +78,15 @@ func New(cfg Config) (*Host, error) {
 // theme, version and the resources the service worker caches for offline
 // use. It is shared by the host and the static build.
 func NewAppHandler(version string, wasmSize int, articleIDs []string) *app.Handler {
+	return newAppHandler(version, wasmSize, articleIDs, "")
+}
+
+// newAppHandler caches each article's page at "/read/"+id+pageSuffix: the
+// static build's pages are read/{id}/index.html, served at /read/{id}/.
+func newAppHandler(version string, wasmSize int, articleIDs []string, pageSuffix string) *app.Handler {
 	cacheable := []string{"/api/library.json", "/web/app.css", "/web/icon.svg"}
 	for _, id := range articleIDs {
-		cacheable = append(cacheable, "/read/"+id, "/api/articles/"+id+".json")
+		cacheable = append(cacheable, "/read/"+id+pageSuffix, "/api/articles/"+id+".json")
 	}
 	return &app.Handler{
 		Name:        "Annotator",
@@ -109,7 +115,7 @@ func NewAppHandler(version string, wasmSize int, articleIDs []string) *app.Handl
 // of the same build keeps the browser's caches and a new build replaces them.
 func Version(webDir string) (string, error) {
 	sum := sha256.New()
-	fmt.Fprint(sum, "go-app v10.1.10\n", serviceWorkerJS)
+	fmt.Fprint(sum, "go-app v10.1.10\n", serviceWorkerJS, appJSFetch)
 	var files []string
 	err := filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -177,6 +183,8 @@ func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusNotFound
 		}
 		h.servePage(w, r, status)
+	case p == "/app.js":
+		h.serveAppJS(w, r)
 	case goappResource(p):
 		h.app.ServeHTTP(w, r)
 	default:

@@ -4,10 +4,18 @@ package host
 
 // serviceWorkerJS replaces go-app's cache-first worker. Pages and article data
 // are fetched from the network first, so an edited article is seen on the
-// next load, and come from the cache only when the network fails; the app's
-// code and static files are served from the cache of their build version.
+// next load, and come from the cache when the network fails or is too slow;
+// the app's code and static files are served from the cache of their build
+// version (matched with ignoreVary: app.wasm is cached in whichever encoding
+// the install fetched, and the Cache API keeps its decoded body).
 // A navigation to a page never cached (a reader's own article) falls back to
 // the cached library page: the app then routes by the address itself.
+//
+// A new worker takes over at once (skipWaiting, clients.claim): go-app's
+// app.js announces an update only when the new worker reaches "activated"
+// while an older one controls the page, and a waiting worker would never get
+// there while the reader keeps a tab open. The page is not reloaded: the
+// app shows "A new version of Annotator is ready" with a Reload button.
 const serviceWorkerJS = `// Annotator service worker, build {{.Version}}
 const cacheName = "annotator-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
@@ -15,7 +23,12 @@ const resourcesToCache = {{.ResourcesToCache}};
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    await cache.addAll(resourcesToCache);
+    // app.wasm last: on a first visit the page is still downloading it, and
+    // asking after the small files lets the browser's HTTP cache answer
+    // rather than a second download competing for a slow link.
+    const wasm = "/web/app.wasm";
+    await cache.addAll(resourcesToCache.filter((url) => url !== wasm));
+    await cache.add(wasm);
     await self.skipWaiting();
   })());
 });
@@ -36,26 +49,61 @@ function isFresh(url, request) {
     url.pathname.startsWith("/read/") || url.pathname.startsWith("/api/");
 }
 
+// A navigation must not be answered with a redirected response: keep the
+// body and headers only (a static host redirects /read/x to /read/x/).
+function unredirected(response) {
+  if (!response || !response.redirected) {
+    return response;
+  }
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+// How long a page or article waits for the network before a cached copy is
+// used instead (the network's answer still refreshes the cache).
+const networkTimeout = 4000;
+
 async function networkFirst(request) {
   const cache = await caches.open(cacheName);
-  try {
-    const response = await fetch(request);
-    if (response.ok) {
+  const fromNetwork = fetch(request).then((response) => {
+    if (response.ok && response.type === "basic") {
       cache.put(request, response.clone());
     }
     return response;
-  } catch (err) {
+  });
+  fromNetwork.catch(() => {}); // a failure is handled below
+  const fromCache = async () => {
     const cached = await cache.match(request, { ignoreVary: true });
+    if (cached) {
+      return unredirected(cached);
+    }
+    if (request.mode === "navigate") {
+      return unredirected(await cache.match("/"));
+    }
+    return undefined;
+  };
+  let timer;
+  const slow = new Promise((resolve) => {
+    timer = setTimeout(resolve, networkTimeout);
+  });
+  try {
+    const first = await Promise.race([fromNetwork, slow]);
+    if (first) {
+      return first;
+    }
+    const cached = await fromCache();
+    return cached || await fromNetwork;
+  } catch (err) {
+    const cached = await fromCache();
     if (cached) {
       return cached;
     }
-    if (request.mode === "navigate") {
-      const shell = await cache.match("/");
-      if (shell) {
-        return shell;
-      }
-    }
     throw err;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -62,18 +62,13 @@ func (p *readerPage) labelNames() annotation.LabelNames {
 }
 
 func (p *readerPage) renderListItem(a annotation.Annotation, names annotation.LabelNames) app.UI {
-	r := p.anchors[a.ID]
-	id := a.ID
-	return app.Li().Class("annotation-item").DataSet("annotation-id", a.ID).Body(
-		app.Button().Type("button").Class("annotation-open").
-			OnClick(func(ctx app.Context, e app.Event) { p.open(ctx, id, true) }).
-			Body(
-				app.Span().Class("quote").Text("“"+shorten(a.Quote.Exact, 140)+"”"),
-				app.Span().Class("meta").Text(itemMeta(a, names, r)),
-			),
-		app.If(a.Note != "", func() app.UI { return app.P().Class("note-preview").Text(shorten(a.Note, 200)) }),
-		app.If(len(a.Tags) > 0, func() app.UI { return tagList(a.Tags) }),
-	)
+	return &annotationItem{
+		ID:    a.ID,
+		Quote: shorten(a.Quote.Exact, 140),
+		Meta:  itemMeta(a, names, p.anchors[a.ID]),
+		Note:  shorten(a.Note, 200),
+		Tags:  a.Tags,
+	}
 }
 
 func itemMeta(a annotation.Annotation, names annotation.LabelNames, r anchor.Result) string {

@@ -1,14 +1,116 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"time"
 
-// appStatus offers to install the app and says when a new version is ready.
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// appStatus sits in the site header. It offers to install the app when the
+// browser allows it, and says when a new version has been deployed, with a
+// Reload button: the app never reloads under a reader's feet.
+//
+// go-app's app.js tells the app about both: the browser's
+// beforeinstallprompt event (OnAppInstallChange) and a new service worker
+// that has activated while an older one controlled the page (OnAppUpdate).
+// Either may happen before this component mounts, or while another page's
+// header was mounted, so OnMount reads the current state too.
 type appStatus struct {
 	app.Compo
+	installable bool
+	apple       bool // Safari has no install prompt: explain instead
+	appleHint   bool
+	update      bool
 }
 
 func newAppStatus() *appStatus { return &appStatus{} }
 
+// updateEvery is how often an open tab asks whether a new version is out;
+// browsers also check on every navigation.
+const updateEvery = 30 * time.Minute
+
+var (
+	updateChecks bool
+	// updateReady outlives the header of one page: every page's header
+	// shows the notice once a new version is known to be active.
+	updateReady bool
+)
+
+func (s *appStatus) OnMount(ctx app.Context) {
+	s.installable = ctx.IsAppInstallable()
+	s.apple = ctx.IsAppleBrowser()
+	s.update = updateReady
+	if ctx.AppUpdateAvailable() && !updateReady {
+		s.OnAppUpdate(ctx)
+	}
+	if !updateChecks {
+		updateChecks = true
+		watchForUpdate(app.Getenv("GOAPP_VERSION"))
+		go func() {
+			for range time.Tick(updateEvery) {
+				app.TryUpdate()
+			}
+		}()
+	}
+}
+
+func (s *appStatus) OnAppInstallChange(ctx app.Context) {
+	s.installable = ctx.IsAppInstallable()
+	if !s.installable {
+		s.appleHint = false
+	}
+}
+
+// OnAppUpdate is go-app's word that a new service worker has activated; it
+// is confirmed first (see staleVersion), since go-app also says so on the
+// first visit.
+func (s *appStatus) OnAppUpdate(ctx app.Context) {
+	staleVersion(app.Getenv("GOAPP_VERSION"), func(stale bool) {
+		if !stale {
+			return
+		}
+		updateReady = true
+		ctx.Dispatch(func(ctx app.Context) { s.update = true })
+	})
+}
+
+func (s *appStatus) install(ctx app.Context, e app.Event) {
+	if s.apple {
+		s.appleHint = !s.appleHint
+		return
+	}
+	ctx.ShowAppInstallPrompt()
+}
+
+func (s *appStatus) reload(ctx app.Context, e app.Event) {
+	ctx.Reload()
+}
+
 func (s *appStatus) Render() app.UI {
-	return app.Div().Class("app-status")
+	return app.Div().Class("app-status").Body(
+		// The live region is always there, so that the notice is announced
+		// when it appears.
+		app.Div().Role("status").Class("update-notice").Body(
+			app.If(s.update, func() app.UI {
+				return app.Span().Class("update-card").Body(
+					app.Span().Text("A new version of Annotator is ready."),
+					app.Button().Type("button").Text("Reload").
+						Title("Reload the page into the new version (what you wrote is already saved)").
+						OnClick(s.reload),
+				)
+			}),
+		),
+		app.If(s.installable, func() app.UI {
+			b := app.Button().Type("button").Class("quiet install").Text("Install").
+				Title("Install Annotator as an app that opens in its own window and works offline").
+				OnClick(s.install)
+			if s.apple {
+				b = b.Aria("expanded", map[bool]string{true: "true", false: "false"}[s.appleHint])
+			}
+			return b
+		}),
+		app.If(s.appleHint, func() app.UI {
+			return app.P().Class("hint install-hint").Text("In Safari, choose Share, then “Add to Home Screen” (on a Mac: File, then “Add to Dock”).")
+		}),
+	)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sort"
+	"unicode/utf8"
 
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
@@ -64,9 +65,35 @@ func (p *readerPage) renderArticle() app.UI {
 		DataSet("hash", p.art.Hash).
 		OnClick(p.onArticleClick).
 		Body(app.Range(p.art.Blocks).Slice(func(i int) app.UI {
-			return renderBlock(p.art.Blocks[i], spans)
+			b := p.art.Blocks[i]
+			return &blockView{Block: b, Spans: spansIn(spans, b.Start, b.Start+utf8.RuneCountInString(b.Text))}
 		}))
 }
+
+// spansIn returns the spans that overlap [lo, hi); spans are sorted by start.
+func spansIn(spans []markSpan, lo, hi int) []markSpan {
+	var out []markSpan
+	for _, s := range spans {
+		if s.Start >= hi {
+			break
+		}
+		if s.End > lo {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// blockView is one block of the article with its marks. As a component it
+// is drawn again only when its text or its marks change, so adding a
+// highlight redraws one paragraph, not the article.
+type blockView struct {
+	app.Compo
+	Block article.Block
+	Spans []markSpan
+}
+
+func (v *blockView) Render() app.UI { return renderBlock(v.Block, v.Spans) }
 
 // renderBlock draws one block with its marks. Where annotations overlap the
 // text is cut into segments, and each segment is wrapped in one nested mark

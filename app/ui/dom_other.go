@@ -33,5 +33,11 @@ func prerenderedLibrary() []article.Summary { return nil }
 
 func absoluteURL(path string) string { return path }
 
+func perfNow() float64                       { return 0 }
+func perfMeasure(name string, start float64) {}
+
 func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
 }
+
+func watchForUpdate(version string)                {}
+func staleVersion(version string, done func(bool)) { done(false) }

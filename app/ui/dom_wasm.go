@@ -288,6 +288,16 @@ func absoluteURL(path string) string {
 	return app.Window().Get("location").Get("origin").String() + path
 }
 
+// perfNow and perfMeasure put the app's own timings on the page's
+// performance timeline, where benchmarks and DevTools read them.
+func perfNow() float64 { return app.Window().Get("performance").Call("now").Float() }
+
+func perfMeasure(name string, start float64) {
+	perf := app.Window().Get("performance")
+	perf.Call("clearMeasures", name)
+	perf.Call("measure", name, map[string]any{"start": start, "end": perfNow()})
+}
+
 // readFirstFile reads the file chosen in a file input, refusing one over limit.
 func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
 	files := input.Get("files")
@@ -317,4 +327,47 @@ func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Co
 		return nil
 	})
 	f.Call("arrayBuffer").Call("then", then, fail)
+}
+
+// watchForUpdate tells go-app (goappOnUpdate, hence OnAppUpdate) when a
+// newer service worker takes control of the page. app.js only notices an
+// update whose install it saw begin; this also catches one that activated
+// before app.js listened, or before the wasm ran.
+func watchForUpdate(version string) {
+	sw := app.Window().Get("navigator").Get("serviceWorker")
+	if !sw.Truthy() {
+		return
+	}
+	check := app.FuncOf(func(this app.Value, args []app.Value) any {
+		staleVersion(version, func(stale bool) {
+			if f := app.Window().Get("goappOnUpdate"); stale && f.Truthy() {
+				f.Invoke()
+			}
+		})
+		return nil
+	})
+	sw.Call("addEventListener", "controllerchange", check)
+	check.Invoke()
+}
+
+// staleVersion calls done(true) when the page runs an older version than the
+// service worker that controls it. A worker deletes every cache but its own
+// "annotator-{version}" when it activates (app/host/worker.go), so a
+// controlled page whose version's cache is gone is out of date. go-app's
+// own signal is not enough: it also fires on the very first visit, when our
+// worker claims the page (clients.claim) before it reaches "activated".
+func staleVersion(version string, done func(bool)) {
+	win := app.Window()
+	sw := win.Get("navigator").Get("serviceWorker")
+	if version == "" || !sw.Truthy() || !sw.Get("controller").Truthy() || !win.Get("caches").Truthy() {
+		done(false)
+		return
+	}
+	var onHas app.Func
+	onHas = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer onHas.Release()
+		done(len(args) > 0 && args[0].Type() == app.TypeBoolean && !args[0].Bool())
+		return nil
+	})
+	win.Get("caches").Call("has", "annotator-"+version).Call("then", onHas)
 }

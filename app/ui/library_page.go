@@ -47,9 +47,6 @@ func (p *libraryPage) OnNav(ctx app.Context) {
 	ctx.Page().SetTitle("Library · Annotator")
 	p.summaries = ws.Summaries()
 	p.loading = len(ws.bundled) == 0
-	ctx.Handle(actionLibraryChanged, func(ctx app.Context, a app.Action) {
-		p.summaries = ws.Summaries()
-	})
 	ctx.Async(func() {
 		bundled, err := fetchLibrary()
 		ctx.Dispatch(func(ctx app.Context) {
@@ -65,7 +62,12 @@ func (p *libraryPage) OnNav(ctx app.Context) {
 	})
 }
 
-func (p *libraryPage) OnMount(ctx app.Context) { markLive() }
+func (p *libraryPage) OnMount(ctx app.Context) {
+	markLive()
+	ctx.Handle(actionLibraryChanged, func(ctx app.Context, a app.Action) {
+		p.summaries = ws.Summaries()
+	})
+}
 
 // actionLibraryChanged is posted when the reader adds or removes an article.
 const actionLibraryChanged = "library-changed"

@@ -51,7 +51,8 @@ type span struct{ Start, End int }
 func newReaderPage() *readerPage { return &readerPage{} }
 
 func readerID(ctx app.Context) string {
-	return strings.TrimPrefix(ctx.Page().URL().Path, "/read/")
+	// A static host serves read/{id}/index.html at /read/{id}/.
+	return strings.TrimSuffix(strings.TrimPrefix(ctx.Page().URL().Path, "/read/"), "/")
 }
 
 func (p *readerPage) OnPreRender(ctx app.Context) {
@@ -90,8 +91,6 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		p.id, p.art, p.text, p.missing, p.loadErr = id, nil, nil, false, ""
 		p.anns, p.anchors, p.selected, p.hasSel, p.attaching, p.deleted = nil, nil, "", false, "", nil
 	}
-	ctx.Handle(actionUndoDelete, p.undoDelete)
-	ctx.Handle(actionStoreChanged, p.onStoreChanged)
 	if a, ok := ws.Article(id); ok {
 		p.setArticle(ctx, a)
 		return
@@ -132,6 +131,8 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 
 // reload reads this article's annotations from the store and anchors them.
 func (p *readerPage) reload() {
+	started := perfNow()
+	defer perfMeasure("annotator:anchor", started)
 	p.anns = ws.Store().Annotations(p.id)
 	p.anchors = make(map[string]anchor.Result, len(p.anns))
 	for _, a := range p.anns {
@@ -152,6 +153,13 @@ func (p *readerPage) reload() {
 
 func (p *readerPage) OnMount(ctx app.Context) {
 	markLive()
+	ctx.Handle(actionUndoDelete, p.undoDelete)
+	ctx.Handle(actionStoreChanged, p.onStoreChanged)
+	ctx.Handle(actionOpenAnnotation, func(ctx app.Context, a app.Action) {
+		if id, ok := a.Value.(string); ok {
+			p.open(ctx, id, true)
+		}
+	})
 	p.unlisten = listenReader(ctx, readerEvents{
 		selection: p.onSelection,
 		shortcut:  p.onShortcut,
@@ -403,6 +411,8 @@ func (p *readerPage) onArticleClick(ctx app.Context, e app.Event) {
 }
 
 func (p *readerPage) Render() app.UI {
+	started := perfNow()
+	defer perfMeasure("annotator:render", started)
 	switch {
 	case p.loadErr != "":
 		return pageLayout(app.Div().Class("reader").Body(

@@ -15,8 +15,10 @@ type ServerLibrary interface {
 // app reads the library over HTTP.
 var serverLibrary ServerLibrary
 
-// readerPattern matches reader pages; ids are article.ValidID's.
-const readerPattern = `^/read/[a-z0-9-]{1,100}$`
+// readerPattern matches reader pages; ids are article.ValidID's. The
+// trailing slash is for static hosts, which serve read/{id}/index.html at
+// /read/{id}/ (see host.WriteStatic).
+const readerPattern = `^/read/[a-z0-9-]{1,100}/?$`
 
 // Register declares the app's routes. The host passes its library so that
 // pages are prerendered with their text; the browser passes nil.

@@ -24,6 +24,7 @@ var (
 	articlesDir = flag.String("articles", "articles", "folder of the bundled articles (.txt and .md)")
 	webDir      = flag.String("web", "web", "folder of the static files, with app.wasm built into it")
 	precompress = flag.String("precompress", "", "write FILE.br and FILE.gz beside FILE, then exit (used by make build)")
+	staticDir   = flag.String("static", "", "write the whole app as a static site into DIR, then exit (used by make static)")
 )
 
 var library *host.Library
@@ -48,6 +49,15 @@ func serve(ui.ServerLibrary) {
 	h, err := host.New(host.Config{Library: library, WebDir: *webDir})
 	if err != nil {
 		log.Fatalf("annotator: %v", err)
+	}
+	if *staticDir != "" {
+		rep, err := h.WriteStatic(*staticDir)
+		if err != nil {
+			log.Fatalf("annotator: %v", err)
+		}
+		fmt.Printf("Wrote the static site to %s: %d articles, %d files, %.1f MB (version %s).\n",
+			rep.Dir, rep.Articles, rep.Files, float64(rep.Bytes)/1e6, rep.Version)
+		return
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -1,0 +1,62 @@
+//go:build !wasm
+
+package host
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+)
+
+// appJSCall is how go-app v10.1.10's app.js starts the download of app.wasm.
+const appJSCall = `fetchWithProgress("`
+
+// appJSFetch replaces it. On a warm start app.wasm is a local read: taking
+// it from Cache Storage in the page skips the service worker's fetch
+// handler, which otherwise pipes every byte of app.wasm through itself, and
+// skips go-app's progress wrapper (a new Response, which hides where the
+// bytes came from). The cache's name is the worker's (worker.go).
+const appJSFetch = `
+// Annotator (app/host/appjs.go): once a service worker has cached this
+// version, read app.wasm straight from its cache and hand the response to
+// instantiateStreaming unwrapped: no round trip through the worker, and the
+// browser may reuse the code it compiled before. The progress wrapper is
+// for first visits, over the network.
+async function annotatorFetchWasm(url, progress) {
+  try {
+    const version = goappGetenv("GOAPP_VERSION");
+    const name = "annotator-" + version;
+    // caches.open would create a missing cache: ask first.
+    if (navigator.serviceWorker && navigator.serviceWorker.controller && window.caches && version && await caches.has(name)) {
+      const cache = await caches.open(name);
+      const cached = await cache.match(url, { ignoreVary: true });
+      if (cached) {
+        return cached;
+      }
+    }
+  } catch (err) {
+    console.warn("reading app.wasm from the cache failed, fetching it: ", err);
+  }
+  return fetchWithProgress(url, progress);
+}
+`
+
+// serveAppJS serves go-app's app.js with the wasm download patched (see
+// appJSFetch). If go-app's script changes shape, it is served unpatched.
+func (h *Host) serveAppJS(w http.ResponseWriter, r *http.Request) {
+	rec := httptest.NewRecorder()
+	h.app.ServeHTTP(rec, r)
+	body := rec.Body.Bytes()
+	if rec.Code == http.StatusOK && bytes.Count(body, []byte(appJSCall)) == 1 {
+		body = bytes.Replace(body, []byte(appJSCall), []byte(`annotatorFetchWasm("`), 1)
+		body = append(body, appJSFetch...)
+		rec.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		rec.Header().Del("ETag")
+	}
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(rec.Code)
+	w.Write(body)
+}
