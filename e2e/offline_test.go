@@ -20,7 +20,6 @@ import (
 )
 
 const (
-	seedPath   = "/read/blinken-beijing-talks"
 	secondPath = "/read/reading-news-closely"
 	seedPhrase = "candid, substantive, and constructive"
 )

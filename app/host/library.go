@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/annotator/annotator/app/article"
 )
@@ -54,7 +56,7 @@ func OpenLibrary(dir string, logger *log.Logger) (*Library, error) {
 	return l, nil
 }
 
-// Summaries lists the library's articles, sorted by title.
+// Summaries lists the library's articles, sorted by title (see titleKey).
 func (l *Library) Summaries() []article.Summary {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -172,11 +174,19 @@ func (l *Library) index() {
 	}
 	sort.Slice(l.order, func(i, j int) bool {
 		a, b := l.articles[l.order[i]], l.articles[l.order[j]]
-		if a.Title != b.Title {
-			return a.Title < b.Title
+		if ka, kb := titleKey(a.Title), titleKey(b.Title); ka != kb {
+			return ka < kb
 		}
 		return a.ID < b.ID
 	})
+}
+
+// titleKey sorts titles as a reader looks them up: without leading quotes or
+// other punctuation, and regardless of case (‘A real…’ sorts under A).
+func titleKey(title string) string {
+	return strings.ToLower(strings.TrimLeftFunc(title, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}))
 }
 
 var errNotFound = errors.New("not found")

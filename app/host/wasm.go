@@ -85,7 +85,9 @@ func loadWasm(path string) (*wasmFile, []string, error) {
 	return w, warnings, nil
 }
 
-// ServeHTTP picks the smallest encoding the client accepts.
+// ServeHTTP picks the smallest encoding the client accepts. It answers
+// whole files only (no ranges): http.ServeContent would drop Content-Length
+// from an encoded answer, and the app's loader shows its progress by it.
 func (f *wasmFile) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "application/wasm")
@@ -99,28 +101,57 @@ func (f *wasmFile) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case f.gz != nil && accept["gzip"]:
 		body, enc = f.gz, "gzip"
 	}
+	etag := strconv.Quote(fmt.Sprintf("%x-%d-%s", f.modTime.UnixNano(), len(f.raw), enc))
+	h.Set("ETag", etag)
+	h.Set("Last-Modified", f.modTime.UTC().Format(http.TimeFormat))
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}
-	h.Set("ETag", strconv.Quote(fmt.Sprintf("%x-%d-%s", f.modTime.UnixNano(), len(f.raw), enc)))
-	// ServeContent sets Content-Length and answers conditional requests.
-	http.ServeContent(w, r, "app.wasm", f.modTime, bytes.NewReader(body))
+	if etagMatch(r.Header.Get("If-None-Match"), etag) {
+		h.Del("Content-Encoding")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// etagMatch reports whether an If-None-Match header names etag (weakly, as
+// RFC 9110 asks for GET).
+func etagMatch(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == etag || t == "*" {
+			return true
+		}
+	}
+	return false
 }
 
 // parseAcceptEncoding returns the codings the client accepts (q > 0).
+// Coding and parameter names are case-insensitive.
 func parseAcceptEncoding(v string) map[string]bool {
 	out := map[string]bool{}
-	for _, part := range strings.Split(v, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		name = strings.ToLower(strings.TrimSpace(name))
+	for _, part := range strings.Split(strings.ToLower(v), ",") {
+		name, params, _ := strings.Cut(part, ";")
+		name = strings.TrimSpace(name)
 		if name == "" {
 			continue
 		}
-		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
-		if q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000" {
-			continue
+		accepted := true
+		for _, p := range strings.Split(params, ";") {
+			k, val, ok := strings.Cut(p, "=")
+			if ok && strings.TrimSpace(k) == "q" {
+				q, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+				accepted = err == nil && q > 0
+			}
 		}
-		out[name] = true
+		if accepted {
+			out[name] = true
+		}
 	}
 	return out
 }

@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"sort"
 	"strings"
 
@@ -103,23 +100,4 @@ func fetchArticle(id string) (*article.Article, error) {
 		return nil, fmt.Errorf("article %s arrived damaged", id)
 	}
 	return &a, nil
-}
-
-func getJSON(path string, v any) error {
-	res, err := http.Get(absoluteURL(path))
-	if err != nil {
-		return fmt.Errorf("the library could not be reached: %w", err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode == http.StatusNotFound {
-		return errNoArticle
-	}
-	if res.StatusCode != http.StatusOK {
-		return fmt.Errorf("the library answered %s", res.Status)
-	}
-	data, err := io.ReadAll(io.LimitReader(res.Body, 8<<20))
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(data, v)
 }
