@@ -128,7 +128,11 @@ func renderBlock(b article.Block, spans []markSpan) app.UI {
 			for j := len(inside) - 1; j >= 0; j-- {
 				s := inside[j]
 				if s.Start <= a && s.End >= z {
-					node = app.Mark().Class(s.Class).
+					cls := s.Class
+					if z == s.End {
+						cls += " hl-end" // the last mark: claims draw their badge after it
+					}
+					node = app.Mark().Class(cls).
 						DataSet("annotation-id", s.ID).
 						DataSet("anchor", string(s.Status)).
 						TabIndex(-1).

@@ -1,15 +1,85 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// claim marks the selection as a claim.
-func (p *readerPage) claim(ctx app.Context, e app.Event) {
-	if a, ok := p.createClaim(ctx); ok {
-		p.selected = a.ID
+// claimState is what the reader page remembers about claims between
+// renders: the selection a new claim was snapped from, the claims panel's
+// filters, and evidence being typed but not yet valid enough to save.
+type claimState struct {
+	article string // the article this state belongs to
+
+	// The claim made last, with the reader's exact selection and the
+	// sentence(s) it snapped to, for "Keep my exact selection".
+	snapID          string
+	exact, sentence span
+
+	filterType    string // "" all, claimTypeNone, or a claim type
+	filterVerdict string // "" all, or a verdict
+
+	// draft is the new piece of evidence being typed into the open card.
+	draft    annotation.Evidence
+	draftFor string // the claim it belongs to
+	draftErr string // the message at its address field
+
+	// urlText and urlErr hold a refused address typed over a saved piece
+	// of evidence (key: claim id and index), so it stays in the field
+	// with its message instead of being saved.
+	urlText map[string]string
+	urlErr  map[string]string
+}
+
+// claimTypeNone is the type filter's value for claims not classified yet.
+const claimTypeNone = "none"
+
+// claimUI returns this page's claim state, reset when the article changes.
+func (p *readerPage) claimUI() *claimState {
+	if p.claims.article != p.id {
+		p.claims = claimState{article: p.id}
 	}
+	if p.claims.urlText == nil {
+		p.claims.urlText, p.claims.urlErr = map[string]string{}, map[string]string{}
+	}
+	return &p.claims
+}
+
+// claim marks the selection as a claim. The selection snaps outwards to the
+// sentence or sentences around it; the card offers to keep the exact
+// selection instead.
+func (p *readerPage) claim(ctx app.Context, e app.Event) {
+	if !p.hasSel || p.art == nil {
+		return
+	}
+	exact := p.sel
+	s, z := p.text.SentenceSpan(exact.Start, exact.End)
+	sentence := span{s, z}
+	if sentence.End <= sentence.Start {
+		sentence = exact
+	}
+	p.sel = sentence
+	a, ok := p.createClaim(ctx)
+	if !ok {
+		p.sel = exact
+		return
+	}
+	st := p.claimUI()
+	st.snapID, st.exact, st.sentence = a.ID, exact, sentence
+	p.selected = a.ID
+	p.focusOnOpen = a.ID
+	msg := "Marked a claim: “" + shorten(a.Quote.Exact, 60) + "”."
+	if sentence != exact {
+		msg = "Marked the claim on the whole sentence: “" + shorten(a.Quote.Exact, 60) + "”. Its card can keep your exact selection instead."
+	}
+	say(ctx, msg)
+	focusElement("claim-type-" + a.ID)
 }
 
 func (p *readerPage) createClaim(ctx app.Context) (annotation.Annotation, bool) {
@@ -19,12 +89,317 @@ func (p *readerPage) createClaim(ctx app.Context) (annotation.Annotation, bool) 
 	return a, ok
 }
 
-// renderClaimCard is the card of an open claim.
-func (p *readerPage) renderClaimCard(a annotation.Annotation) app.UI {
-	return nil
+// setClaimSpan moves a claim onto another span of the text.
+func (p *readerPage) setClaimSpan(ctx app.Context, id string, s span) {
+	p.update(ctx, id, func(a *annotation.Annotation) error {
+		a.Quote, a.Position = p.text.Describe(s.Start, s.End)
+		a.ArticleHash = p.art.Hash
+		return nil
+	})
 }
 
-// renderClaims is the article's claims panel.
-func (p *readerPage) renderClaims() app.UI {
-	return nil
+// editClaim applies an edit to a claim's Claim and saves it.
+func (p *readerPage) editClaim(ctx app.Context, id string, edit func(c *annotation.Claim)) {
+	p.update(ctx, id, func(a *annotation.Annotation) error {
+		if a.Claim == nil {
+			return errors.New("This annotation is not a claim.")
+		}
+		c := *a.Claim
+		c.Evidence = append([]annotation.Evidence(nil), a.Claim.Evidence...)
+		edit(&c)
+		a.Claim = &c
+		return nil
+	})
+}
+
+// claimsOf returns the claims among anns, in their order.
+func claimsOf(anns []annotation.Annotation) []annotation.Annotation {
+	var out []annotation.Annotation
+	for _, a := range anns {
+		if a.Kind == annotation.KindClaim && a.Claim != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// filterClaims keeps the claims of one type ("" any, claimTypeNone for
+// unclassified) and one verdict ("" any).
+func filterClaims(claims []annotation.Annotation, typ, verdict string) []annotation.Annotation {
+	var out []annotation.Annotation
+	for _, a := range claims {
+		if a.Claim == nil {
+			continue
+		}
+		switch {
+		case typ == claimTypeNone && a.Claim.Type != "":
+			continue
+		case typ != "" && typ != claimTypeNone && string(a.Claim.Type) != typ:
+			continue
+		case verdict != "" && string(a.Claim.Verdict.OrDefault()) != verdict:
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// summaryOrder is the order of the summary line: the worst verdicts first,
+// then the unchecked, then the sound.
+var summaryOrder = []annotation.Verdict{
+	annotation.VerdictInaccurate,
+	annotation.VerdictMostlyInaccurate,
+	annotation.VerdictMixed,
+	annotation.VerdictUnverified,
+	annotation.VerdictMostlyAccurate,
+	annotation.VerdictAccurate,
+}
+
+// claimSummary is the claims panel's summary line, such as
+// "9 claims: 2 inaccurate, 1 mixed or misleading, 4 unverified, 2 accurate".
+func claimSummary(claims []annotation.Annotation) string {
+	if len(claims) == 0 {
+		return "No claims yet."
+	}
+	counts := map[annotation.Verdict]int{}
+	for _, a := range claims {
+		if a.Claim != nil {
+			counts[a.Claim.Verdict.OrDefault()]++
+		}
+	}
+	var parts []string
+	for _, v := range summaryOrder {
+		if n := counts[v]; n > 0 {
+			info, _ := v.Info()
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(info.Label)))
+		}
+	}
+	return plural(len(claims), "claim", "claims") + ": " + strings.Join(parts, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// evidenceCount says how much evidence a claim cites.
+func evidenceCount(n int) string {
+	if n == 0 {
+		return "no evidence"
+	}
+	return plural(n, "piece of evidence", "pieces of evidence")
+}
+
+// claimTypeName is the display name of a claim type.
+func claimTypeName(t annotation.ClaimType) string {
+	if info, ok := t.Info(); ok {
+		return info.Name
+	}
+	return "Not classified"
+}
+
+// urlProblem is the message to show at an evidence address field, or "".
+func urlProblem(raw string) string {
+	err := annotation.ValidateEvidenceURL(raw)
+	if err == nil {
+		return ""
+	}
+	var fe *annotation.Error
+	if errors.As(err, &fe) {
+		return fe.Msg
+	}
+	return err.Error()
+}
+
+// Speaker candidates.
+
+// speechVerbs, next to a name, make it a likely speaker.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "stated": true, "argued": true,
+	"claimed": true, "wrote": true, "announced": true, "insisted": true, "warned": true,
+	"according": true, "explained": true, "noted": true, "asked": true, "replied": true,
+}
+
+// nameConnectors may join capitalised words inside a name.
+var nameConnectors = map[string]bool{
+	"of": true, "de": true, "da": true, "del": true, "der": true, "van": true, "von": true,
+	"al": true, "bin": true, "la": true, "le": true, "du": true, "di": true,
+}
+
+// notNames are capitalised words that are never a speaker on their own.
+var notNames = map[string]bool{
+	"I": true, "Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
+	"Saturday": true, "Sunday": true, "January": true, "February": true, "March": true, "April": true,
+	"May": true, "June": true, "July": true, "August": true, "September": true, "October": true,
+	"November": true, "December": true,
+}
+
+type word struct {
+	text       string
+	start, end int  // code points
+	initial    bool // first word of a sentence (or after a colon)
+	joined     bool // only a single space separates it from the word before
+	possessive bool // it ended in ’s, which was cut off
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’'
+}
+
+// words splits text into words, noting which begin a sentence (or follow
+// a colon) and which follow the word before after a single space.
+func words(rs []rune) []word {
+	var out []word
+	initial, gap := true, 0
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if !isWordRune(r) || r == '-' || r == '\'' || r == '’' {
+			switch {
+			case r == '.' || r == '!' || r == '?' || r == '…' || r == ':':
+				initial = true
+			case r == '\n' && i+1 < len(rs) && rs[i+1] == '\n':
+				initial = true
+			}
+			if r == ' ' {
+				gap++
+			} else {
+				gap += 2
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isWordRune(rs[j]) {
+			j++
+		}
+		w := word{start: i, end: j, initial: initial, joined: gap == 1 && len(out) > 0}
+		t := strings.TrimRight(string(rs[i:j]), "-'’")
+		for _, suf := range []string{"’s", "'s"} {
+			if strings.HasSuffix(t, suf) {
+				t, w.possessive = strings.TrimSuffix(t, suf), true
+			}
+		}
+		w.text = t
+		if t != "" {
+			out = append(out, w)
+		}
+		initial, gap = false, 0
+		i = j
+	}
+	return out
+}
+
+func capitalised(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// speakerCandidates proposes who made the claim at [start,end) of text:
+// runs of capitalised words ("Antony Blinken", "State Department"),
+// most likely first: those inside the claim, those next to a word such as
+// "said", and those the article mentions most. A capitalised word that only
+// ever begins sentences ("Speaking", "The") is not a name.
+func speakerCandidates(text string, start, end int) []string {
+	rs := []rune(text)
+	ws := words(rs)
+	// Words seen capitalised where a sentence does not begin are names.
+	midCap := map[string]bool{}
+	for _, w := range ws {
+		if !w.initial && capitalised(w.text) {
+			midCap[w.text] = true
+		}
+	}
+	type cand struct {
+		name  string
+		score int
+		first int
+	}
+	byName := map[string]*cand{}
+	var order []*cand
+	for i := 0; i < len(ws); {
+		if !capitalised(ws[i].text) {
+			i++
+			continue
+		}
+		// Extend the run over joined capitalised words and connectors.
+		j := i + 1
+		for j < len(ws) && ws[j].joined && !ws[j-1].possessive {
+			if capitalised(ws[j].text) {
+				j++
+				continue
+			}
+			if nameConnectors[ws[j].text] && j+1 < len(ws) && ws[j+1].joined && capitalised(ws[j+1].text) {
+				j += 2
+				continue
+			}
+			break
+		}
+		run := ws[i:j]
+		next := j
+		i = j
+		if run[0].initial && !midCap[run[0].text] {
+			run = run[1:]
+			for len(run) > 0 && !capitalised(run[0].text) {
+				run = run[1:]
+			}
+		}
+		if len(run) == 0 || (len(run) == 1 && notNames[run[0].text]) {
+			continue
+		}
+		parts := make([]string, len(run))
+		for k, w := range run {
+			parts[k] = w.text
+		}
+		name := strings.Join(parts, " ")
+		if len([]rune(name)) < 2 {
+			continue
+		}
+		score := 1
+		if run[0].start < end && run[len(run)-1].end > start {
+			score += 6
+		}
+		if next < len(ws) && speechVerbs[strings.ToLower(ws[next].text)] {
+			score += 3
+		}
+		if k := indexOfWord(ws, run[0]); k > 0 && (speechVerbs[strings.ToLower(ws[k-1].text)] || strings.EqualFold(ws[k-1].text, "to") && k > 1 && strings.EqualFold(ws[k-2].text, "according")) {
+			score += 3
+		}
+		c := byName[name]
+		if c == nil {
+			c = &cand{name: name, first: run[0].start}
+			byName[name] = c
+			order = append(order, c)
+		}
+		c.score += score
+	}
+	sort.SliceStable(order, func(a, b int) bool { return order[a].score > order[b].score })
+	const maxCandidates = 12
+	var out []string
+	for _, c := range order {
+		if len(out) == maxCandidates {
+			break
+		}
+		out = append(out, c.name)
+	}
+	return out
+}
+
+func indexOfWord(ws []word, w word) int {
+	lo, hi := 0, len(ws)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ws[m].start < w.start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ws) && ws[lo].start == w.start {
+		return lo
+	}
+	return -1
 }

@@ -42,6 +42,8 @@ type readerPage struct {
 	deleted *annotation.Annotation
 	// showBy filters the side panel by who made the annotations (share_panel.go).
 	showBy string
+	// claims is the claim card's and claims panel's state (claims.go).
+	claims claimState
 
 	unlisten func()
 }

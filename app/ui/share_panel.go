@@ -883,13 +883,6 @@ func agreement(r share.ClaimRow) string {
 	}
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 func capitalise(s string) string {
 	if s == "" {
 		return s

@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/annotator/annotator/app/anchor"
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderClaims is the article's claims panel: a summary line, filters by
+// type and verdict, and every claim in document order.
+func (p *readerPage) renderClaims() app.UI {
+	all := claimsOf(p.anns)
+	st := p.claimUI()
+	shown := filterClaims(all, st.filterType, st.filterVerdict)
+	types := annotation.ClaimTypes()
+	verdicts := annotation.Verdicts()
+	filtered := st.filterType != "" || st.filterVerdict != ""
+	return app.Section().Class("claims-panel").Aria("labelledby", "claims-heading").Body(
+		app.H2().ID("claims-heading").Text(fmt.Sprintf("Claims (%d)", len(all))),
+		app.P().ID("claims-summary").Class("claims-summary").Role("status").Text(claimSummary(all)),
+		app.If(len(all) == 0, func() app.UI {
+			return app.P().Class("hint").Text("Select a sentence in the article and press Claim (c) to check what it claims.")
+		}),
+		app.If(len(all) > 0, func() app.UI {
+			return app.Div().Class("claims-filters").Body(
+				app.Div().Class("field").Body(
+					app.Label().For("claims-filter-type").Text("Filter by type"),
+					app.Select().ID("claims-filter-type").OnChange(func(ctx app.Context, e app.Event) {
+						st.filterType = filterValue(ctx.JSSrc().Get("value").String())
+					}).Body(
+						app.Option().Value(filterAll).Selected(st.filterType == "").Text("All types"),
+						app.Range(types).Slice(func(i int) app.UI {
+							t := types[i]
+							return app.Option().Value(string(t.Type)).Selected(st.filterType == string(t.Type)).Text(t.Name)
+						}),
+						app.Option().Value(claimTypeNone).Selected(st.filterType == claimTypeNone).Text("Not classified"),
+					),
+				),
+				app.Div().Class("field").Body(
+					app.Label().For("claims-filter-verdict").Text("Filter by verdict"),
+					app.Select().ID("claims-filter-verdict").OnChange(func(ctx app.Context, e app.Event) {
+						st.filterVerdict = filterValue(ctx.JSSrc().Get("value").String())
+					}).Body(
+						app.Option().Value(filterAll).Selected(st.filterVerdict == "").Text("All verdicts"),
+						app.Range(verdicts).Slice(func(i int) app.UI {
+							v := verdicts[i]
+							return app.Option().Value(string(v.Verdict)).Selected(st.filterVerdict == string(v.Verdict)).Text(v.Symbol + " " + v.Label)
+						}),
+					),
+				),
+			)
+		}),
+		app.If(filtered && len(all) > 0, func() app.UI {
+			return app.P().Class("hint").Role("status").Text(fmt.Sprintf("Showing %d of %d.", len(shown), len(all)))
+		}),
+		app.If(len(all) > 0, func() app.UI {
+			return app.Ol().Class("claims-list").Aria("label", "Claims").Body(
+				app.Range(shown).Slice(func(i int) app.UI { return p.renderClaimItem(shown[i]) }),
+			)
+		}),
+	)
+}
+
+// filterAll is the value of a filter's "All" option. (go-app leaves out an
+// empty value attribute, and an option without one has its text as value.)
+const filterAll = "all"
+
+func filterValue(v string) string {
+	if v == filterAll {
+		return ""
+	}
+	return v
+}
+
+func (p *readerPage) renderClaimItem(a annotation.Annotation) app.UI {
+	id := a.ID
+	c := a.Claim
+	v, _ := c.Verdict.OrDefault().Info()
+	orphan := p.anchors[id].Status == anchor.Orphan
+	speaker := "speaker not given"
+	if c.Speaker != "" {
+		speaker = c.Speaker
+	}
+	return app.Li().Class("claim-item").DataSet("annotation-id", id).Body(
+		app.Button().Type("button").Class("annotation-open").
+			Aria("current", map[bool]string{true: "true", false: "false"}[p.selected == id]).
+			OnClick(func(ctx app.Context, e app.Event) {
+				p.open(ctx, id, !orphan)
+			}, app.EventScope(id)).
+			Body(
+				app.Span().Class("quote").Text("“"+shorten(a.Quote.Exact, 140)+"”"),
+				app.Span().Class("meta").Body(
+					app.Span().Class("verdict verdict-"+string(v.Verdict)).Body(
+						app.Span().Class("verdict-symbol").Aria("hidden", "true").Text(v.Symbol+" "),
+						app.Text(v.Label),
+					),
+					app.Text(" · "+claimTypeName(c.Type)+" · "+speaker+" · "+evidenceCount(len(c.Evidence))),
+					app.If(orphan, func() app.UI { return app.Text(" · not found in the text") }),
+				),
+			),
+		app.If(c.Rationale != "", func() app.UI { return app.P().Class("note-preview").Text(shorten(c.Rationale, 200)) }),
+		app.If(len(a.Tags) > 0, func() app.UI { return tagList(a.Tags) }),
+	)
+}
