@@ -9,6 +9,10 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// noLabel is the value of the "No label" choice: go-app drops an empty
+// value attribute, and the option's text would be sent instead.
+const noLabel = "none"
+
 // renderCard is the open annotation: its label, note and tags, all saved as
 // they change, and its delete button.
 func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelNames) app.UI {
@@ -21,12 +25,12 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 				p.selected = ""
 				focusMark(id)
 			}
-		}).
+		}, app.EventScope(id)).
 		Body(
 			app.Div().Class("card-head").Body(
 				app.H2().Text("Annotation"),
 				app.Button().Type("button").Class("quiet").Aria("label", "Close the annotation").Text("×").
-					OnClick(func(ctx app.Context, e app.Event) { p.selected = "" }),
+					OnClick(func(ctx app.Context, e app.Event) { p.selected = "" }, app.EventScope(id)),
 			),
 			app.Blockquote().Class("card-quote").Text(a.Quote.Exact),
 			app.If(r.Status == anchor.Fuzzy, func() app.UI {
@@ -40,9 +44,12 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 					app.Label().For("label-"+id).Text("Label"),
 					app.Select().ID("label-"+id).OnChange(func(ctx app.Context, e app.Event) {
 						v := ctx.JSSrc().Get("value").String()
+						if v == noLabel {
+							v = ""
+						}
 						p.update(ctx, id, func(a *annotation.Annotation) error { a.Label = v; return nil })
-					}).Body(
-						app.Option().Value("").Selected(a.Label == "").Text("No label"),
+					}, app.EventScope(id)).Body(
+						app.Option().Value(noLabel).Selected(a.Label == "").Text("No label"),
 						app.Range(annotation.Labels()).Slice(func(i int) app.UI {
 							l := annotation.Labels()[i]
 							return app.Option().Value(l.Key).Selected(a.Label == l.Key).Text(names.Name(l.Key))
@@ -65,7 +72,7 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 							a.Note = v
 							return nil
 						})
-					}),
+					}, app.EventScope(id)),
 				app.P().ID("note-hint-"+id).Class("hint").Text("Saved as you type. Escape closes."),
 			),
 			app.Div().Class("field").Body(
@@ -79,7 +86,7 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 							a.Tags = annotation.NormalizeTags(strings.Split(v, ","))
 							return nil
 						})
-					}),
+					}, app.EventScope(id)),
 				app.P().ID("tags-hint-"+id).Class("hint").Text("Separate tags with commas."),
 				app.DataList().ID("tag-suggestions").Body(
 					app.Range(p.knownTags()).Slice(func(i int) app.UI {
@@ -90,7 +97,7 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 			app.P().Class("hint").Text(cardTimes(a)),
 			app.Div().Class("row").Body(
 				app.Button().Type("button").Class("danger").Text("Delete annotation").
-					OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }),
+					OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }, app.EventScope(id)),
 			),
 		)
 }

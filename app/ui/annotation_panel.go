@@ -126,9 +126,9 @@ func (p *readerPage) renderOrphan(a annotation.Annotation) app.UI {
 						p.attaching = id
 						say(ctx, "Select the passage this annotation belongs to, then press Attach here.")
 					}
-				}),
+				}, app.EventScope(id)),
 			app.Button().Type("button").Class("danger").Text("Delete").
-				OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }),
+				OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }, app.EventScope(id)),
 		),
 	)
 }

@@ -107,7 +107,7 @@ func (p *libraryPage) Render() app.UI {
 					app.If(s.Origin == "local", func() app.UI {
 						return app.Button().Type("button").Class("quiet").
 							Aria("label", "Remove "+s.Title).Text("Remove").
-							OnClick(p.remove(s.ID, s.Title))
+							OnClick(p.remove(s.ID, s.Title), app.EventScope(s.ID))
 					}),
 				)
 			}),

@@ -767,6 +767,9 @@ func (p *readerPage) byCreator(list []annotation.Annotation) []annotation.Annota
 
 // renderCreatorFilter lets the reader see everyone's annotations, their
 // own, or one other person's; it is shown when others' annotations are here.
+// showEveryone is the filter's value for everyone's annotations.
+const showEveryone = "\x01everyone"
+
 func (p *readerPage) renderCreatorFilter() app.UI {
 	others := p.othersOnArticle()
 	if len(others) == 0 {
@@ -779,8 +782,12 @@ func (p *readerPage) renderCreatorFilter() app.UI {
 		app.Label().For("show-by").Text("Show annotations by"),
 		app.Select().ID("show-by").OnChange(func(ctx app.Context, e app.Event) {
 			p.showBy = ctx.JSSrc().Get("value").String()
+			if p.showBy == showEveryone {
+				p.showBy = ""
+			}
 		}).Body(
-			app.Option().Value("").Selected(p.showBy == "").Text("Everyone"),
+			// go-app drops an empty value attribute: "Everyone" has its own.
+			app.Option().Value(showEveryone).Selected(p.showBy == "").Text("Everyone"),
 			app.Option().Value(showMine).Selected(p.showBy == showMine).Text("Mine"),
 			app.Range(others).Slice(func(i int) app.UI {
 				return app.Option().Value(others[i]).Selected(p.showBy == others[i]).Text(others[i])
