@@ -90,6 +90,7 @@ func (p *readerPage) OnNav(ctx app.Context) {
 	}
 	ctx.Handle(actionUndoDelete, p.undoDelete)
 	ctx.Handle(actionStoreChanged, p.onStoreChanged)
+	ctx.Handle(actionOpenAnnotation, p.onOpenAnnotation)
 	if a, ok := ws.Article(id); ok {
 		p.setArticle(ctx, a)
 		return
@@ -125,6 +126,7 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 	ctx.Page().SetTitle(a.Title + " · Annotator")
 	if app.IsClient {
 		p.reload()
+		p.openTarget(ctx)
 	}
 }
 
@@ -146,6 +148,7 @@ func (p *readerPage) reload() {
 		}
 		return ri.End > rj.End
 	})
+	ws.indexChanged(p.id, p.anchors)
 }
 
 func (p *readerPage) OnMount(ctx app.Context) {
@@ -212,6 +215,7 @@ func (p *readerPage) onStorage(ctx app.Context, key, value string) {
 		sayError(ctx, "A change from another tab could not be merged: "+err.Error())
 		return
 	}
+	ws.indexChangedAll(changed)
 	for _, id := range changed {
 		if id == p.id && p.art != nil {
 			p.reload()
