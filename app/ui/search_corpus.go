@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/anchor"
+	"github.com/annotator/annotator/app/annotation"
 )
 
 // The search benchmark's corpus: annotations of about 160 bytes of
