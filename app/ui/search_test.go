@@ -203,3 +203,19 @@ func TestResultsSummary(t *testing.T) {
 		}
 	}
 }
+
+// Whatever a note or tag holds, the results' markup shows it as text.
+func TestResultsHTMLEscapes(t *testing.T) {
+	evil := `<img src=x onerror="alert(1)"> & </span></a></li><script>alert(2)</script>`
+	v := resultView{DOMID: "search-result-0", ID: `urn:uuid:"x"`, Href: `/read/a#annotation="><b>`,
+		Parts: []resultPart{{Class: "result-note", Prefix: "Note: ", Segs: []segment{{Text: evil}, {Text: "<mark>", Mark: true}}}}}
+	got := resultsHTML([]resultView{v})
+	for _, bad := range []string{"<img", "<script", "</span></a></li><", `"alert`, `"><b>`, `"x"`} {
+		if strings.Contains(got, bad) {
+			t.Errorf("the markup holds %q unescaped:\n%s", bad, got)
+		}
+	}
+	if !strings.Contains(got, "<mark>&lt;mark&gt;</mark>") || strings.Count(got, "<li ") != 1 || strings.Count(got, "</li>") != 1 {
+		t.Errorf("markup:\n%s", got)
+	}
+}
