@@ -4,6 +4,8 @@ package e2e
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -154,4 +156,41 @@ func pressSlash(t *testing.T, b *browser) {
 		_, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, up)
 		return err
 	}))
+}
+
+// An annotation whose passage left the article is still found; opening it
+// shows the article with its entry under Orphaned annotations focused.
+func TestSearchOpensOrphan(t *testing.T) {
+	dir := copyArticles(t)
+	h := startHost(t, dir, "127.0.0.1:0")
+	b := newBrowser(t, "")
+	b.open(t, h.URL+"/read/blinken-beijing-talks")
+	id := annotate(t, b, "first top US diplomat to visit Beijing", "Compare with the wombat summit", "diplomacy")
+
+	path := filepath.Join(dir, "blinken-beijing-talks.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The whole paragraph goes.
+	var kept []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.Contains(line, "first top US diplomat to visit Beijing") {
+			kept = append(kept, line)
+		}
+	}
+	edited := strings.Join(kept, "\n")
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.open(t, h.URL+"/read/blinken-beijing-talks")
+	b.waitFor(t, "the orphan listed", `!!document.querySelector('ul[aria-label="Orphaned annotations"] li')`)
+
+	got := searchFor(t, b, "wombt is:orphan")
+	if len(got) != 1 || !strings.Contains(got[0], "Orphaned") || !strings.Contains(got[0], "wombat") {
+		t.Fatalf("results for wombt is:orphan: %q", got)
+	}
+	b.key(t, "\r")
+	b.waitFor(t, "the orphan focused", `!!document.activeElement && document.activeElement.closest('ul[aria-label="Orphaned annotations"]') !== null && document.activeElement.dataset.annotationId === `+jsString(id))
+	b.noPageErrors(t)
 }

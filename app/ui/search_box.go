@@ -15,6 +15,7 @@ const (
 	searchPopupID  = "search-popup"
 	searchListID   = "search-results"
 	searchStatusID = "search-status"
+	searchCountID  = "search-count"
 )
 
 // actionOpenAnnotation asks the reader page showing an annotation's article
@@ -112,7 +113,9 @@ func (s *searchBox) run() {
 	results, total := searchIdx.search(s.query, maxResults)
 	s.views = resultViews(results, searchIdx.docs)
 	drawResults(searchListID, s.query, s.views)
-	setTextOf(searchStatusID, resultsSummary(s.query, len(s.views), total))
+	summary := resultsSummary(s.query, len(s.views), total)
+	setTextOf(searchStatusID, summary)
+	setTextOf(searchCountID, summary)
 	setHiddenOf(searchPopupID, s.query == "")
 	if benchMode {
 		perfMeasure("annotator:search", float64(time.Since(t0).Microseconds())/1000)
@@ -225,8 +228,12 @@ func (s *searchBox) Render() app.UI {
 			OnFocus(s.onFocus).
 			OnInput(s.onInput).
 			OnKeyDown(s.onInputKey),
+		// The live region stays in the accessibility tree while the results
+		// are hidden, so its first message is announced too; the results
+		// show the same count to the eye.
+		app.P().ID(searchStatusID).Class("visually-hidden").Role("status").Aria("live", "polite"),
 		app.Div().ID(searchPopupID).Class("search-popup").Hidden(true).Body(
-			app.P().ID(searchStatusID).Class("search-status").Role("status").Aria("live", "polite"),
+			app.P().ID(searchCountID).Class("search-status").Aria("hidden", "true"),
 			app.Ul().ID(searchListID).Class("search-results").Aria("label", "Search results").
 				OnKeyDown(s.onResultKey).
 				OnClick(s.onResultClick),

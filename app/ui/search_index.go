@@ -138,6 +138,8 @@ func (x *annotationIndex) title(articleID string) string {
 func (x *annotationIndex) syncArticle(articleID string, list []annotation.Annotation, known map[string]anchor.Result, at articleLookup) {
 	title := x.title(articleID)
 	now := make(map[string]bool, len(list))
+	var text *anchor.Text
+	looked := false
 	for _, a := range list {
 		now[a.ID] = true
 		r, isKnown := known[a.ID]
@@ -147,10 +149,17 @@ func (x *annotationIndex) syncArticle(articleID string, list []annotation.Annota
 			continue
 		}
 		d := docOf(a, title, x.labels)
-		if isKnown {
+		switch {
+		case isKnown:
 			d.Orphan = r.Status == anchor.Orphan
-		} else {
-			d.Orphan = x.orphan(a, at)
+		default:
+			if !looked {
+				text, looked = x.textOf(articleID, at), true
+			}
+			if text != nil {
+				pos := a.Position
+				d.Orphan = text.Resolve(a.Quote, &pos).Status == anchor.Orphan
+			}
 		}
 		x.ix.Add(d)
 		x.docs[a.ID] = d
@@ -168,23 +177,22 @@ func (x *annotationIndex) syncArticle(articleID string, list []annotation.Annota
 	}
 }
 
-// orphan resolves an annotation when its article is at hand; otherwise it
-// is taken as anchored.
-func (x *annotationIndex) orphan(a annotation.Annotation, at articleLookup) bool {
+// textOf is an article's text when the article is at hand, else nil: its
+// annotations are then taken as anchored.
+func (x *annotationIndex) textOf(articleID string, at articleLookup) *anchor.Text {
 	if at == nil {
-		return false
+		return nil
 	}
-	art, ok := at(a.Article)
+	art, ok := at(articleID)
 	if !ok {
-		return false
+		return nil
 	}
-	t, ok := x.texts[a.Article]
+	t, ok := x.texts[articleID]
 	if !ok || t.hash != art.Hash {
 		t = articleText{hash: art.Hash, text: anchor.NewText(art.Text)}
-		x.texts[a.Article] = t
+		x.texts[articleID] = t
 	}
-	pos := a.Position
-	return t.text.Resolve(a.Quote, &pos).Status == anchor.Orphan
+	return t.text
 }
 
 // refresh re-indexes the annotations whose article title or label name
