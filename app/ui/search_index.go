@@ -119,6 +119,12 @@ func newAnnotationIndex(all map[string][]annotation.Annotation, titles map[strin
 	if x.titles == nil {
 		x.titles = map[string]string{}
 	}
+	n := 0
+	for _, list := range all {
+		n += len(list)
+	}
+	x.ix.Grow(n)
+	x.docs = make(map[string]search.Doc, n)
 	for _, id := range slices.Sorted(maps.Keys(all)) {
 		x.syncArticle(id, all[id], nil, at)
 	}
