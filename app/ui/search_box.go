@@ -77,7 +77,9 @@ func (s *searchBox) index(ctx app.Context) *annotationIndex {
 					if err == nil && len(ws.bundled) == 0 {
 						ws.bundled = bundled
 						ws.indexRefresh()
-						s.run()
+						if s.Mounted() {
+							s.run()
+						}
 					}
 				})
 			})
