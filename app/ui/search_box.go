@@ -113,6 +113,9 @@ func (s *searchBox) run() {
 	}
 	t0 := time.Now()
 	results, total := searchIdx.search(s.query, maxResults)
+	if benchMode {
+		perfMeasure("annotator:search-query", float64(time.Since(t0).Microseconds())/1000)
+	}
 	s.views = resultViews(results, searchIdx.docs)
 	drawResults(searchListID, s.query, s.views)
 	summary := resultsSummary(s.query, len(s.views), total)

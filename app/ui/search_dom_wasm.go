@@ -19,9 +19,16 @@ func drawResults(listID, query string, views []resultView) {
 	if !ul.Truthy() {
 		return
 	}
-	ul.Set("innerHTML", resultsHTML(views))
+	if h := resultsHTML(views); h != drawnHTML || !ul.Get("firstChild").Truthy() && h != "" {
+		ul.Set("innerHTML", h)
+		drawnHTML = h
+	}
 	ul.Get("dataset").Set("query", query)
 }
+
+// drawnHTML is what drawResults last drew: the same results are not drawn
+// again.
+var drawnHTML string
 
 // setTextOf sets an element's text.
 func setTextOf(id, text string) {
