@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -158,6 +159,20 @@ func (ix *Index) Len() int {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	return len(ix.byID)
+}
+
+// Grow makes room for n more documents, so that adding many at once (the
+// first build) does not copy the growing index over and over.
+func (ix *Index) Grow(n int) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if n <= 0 {
+		return
+	}
+	ix.entries = slices.Grow(ix.entries, n)
+	if len(ix.byID) == 0 {
+		ix.byID = make(map[string]uint32, n)
+	}
 }
 
 // Add adds d, replacing any document with the same ID. Its fields are folded

@@ -50,15 +50,22 @@ func (ix *Index) Search(q string, limit int) []Result {
 
 // SearchQuery is Search for a parsed query.
 func (ix *Index) SearchQuery(q Query, limit int) []Result {
+	results, _ := ix.SearchTotal(q, limit)
+	return results
+}
+
+// SearchTotal is SearchQuery that also says how many annotations match in
+// all, of which at most limit are returned.
+func (ix *Index) SearchTotal(q Query, limit int) (results []Result, total int) {
 	if q.Empty() {
-		return nil
+		return nil, 0
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 
 	terms, ok := ix.terms(q)
 	if !ok {
-		return nil
+		return nil, 0
 	}
 	cands := ix.score(terms)
 	if cands == nil { // facets alone
@@ -72,12 +79,12 @@ func (ix *Index) SearchQuery(q Query, limit int) []Result {
 		cands = slices.DeleteFunc(cands, func(c scored) bool { return !ix.entries[c.ord].facet.match(&ix.entries[c.ord].doc, q) })
 	}
 	top := slices.Clone(ix.top(cands, limit))
-	results := make([]Result, len(top))
+	results = make([]Result, len(top))
 	for i, c := range top {
 		e := &ix.entries[c.ord]
 		results[i] = Result{ID: e.doc.ID, Score: float64(c.score), Matches: ix.matches(e, terms, q)}
 	}
-	return results
+	return results, len(cands)
 }
 
 // terms resolves the query's words and phrases against the vocabulary. It

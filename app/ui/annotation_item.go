@@ -2,10 +2,6 @@ package ui
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// actionOpenAnnotation asks the reader to open an annotation's card and
-// focus its text; its value is the annotation's id.
-const actionOpenAnnotation = "open-annotation"
-
 // annotationItem is one entry of the side panel's list. Its fields are
 // plain values so that go-app redraws it only when they change; a click
 // posts an action rather than calling back into the page.

@@ -81,6 +81,7 @@ func (p *libraryPage) remove(id, title string) app.EventHandler {
 			sayError(ctx, "The article could not be removed: "+err.Error())
 			return
 		}
+		ws.indexChanged(id)
 		p.summaries = ws.Summaries()
 		say(ctx, fmt.Sprintf("Removed “%s”.", title))
 	}

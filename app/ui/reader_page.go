@@ -128,6 +128,7 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 	ctx.Page().SetTitle(a.Title + " · Annotator")
 	if app.IsClient {
 		p.reload()
+		p.openTarget(ctx)
 	}
 }
 
@@ -151,17 +152,14 @@ func (p *readerPage) reload() {
 		}
 		return ri.End > rj.End
 	})
+	ws.indexChanged(p.id, p.anchors)
 }
 
 func (p *readerPage) OnMount(ctx app.Context) {
 	markLive()
 	ctx.Handle(actionUndoDelete, p.undoDelete)
 	ctx.Handle(actionStoreChanged, p.onStoreChanged)
-	ctx.Handle(actionOpenAnnotation, func(ctx app.Context, a app.Action) {
-		if id, ok := a.Value.(string); ok {
-			p.open(ctx, id, true)
-		}
-	})
+	ctx.Handle(actionOpenAnnotation, p.onOpenAnnotation)
 	p.unlisten = listenReader(ctx, readerEvents{
 		selection: p.onSelection,
 		shortcut:  p.onShortcut,
@@ -224,6 +222,7 @@ func (p *readerPage) onStorage(ctx app.Context, key, value string) {
 		sayError(ctx, "A change from another tab could not be merged: "+err.Error())
 		return
 	}
+	ws.indexChangedAll(changed)
 	for _, id := range changed {
 		if id == p.id && p.art != nil {
 			p.reload()

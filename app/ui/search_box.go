@@ -1,14 +1,296 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The search box's elements. There is one per page, in the site header.
+const (
+	searchBoxID    = "search"
+	searchInputID  = "search-input"
+	searchPopupID  = "search-popup"
+	searchListID   = "search-results"
+	searchStatusID = "search-status"
+	searchCountID  = "search-count"
+)
+
+// actionOpenAnnotation asks the reader page showing an annotation's article
+// to open it (its value is the annotation id). Search posts it when the
+// result is on the page already at that address, where navigating again
+// would do nothing.
+const actionOpenAnnotation = "open-annotation"
 
 // searchBox finds annotations in every article as the reader types.
+//
+// go-app renders its frame once (the input, an empty results list, the
+// live region). The results are drawn into the list by drawResults inside
+// the input event, so they are on the screen at the next paint; go-app
+// would only draw them at its next frame. The Go state here (query,
+// views) is what the DOM shows.
 type searchBox struct {
 	app.Compo
+	query    string
+	views    []resultView
+	unlisten func()
 }
 
 func newSearchBox() *searchBox { return &searchBox{} }
 
+// benchMode is set when the benchmark hook is registered: then each search
+// is also recorded in the performance timeline.
+var benchMode bool
+
+// libraryFetched is set once search has asked for the library's titles.
+var libraryFetched bool
+
+func (s *searchBox) OnMount(ctx app.Context) {
+	s.unlisten = listenSlash(searchInputID)
+	if benchRequested() {
+		benchMode = true
+		registerBench(benchSeed, benchIndex, benchSize)
+	}
+}
+
+func (s *searchBox) OnDismount() {
+	if s.unlisten != nil {
+		s.unlisten()
+		s.unlisten = nil
+	}
+}
+
+// index builds the search index on first use and records how long it took.
+func (s *searchBox) index(ctx app.Context) *annotationIndex {
+	fresh := searchIdx == nil
+	x := ws.searchIndex()
+	if fresh {
+		perfRecord("annotator:search-index-build", float64(x.built.Microseconds())/1000)
+		if len(ws.bundled) == 0 && !libraryFetched {
+			// On a reader page the library's titles are not at hand yet.
+			libraryFetched = true
+			ctx.Async(func() {
+				bundled, err := fetchLibrary()
+				ctx.Dispatch(func(ctx app.Context) {
+					if err == nil && len(ws.bundled) == 0 {
+						ws.bundled = bundled
+						ws.indexRefresh()
+						if s.Mounted() {
+							s.run()
+						}
+					}
+				})
+			})
+		}
+	}
+	return x
+}
+
+func (s *searchBox) onFocus(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	if searchIdx != nil {
+		ws.indexRefresh()
+	}
+	s.index(ctx)
+	if s.query != "" {
+		s.run()
+	}
+}
+
+func (s *searchBox) onInput(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	s.index(ctx)
+	s.query = ctx.JSSrc().Get("value").String()
+	s.run()
+}
+
+// run searches for the current query and draws the results.
+func (s *searchBox) run() {
+	if searchIdx == nil {
+		return
+	}
+	t0 := time.Now()
+	results, total := searchIdx.search(s.query, maxResults)
+	if benchMode {
+		perfRecord("annotator:search-query", float64(time.Since(t0).Microseconds())/1000)
+	}
+	s.views = resultViews(results, searchIdx.docs)
+	drawResults(searchListID, s.query, s.views)
+	summary := resultsSummary(s.query, len(s.views), total)
+	setTextOf(searchStatusID, summary)
+	setTextOf(searchCountID, summary)
+	setHiddenOf(searchPopupID, s.query == "")
+	if benchMode {
+		perfRecord("annotator:search", float64(time.Since(t0).Microseconds())/1000)
+	}
+}
+
+func (s *searchBox) onInputKey(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	switch e.Get("key").String() {
+	case "ArrowDown":
+		if len(s.views) > 0 {
+			e.PreventDefault()
+			setHiddenOf(searchPopupID, false)
+			focusElement(s.views[0].DOMID + "-link")
+		}
+	case "Enter":
+		if len(s.views) > 0 {
+			e.PreventDefault()
+			s.open(ctx, 0)
+		}
+	case "Escape":
+		if s.query != "" && !popupHidden() {
+			// The first Escape closes the results, the second clears.
+			e.PreventDefault()
+			setHiddenOf(searchPopupID, true)
+		}
+	}
+}
+
+// onResultKey moves through the results: arrows, Home and End; Escape goes
+// back to the input, and typing goes on in it.
+func (s *searchBox) onResultKey(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	i := resultIndexAt(e)
+	if i < 0 || len(s.views) == 0 {
+		return
+	}
+	next := -2
+	key := e.Get("key").String()
+	switch key {
+	case "ArrowDown":
+		next = min(i+1, len(s.views)-1)
+	case "ArrowUp":
+		next = i - 1
+	case "Home":
+		next = 0
+	case "End":
+		next = len(s.views) - 1
+	case "Escape":
+		next = -1
+	default:
+		if key == "Backspace" || (utf8.RuneCountInString(key) == 1 && !e.Get("ctrlKey").Bool() && !e.Get("metaKey").Bool()) {
+			// The key goes on to the input, which has the focus by then.
+			focusElement(searchInputID)
+		}
+		return
+	}
+	e.PreventDefault()
+	if next < 0 {
+		focusElement(searchInputID)
+		return
+	}
+	focusElement(s.views[next].DOMID + "-link")
+}
+
+// onResultClick lets go-app follow the result's link, except to the very
+// address the page is at, where it asks the reader to open it again.
+func (s *searchBox) onResultClick(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	i := resultIndexAt(e)
+	if i < 0 || i >= len(s.views) || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+		return
+	}
+	setHiddenOf(searchPopupID, true)
+	if currentLocation() == s.views[i].Href {
+		e.PreventDefault()
+		ctx.NewActionWithValue(actionOpenAnnotation, s.views[i].ID)
+	}
+}
+
+// open goes to result i: the reader opens its article at the annotation.
+func (s *searchBox) open(ctx app.Context, i int) {
+	v := s.views[i]
+	setHiddenOf(searchPopupID, true)
+	if currentLocation() == v.Href {
+		ctx.NewActionWithValue(actionOpenAnnotation, v.ID)
+		return
+	}
+	ctx.Navigate(v.Href)
+}
+
+// onFocusOut closes the results when the focus leaves the search box.
+func (s *searchBox) onFocusOut(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	if !focusWithin(e, searchBoxID) {
+		setHiddenOf(searchPopupID, true)
+	}
+}
+
 func (s *searchBox) Render() app.UI {
-	return app.Div().Class("search")
+	return app.Div().ID(searchBoxID).Class("search").Role("search").On("focusout", s.onFocusOut).Body(
+		app.Label().For(searchInputID).Class("visually-hidden").Text("Search annotations"),
+		app.Input().Type("search").ID(searchInputID).Class("search-input").
+			Placeholder("Search annotations  /").
+			AutoComplete(false).
+			Spellcheck(false).
+			Aria("keyshortcuts", "/").
+			Aria("controls", searchListID).
+			Aria("describedby", "search-keys").
+			OnFocus(s.onFocus).
+			OnInput(s.onInput).
+			OnKeyDown(s.onInputKey),
+		// The live region stays in the accessibility tree while the results
+		// are hidden, so its first message is announced too; the results
+		// show the same count to the eye.
+		app.P().ID(searchStatusID).Class("visually-hidden").Role("status").Aria("live", "polite"),
+		app.Div().ID(searchPopupID).Class("search-popup").Hidden(true).Body(
+			app.P().ID(searchCountID).Class("search-status").Aria("hidden", "true"),
+			app.Ul().ID(searchListID).Class("search-results").Aria("label", "Search results").
+				OnKeyDown(s.onResultKey).
+				OnClick(s.onResultClick),
+			app.P().ID("search-keys").Class("hint search-keys").
+				Text("↓ ↑ move through results, Enter opens, Esc closes. Narrow with tag:, label:, type:, verdict:, article:, is:orphan, is:claim or a \"quoted phrase\"."),
+		),
+	)
+}
+
+// benchSeed writes n generated annotations to the store, spread over the
+// bundled articles (the benchmark then reloads the page).
+func benchSeed(n int) string {
+	var ids []string
+	for _, s := range ws.bundled {
+		ids = append(ids, s.ID)
+	}
+	if len(ids) == 0 {
+		ids = []string{"bench-0"}
+	}
+	byArticle := map[string][]annotation.Annotation{}
+	for _, a := range corpusAnnotations(n, ids) {
+		byArticle[a.Article] = append(byArticle[a.Article], a)
+	}
+	for id, list := range byArticle {
+		if err := ws.Store().PutMany(id, list); err != nil {
+			return err.Error()
+		}
+	}
+	return ""
+}
+
+// benchIndex replaces the search index with n generated annotations held in
+// memory only (100,000 do not fit in localStorage) and returns the build
+// time in milliseconds.
+func benchIndex(n int) float64 {
+	ids, titles := corpusTitles(200)
+	byArticle := map[string][]annotation.Annotation{}
+	for _, a := range corpusAnnotations(n, ids) {
+		byArticle[a.Article] = append(byArticle[a.Article], a)
+	}
+	t0 := time.Now()
+	x := newAnnotationIndex(byArticle, titles, nil, nil)
+	x.built = time.Since(t0)
+	x.generated = true
+	searchIdx = x
+	return float64(x.built.Microseconds()) / 1000
+}
+
+// benchSize is the number of annotations in the search index.
+func benchSize() int {
+	if searchIdx == nil {
+		return 0
+	}
+	return searchIdx.ix.Len()
 }

@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/annotator/annotator/app/annotation"
+)
+
+func BenchmarkIndexBuild10k(b *testing.B) {
+	ids, titles := corpusTitles(2)
+	byArticle := map[string][]annotation.Annotation{}
+	for _, a := range corpusAnnotations(10_000, ids) {
+		byArticle[a.Article] = append(byArticle[a.Article], a)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		newAnnotationIndex(byArticle, titles, nil, nil)
+	}
+}
+
+func BenchmarkSearchAndViews10k(b *testing.B) {
+	ids, titles := corpusTitles(2)
+	byArticle := map[string][]annotation.Annotation{}
+	for _, a := range corpusAnnotations(10_000, ids) {
+		byArticle[a.Article] = append(byArticle[a.Article], a)
+	}
+	x := newAnnotationIndex(byArticle, titles, nil, nil)
+	qs := []string{"g", "go", "gov", "e", "ec", "eco", "econ", "q", "qz", "qzx"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		rs, _ := x.search(qs[i%len(qs)], maxResults)
+		resultViews(rs, x.docs)
+	}
+}

@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/annotator/annotator/app/anchor"
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/search"
+)
+
+// annotationIndex is the search index over every article's annotations in
+// this tab. It is built once per page load, lazily (when the search box is
+// first focused or typed in), then kept up to date one article at a time by
+// ws.indexChanged: never rebuilt per keystroke or per save. It is used on the
+// UI goroutine only.
+//
+// Orphan status needs the article's text. It is known for the articles at
+// hand (opened in this tab, or the reader's own, kept in the store): the
+// reader passes the anchors it resolved, and other articles at hand are
+// resolved here. Annotations of bundled articles not opened in this tab are
+// taken as anchored until their article is opened.
+type annotationIndex struct {
+	ix *search.Index
+	// docs is what each annotation was indexed as, by annotation id, for
+	// showing results and for telling what changed.
+	docs      map[string]search.Doc
+	byArticle map[string]map[string]bool // article id → annotation ids
+	titles    map[string]string          // article id → title
+	labels    annotation.LabelNames
+	texts     map[string]articleText // article id → its text, for orphans
+	// built is how long the first build took.
+	built time.Duration
+	// generated is set when the benchmark hook replaced the index with a
+	// generated in-memory corpus: the store no longer applies.
+	generated bool
+}
+
+type articleText struct {
+	hash string
+	text *anchor.Text
+}
+
+// articleLookup finds an article at hand (ws.Article).
+type articleLookup func(id string) (*article.Article, bool)
+
+// searchIdx is nil until the search box is first used.
+var searchIdx *annotationIndex
+
+// searchIndex returns the index, building it on first use.
+func (w *workspace) searchIndex() *annotationIndex {
+	if searchIdx == nil {
+		t0 := time.Now()
+		searchIdx = newAnnotationIndex(w.Store().All(), w.articleTitles(), w.Store().Prefs().LabelNames, w.Article)
+		searchIdx.built = time.Since(t0)
+	}
+	return searchIdx
+}
+
+// articleTitles are the titles of the articles known now: the library's
+// summaries and the articles fetched so far.
+func (w *workspace) articleTitles() map[string]string {
+	titles := map[string]string{}
+	for _, s := range w.Summaries() {
+		titles[s.ID] = s.Title
+	}
+	for id, a := range w.articles {
+		titles[id] = a.Title
+	}
+	return titles
+}
+
+// indexChanged brings the search index up to date with one article's
+// annotations in the store. Call it after anything writes them: a save, a
+// delete, an undo, another tab's change, an import, removing an article.
+// anchors, when the caller has resolved them, say which annotations are
+// orphans. Before the index is built it does nothing.
+func (w *workspace) indexChanged(articleID string, anchors ...map[string]anchor.Result) {
+	if searchIdx == nil || searchIdx.generated {
+		return
+	}
+	var known map[string]anchor.Result
+	if len(anchors) > 0 {
+		known = anchors[0]
+	}
+	if a, ok := w.Article(articleID); ok {
+		searchIdx.titles[articleID] = a.Title
+	}
+	searchIdx.syncArticle(articleID, w.Store().Annotations(articleID), known, w.Article)
+}
+
+// indexChangedAll is indexChanged for several articles.
+func (w *workspace) indexChangedAll(articleIDs []string) {
+	for _, id := range articleIDs {
+		w.indexChanged(id)
+	}
+}
+
+// indexRefresh takes in titles that arrived after the index was built (the
+// library is fetched in the background) and renamed labels.
+func (w *workspace) indexRefresh() {
+	if searchIdx == nil || searchIdx.generated {
+		return
+	}
+	searchIdx.refresh(w.articleTitles(), w.Store().Prefs().LabelNames)
+}
+
+func newAnnotationIndex(all map[string][]annotation.Annotation, titles map[string]string, labels annotation.LabelNames, at articleLookup) *annotationIndex {
+	x := &annotationIndex{
+		ix:        search.NewIndex(),
+		docs:      map[string]search.Doc{},
+		byArticle: map[string]map[string]bool{},
+		titles:    maps.Clone(titles),
+		labels:    maps.Clone(labels),
+		texts:     map[string]articleText{},
+	}
+	if x.titles == nil {
+		x.titles = map[string]string{}
+	}
+	n := 0
+	for _, list := range all {
+		n += len(list)
+	}
+	x.ix.Grow(n)
+	x.docs = make(map[string]search.Doc, n)
+	for _, id := range slices.Sorted(maps.Keys(all)) {
+		x.syncArticle(id, all[id], nil, at)
+	}
+	return x
+}
+
+// title is an article's title, or its id while the title is unknown.
+func (x *annotationIndex) title(articleID string) string {
+	if t := x.titles[articleID]; t != "" {
+		return t
+	}
+	return articleID
+}
+
+// syncArticle makes the index hold exactly list for this article, adding
+// only what changed and removing what is gone.
+func (x *annotationIndex) syncArticle(articleID string, list []annotation.Annotation, known map[string]anchor.Result, at articleLookup) {
+	title := x.title(articleID)
+	now := make(map[string]bool, len(list))
+	var text *anchor.Text
+	looked := false
+	for _, a := range list {
+		now[a.ID] = true
+		r, isKnown := known[a.ID]
+		prev, had := x.docs[a.ID]
+		if had && prev.Article == articleID && prev.Modified.Equal(a.Modified) && prev.ArticleTitle == title &&
+			(!isKnown || prev.Orphan == (r.Status == anchor.Orphan)) {
+			continue
+		}
+		d := docOf(a, title, x.labels)
+		switch {
+		case isKnown:
+			d.Orphan = r.Status == anchor.Orphan
+		default:
+			if !looked {
+				text, looked = x.textOf(articleID, at), true
+			}
+			if text != nil {
+				pos := a.Position
+				d.Orphan = text.Resolve(a.Quote, &pos).Status == anchor.Orphan
+			}
+		}
+		x.ix.Add(d)
+		x.docs[a.ID] = d
+	}
+	for id := range x.byArticle[articleID] {
+		if !now[id] {
+			x.ix.Remove(id)
+			delete(x.docs, id)
+		}
+	}
+	if len(now) == 0 {
+		delete(x.byArticle, articleID)
+	} else {
+		x.byArticle[articleID] = now
+	}
+}
+
+// textOf is an article's text when the article is at hand, else nil: its
+// annotations are then taken as anchored.
+func (x *annotationIndex) textOf(articleID string, at articleLookup) *anchor.Text {
+	if at == nil {
+		return nil
+	}
+	art, ok := at(articleID)
+	if !ok {
+		return nil
+	}
+	t, ok := x.texts[articleID]
+	if !ok || t.hash != art.Hash {
+		t = articleText{hash: art.Hash, text: anchor.NewText(art.Text)}
+		x.texts[articleID] = t
+	}
+	return t.text
+}
+
+// refresh re-indexes the annotations whose article title or label name
+// changed.
+func (x *annotationIndex) refresh(titles map[string]string, labels annotation.LabelNames) {
+	relabel := !maps.Equal(x.labels, labels) && !(len(x.labels) == 0 && len(labels) == 0)
+	x.labels = maps.Clone(labels)
+	for id, t := range titles {
+		x.titles[id] = t
+	}
+	for articleID, ids := range x.byArticle {
+		title := x.title(articleID)
+		for id := range ids {
+			d := x.docs[id]
+			changed := false
+			if d.ArticleTitle != title {
+				d.ArticleTitle, changed = title, true
+			}
+			if relabel && d.LabelKey != "" {
+				if n := x.labels.Name(d.LabelKey); n != d.Label {
+					d.Label, changed = n, true
+				}
+			}
+			if changed {
+				x.ix.Add(d)
+				x.docs[id] = d
+			}
+		}
+	}
+}
+
+// search runs a query; total counts every match, of which at most limit
+// are returned.
+func (x *annotationIndex) search(q string, limit int) (results []search.Result, total int) {
+	return x.ix.SearchTotal(search.ParseQuery(q), limit)
+}
+
+// docOf converts an annotation into what search knows of it.
+func docOf(a annotation.Annotation, title string, labels annotation.LabelNames) search.Doc {
+	d := search.Doc{
+		ID:           a.ID,
+		Article:      a.Article,
+		ArticleTitle: title,
+		Quote:        a.Quote.Exact,
+		Note:         a.Note,
+		Tags:         a.Tags,
+		Modified:     a.Modified,
+	}
+	if a.Kind == annotation.KindClaim && a.Claim != nil {
+		c := a.Claim
+		d.IsClaim = true
+		d.ClaimType = string(c.Type)
+		if info, ok := c.Type.Info(); ok {
+			d.ClaimTypeName = info.Name
+		}
+		v := c.Verdict.OrDefault()
+		d.Verdict = string(v)
+		if info, ok := v.Info(); ok {
+			d.VerdictName = info.Label
+		}
+		d.Speaker, d.Rationale = c.Speaker, c.Rationale
+		return d
+	}
+	if a.Label != "" {
+		d.LabelKey = a.Label
+		d.Label = labels.Name(a.Label)
+	}
+	return d
+}
