@@ -420,17 +420,7 @@ func (b *browser) click(t testing.TB, role, name string) {
 	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		if _, err := cdp.Call(ctx, tg, dom.ScrollIntoViewIfNeeded, dom.ScrollIntoViewIfNeededParams{BackendNodeID: id}); err != nil {
-			return err
-		}
-		box, err := cdp.Call(ctx, tg, dom.GetBoxModel, dom.GetBoxModelParams{BackendNodeID: id})
-		if err != nil {
-			return err
-		}
-		q := box.Model.Border
-		x, y := (q[0]+q[2]+q[4]+q[6])/4, (q[1]+q[3]+q[5]+q[7])/4
-		_, err = chromedp.MouseClickXY(x, y)(ctx, tg)
-		return err
+		return clickNode(ctx, tg, id)
 	}))
 	if err != nil {
 		t.Fatalf("clicking %s %q: %v", role, name, err)
@@ -576,4 +566,28 @@ func (b *browser) acceptDialogs() {
 			chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 		}
 	}()
+}
+
+// clickNode clicks an element with the mouse at its centre, having scrolled
+// it to the middle of the view as a person would: at an edge it may sit
+// under the fixed message bar.
+func clickNode(ctx context.Context, tg *chromedp.Target, id cdp.BackendNodeID) error {
+	obj, err := cdp.Call(ctx, tg, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: id})
+	if err != nil {
+		return err
+	}
+	if _, err := cdp.Call(ctx, tg, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: `function() { this.scrollIntoView({block: "center", inline: "center"}); }`,
+		ObjectID:            obj.Object.ObjectID,
+	}); err != nil {
+		return err
+	}
+	cdp.Call(ctx, tg, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: obj.Object.ObjectID})
+	box, err := cdp.Call(ctx, tg, dom.GetBoxModel, dom.GetBoxModelParams{BackendNodeID: id})
+	if err != nil {
+		return err
+	}
+	q := box.Model.Border
+	_, err = chromedp.MouseClickXY((q[0]+q[2]+q[4]+q[6])/4, (q[1]+q[3]+q[5]+q[7])/4)(ctx, tg)
+	return err
 }

@@ -109,16 +109,7 @@ func (b *browser) clickExact(t testing.TB, role, name string) {
 			case <-time.After(25 * time.Millisecond):
 			}
 		}
-		if _, err := cdp.Call(ctx, tg, dom.ScrollIntoViewIfNeeded, dom.ScrollIntoViewIfNeededParams{BackendNodeID: id}); err != nil {
-			return err
-		}
-		box, err := cdp.Call(ctx, tg, dom.GetBoxModel, dom.GetBoxModelParams{BackendNodeID: id})
-		if err != nil {
-			return err
-		}
-		q := box.Model.Border
-		_, err = chromedp.MouseClickXY((q[0]+q[2]+q[4]+q[6])/4, (q[1]+q[3]+q[5]+q[7])/4)(ctx, tg)
-		return err
+		return clickNode(ctx, tg, id)
 	}))
 	if err != nil {
 		t.Fatalf("clicking %s named exactly %q: %v", role, name, err)
@@ -498,7 +489,7 @@ func TestClassPackRoundTrip(t *testing.T) {
 	teacher.waitStatus(t, "Imported 2 annotations")
 	teacher.click(t, "DisclosureTriangle", "Compare claims (2 people)")
 	table := eval[string](t, teacher, `[...document.querySelectorAll(".compare tr")].map(r => [...r.children].map(c => c.textContent).join(" | ")).join("\n")`)
-	for _, s := range []string{"Claim | Ms Rivera | Ana | Agreement", "“said exports rose by ten percent” | ? Unverified | ? Unverified | ✓ all agree", "“ignores inflation” | — not marked | ? Unverified | – only one person marked it"} {
+	for _, s := range []string{"Claim | Ms Rivera | Ana | Agreement", "“The minister said exports rose by ten percent last year.” | ? Unverified | ? Unverified | ✓ all agree", "“Critics said the figure ignores inflation entirely.” | — not marked | ? Unverified | – only one person marked it"} {
 		if !strings.Contains(table, s) {
 			t.Errorf("the comparison lacks %q:\n%s", s, table)
 		}
