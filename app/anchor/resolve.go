@@ -302,6 +302,7 @@ func (t *Text) resolveApproximate(quote, prefix, suffix []rune, pos *TextPositio
 		}
 		start, stop := alo+sv.start, alo+sv.end
 		start, stop = t.extendEnds(quote, sv, start, stop)
+		start, stop = t.trimPartialWords(quote, start, stop)
 		pre := t.contextSimilarity(prefix, start, true)
 		suf := t.contextSimilarity(suffix, stop, false)
 		if m < shortQuote && len(prefix)+len(suffix) > 0 && max(pre, suf) < 0.75 {
@@ -313,6 +314,36 @@ func (t *Text) resolveApproximate(quote, prefix, suffix []rune, pos *TextPositio
 		}
 	}
 	return best, bestOK
+}
+
+// trimPartialWords drops a piece of a word left at either end of a fuzzy
+// span when the quote itself begins or ends on a whole word: a quote whose
+// first words were replaced must not come back as "e, and constructive",
+// the tail of a neighbouring word. The span is kept as it is when trimming
+// would leave nothing.
+func (t *Text) trimPartialWords(quote []rune, start, stop int) (int, int) {
+	r := t.runes
+	s, e := start, stop
+	if isWordRune(quote[0]) && s > 0 && s < e && isWordRune(r[s-1]) && isWordRune(r[s]) {
+		for s < e && isWordRune(r[s]) {
+			s++
+		}
+		for s < e && !isWordRune(r[s]) {
+			s++
+		}
+	}
+	if isWordRune(quote[len(quote)-1]) && e < len(r) && e > s && isWordRune(r[e]) && isWordRune(r[e-1]) {
+		for e > s && isWordRune(r[e-1]) {
+			e--
+		}
+		for e > s && !isWordRune(r[e-1]) {
+			e--
+		}
+	}
+	if e <= s {
+		return start, stop
+	}
+	return s, e
 }
 
 // extendEnds widens a span found from the long surviving runs to take in the

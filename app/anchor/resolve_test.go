@@ -278,3 +278,32 @@ func TestDescribeIsUniqueAndWordAligned(t *testing.T) {
 		}
 	}
 }
+
+// A fuzzy span of a quote that begins and ends on whole words never begins
+// or ends inside a word of the new text.
+func TestFuzzySpansKeepWholeWords(t *testing.T) {
+	orig := "US Secretary of State Antony Blinken has held “candid, substantive, and constructive” talks with Chinese Foreign Minister Qin Gang in Beijing."
+	q, pos := NewText(orig).Describe(47, 84)
+	if q.Exact != "candid, substantive, and constructive" {
+		t.Fatalf("describe gave %q", q.Exact)
+	}
+	for _, edited := range []string{
+		"US Secretary of State Antony Blinken has held “candid, expansive, and constructive” talks with Chinese Foreign Minister Qin Gang in Beijing.",
+		"US Secretary of State Antony Blinken has held “frank, substantive, and constructive” talks with Chinese Foreign Minister Qin Gang in Beijing.",
+		"US Secretary of State Antony Blinken has held “long, extensive, and constructive” talks with Chinese Foreign Minister Qin Gang in Beijing.",
+		"US Secretary of State Antony Blinken has held “candid, substantive, and productive” talks with Chinese Foreign Minister Qin Gang in Beijing.",
+	} {
+		text := NewText(edited)
+		r := text.Resolve(q, &pos)
+		if r.Status != Fuzzy {
+			continue
+		}
+		runes := []rune(edited)
+		if r.Start > 0 && isWordRune(runes[r.Start-1]) && isWordRune(runes[r.Start]) {
+			t.Errorf("%q: the span %q starts inside a word", edited, text.Slice(r.Start, r.End))
+		}
+		if r.End < len(runes) && isWordRune(runes[r.End-1]) && isWordRune(runes[r.End]) {
+			t.Errorf("%q: the span %q ends inside a word", edited, text.Slice(r.Start, r.End))
+		}
+	}
+}

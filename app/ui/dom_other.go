@@ -23,6 +23,7 @@ type readerEvents struct {
 
 func listenReader(ctx app.Context, ev readerEvents) func() { return func() {} }
 func prerenderedArticle() *article.Article                 { return nil }
+func hasSelection() bool                                   { return false }
 func clearSelection()                                      {}
 func focusElement(id string)                               {}
 func focusMark(id string)                                  {}

@@ -172,6 +172,12 @@ func placeToolbar(x, y int) {
 	st.Call("setProperty", "top", fmt.Sprintf("%dpx", y+8))
 }
 
+// hasSelection says whether the page has a non-empty text selection now.
+func hasSelection() bool {
+	sel := app.Window().Call("getSelection")
+	return sel.Truthy() && !sel.Get("isCollapsed").Bool()
+}
+
 func clearSelection() {
 	if sel := app.Window().Call("getSelection"); sel.Truthy() {
 		sel.Call("removeAllRanges")

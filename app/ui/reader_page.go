@@ -402,8 +402,9 @@ func (p *readerPage) onArticleClick(ctx app.Context, e app.Event) {
 		ctx.PreventUpdate()
 		return
 	}
-	if p.hasSel {
-		// A click that ends a selection is not a click on a highlight.
+	if p.hasSel || hasSelection() {
+		// A click that ends a selection (a drag that started on a
+		// highlight) is not a click on the highlight.
 		ctx.PreventUpdate()
 		return
 	}
