@@ -41,10 +41,15 @@ func (p *readerPage) renderPanel() app.UI {
 			}),
 			p.renderCreatorFilter(),
 			app.Ol().Aria("label", "Annotations").Body(
-				app.Range(anchored).Slice(func(i int) app.UI {
+				app.Range(anchored[:min(len(anchored), p.listLimit())]).Slice(func(i int) app.UI {
 					return p.renderListItem(anchored[i], names)
 				}),
 			),
+			app.If(len(anchored) > p.listLimit(), func() app.UI {
+				return app.Button().Type("button").Class("quiet show-more").
+					Text(fmt.Sprintf("Show %d more of %d annotations", min(listPage, len(anchored)-p.listLimit()), len(anchored))).
+					OnClick(func(ctx app.Context, e app.Event) { p.listShown = p.listLimit() + listPage })
+			}),
 		),
 		app.If(len(orphans) > 0, func() app.UI {
 			return app.Section().Class("orphans").Aria("labelledby", "orphans-heading").Body(
@@ -58,6 +63,13 @@ func (p *readerPage) renderPanel() app.UI {
 		newLabelSettings(),
 	)
 }
+
+// listPage is how many entries the side panel lists before it offers more:
+// an article with a thousand highlights would otherwise keep a thousand
+// entries in the page, redrawn on every change.
+const listPage = 100
+
+func (p *readerPage) listLimit() int { return max(p.listShown, listPage) }
 
 func (p *readerPage) labelNames() annotation.LabelNames {
 	return annotation.LabelNames(ws.Store().Prefs().LabelNames)

@@ -10,7 +10,7 @@ func pageLayout(main app.UI, aside ...app.UI) app.UI {
 	return app.Div().Class("layout").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
 		newSiteHeader(),
-		app.Div().Class("page").Body(
+		app.Div().Class(pageClass(len(aside) > 0)).Body(
 			app.Main().ID("main").Class("main").TabIndex(-1).Body(main),
 			app.If(len(aside) > 0, func() app.UI {
 				return app.Aside().Class("sidebar").Body(aside...)
@@ -26,4 +26,13 @@ func markLive() {
 	if app.IsClient {
 		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "live")
 	}
+}
+
+// pageClass marks a page with a side panel; a class rather than the CSS
+// :has() selector, which the browser re-checks on every change to the page.
+func pageClass(withSidebar bool) string {
+	if withSidebar {
+		return "page with-sidebar"
+	}
+	return "page"
 }

@@ -38,6 +38,8 @@ type readerPage struct {
 	toolbarY int
 	// attaching is the id of an orphan waiting for a new selection.
 	attaching string
+	// listShown is how many entries of the side panel's list are shown.
+	listShown int
 	// deleted holds the last deleted annotation, for Undo.
 	deleted *annotation.Annotation
 	// showBy filters the side panel by who made the annotations (share_panel.go).
@@ -92,6 +94,7 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		// (the embedded Compo must be kept).
 		p.id, p.art, p.text, p.missing, p.loadErr = id, nil, nil, false, ""
 		p.anns, p.anchors, p.selected, p.hasSel, p.attaching, p.deleted = nil, nil, "", false, "", nil
+		p.listShown = 0
 	}
 	if a, ok := ws.Article(id); ok {
 		p.setArticle(ctx, a)
