@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"github.com/annotator/annotator/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -56,7 +57,7 @@ func TestSentences(t *testing.T) {
 }
 
 func TestSentencesSeedArticle(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_a607a4e39c22fff8.txt"))
+	data, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "seed", "000_a607a4e39c22fff8.txt"))
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatal(err)

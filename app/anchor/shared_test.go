@@ -2,51 +2,13 @@ package anchor
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
+	"github.com/annotator/annotator/internal/sharedtest"
 	"testing"
 )
 
-// sharedDir finds ../shared next to the module root, or skips (fails under CI=true).
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			dir = ""
-			break
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if dir == "" {
-		shared = ""
-	}
-	if fi, err := os.Stat(shared); dir == "" || err != nil || !fi.IsDir() {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared test data %q missing (CI=true)", shared)
-		}
-		t.Skipf("shared test data %q missing; skipping", shared)
-	}
-	return shared
-}
-
 func loadShared(t testing.TB, rel string, v any) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(sharedDir(t), rel))
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skipf("shared test data missing: %v", err)
-	}
+	data := sharedtest.Read(t, rel)
 	if err := json.Unmarshal(data, v); err != nil {
 		t.Fatalf("%s: %v", rel, err)
 	}

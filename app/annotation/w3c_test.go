@@ -3,6 +3,7 @@ package annotation
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/annotator/annotator/internal/sharedtest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,16 +92,8 @@ func TestW3CRoundTrip(t *testing.T) {
 
 // TestW3CChecker runs the shared W3C conformance checker on the golden files.
 func TestW3CChecker(t *testing.T) {
-	shared := sharedDir(t)
-	w3c := filepath.Join(shared, "w3c")
-	bin := filepath.Join(t.TempDir(), "w3ccheck")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = filepath.Join(w3c, "cmd", "w3ccheck")
-	build.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := build.CombinedOutput(); err != nil {
-		skipOrFail(t, "cannot build the W3C checker: "+err.Error()+"\n"+string(out))
-	}
-	args := []string{"-schemas", filepath.Join(w3c, "schemas")}
+	bin, schemas := sharedtest.W3CChecker(t)
+	args := []string{"-schemas", schemas}
 	for _, g := range goldens {
 		p, err := filepath.Abs(filepath.Join("testdata", g.file))
 		if err != nil {
@@ -115,38 +108,6 @@ func TestW3CChecker(t *testing.T) {
 	if !strings.Contains(string(out), "checked 3 annotations, 0 failed") {
 		t.Errorf("unexpected checker output:\n%s", out)
 	}
-}
-
-// sharedDir finds ../shared beside the module root.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			skipOrFail(t, "no go.mod above the package")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(filepath.Join(shared, "w3c", "cmd", "w3ccheck")); err != nil {
-		skipOrFail(t, "the shared W3C checker is missing: "+err.Error())
-	}
-	return shared
-}
-
-func skipOrFail(t *testing.T, msg string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
 }
 
 func TestDecodeW3CAlternatives(t *testing.T) {

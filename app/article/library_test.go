@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"github.com/annotator/annotator/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,39 +57,11 @@ func TestBundledGolden(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared next to the module root. It skips the test when
-// it is missing, and fails instead on CI, where it must be present.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing (required when CI=true): %v", shared, err)
-		}
-		t.Skipf("skipping: %s is missing (%v)", shared, err)
-	}
-	return shared
-}
-
 // TestSeedArticleVerbatim checks that the bundled seed article keeps every
 // paragraph of the scraped original exactly, characters and all, and that the
 // scrape's trailing site residue is gone.
 func TestSeedArticleVerbatim(t *testing.T) {
-	seed, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_a607a4e39c22fff8.txt"))
+	seed, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "seed", "000_a607a4e39c22fff8.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

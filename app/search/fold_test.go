@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"github.com/annotator/annotator/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -85,25 +86,8 @@ func TestCodePointRange(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared next to the module root. Tests that need it skip
-// when it is missing, and fail in CI, where it must be present.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "shared"))
-	if err == nil {
-		if _, err = os.Stat(dir); err == nil {
-			return dir
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("shared test data missing: %v", err)
-	}
-	t.Skipf("shared test data missing (%v); set up ../shared next to the module to run this test", err)
-	return ""
-}
-
 func TestUnicodeOffsets(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(sharedDir(t), "testdata", "anchoring", "unicode-offsets.json"))
+	raw, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "testdata", "anchoring", "unicode-offsets.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

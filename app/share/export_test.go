@@ -5,11 +5,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"github.com/annotator/annotator/internal/sharedtest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/annotator/annotator/app/annotation"
@@ -157,78 +157,10 @@ func TestTextFragment(t *testing.T) {
 	}
 }
 
-// w3ccheck builds the shared W3C checker once and returns its path and the
-// schemas folder, or skips (fails under CI=true) when ../shared is missing.
-var (
-	checkerOnce            sync.Once
-	checkerPath, schemaDir string
-	checkerErr             error
-)
-
-func w3ccheck(t *testing.T) (string, string) {
-	t.Helper()
-	checkerOnce.Do(func() {
-		root, err := moduleRoot()
-		if err != nil {
-			checkerErr = err
-			return
-		}
-		shared := filepath.Join(filepath.Dir(root), "shared", "w3c")
-		if _, err := os.Stat(filepath.Join(shared, "cmd", "w3ccheck", "main.go")); err != nil {
-			checkerErr = err
-			return
-		}
-		schemaDir = filepath.Join(shared, "schemas")
-		dir, err := os.MkdirTemp("", "w3ccheck")
-		if err != nil {
-			checkerErr = err
-			return
-		}
-		checkerPath = filepath.Join(dir, "w3ccheck")
-		cmd := exec.Command("go", "build", "-o", checkerPath, ".")
-		cmd.Dir = filepath.Join(shared, "cmd", "w3ccheck")
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			checkerErr = &buildError{err, string(out)}
-		}
-	})
-	if checkerErr != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the W3C checker in ../shared/w3c is not available: %v", checkerErr)
-		}
-		t.Skipf("skipping: the W3C checker in ../shared/w3c is not available: %v", checkerErr)
-	}
-	return checkerPath, schemaDir
-}
-
-type buildError struct {
-	err error
-	out string
-}
-
-func (e *buildError) Error() string { return e.err.Error() + ": " + e.out }
-
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", os.ErrNotExist
-		}
-		dir = parent
-	}
-}
-
 // checkW3C runs the checker on data and fails the test on any failure.
 func checkW3C(t *testing.T, name string, data []byte, wantCount int) {
 	t.Helper()
-	bin, schemas := w3ccheck(t)
+	bin, schemas := sharedtest.W3CChecker(t)
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
