@@ -279,7 +279,14 @@ func (p *readerPage) create(ctx app.Context, kind annotation.Kind, label string,
 // the reader is told, with the way out.
 func (p *readerPage) save(ctx app.Context, a annotation.Annotation) bool {
 	err := ws.Store().Put(a)
-	p.reload()
+	if i := p.index(a.ID); i >= 0 && p.anns[i].Quote == a.Quote && p.anns[i].Position == a.Position {
+		// An edit that leaves the selectors alone (a note typed, a tag, a
+		// verdict) changes no anchor: no need to re-anchor the article.
+		p.anns[i] = a
+		ws.indexChanged(p.id, p.anchors)
+	} else {
+		p.reload()
+	}
 	if err != nil {
 		reportWriteError(ctx, err)
 		return false
