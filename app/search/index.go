@@ -282,21 +282,57 @@ func (ix *Index) addPart(f fieldID, p uint32, part string) {
 		}
 		ix.idBuf = ix.idBuf[:0]
 	}
-	ix.foldBuf = appendFold(ix.foldBuf[:0], part)
-	folded := ix.foldBuf
-	eachWord(folded, func(a, b int) {
-		id := ix.wordID(folded[a:b])
-		ix.post(id, p)
-		ix.pushSeq(id)
-		if f == fTitle {
-			ix.idBuf = append(ix.idBuf, id)
-		}
-	})
+	if isASCII(part) {
+		ix.addASCII(f, p, part)
+	} else {
+		ix.foldBuf = appendFold(ix.foldBuf[:0], part)
+		folded := ix.foldBuf
+		eachWord(folded, func(a, b int) { ix.addWord(f, p, folded[a:b]) })
+	}
 	if f == fTitle {
 		if ix.titleIDs == nil || len(ix.titleIDs) >= cacheMax {
 			ix.titleIDs = map[string][]uint32{}
 		}
 		ix.titleIDs[part] = slices.Clone(ix.idBuf)
+	}
+}
+
+// addASCII is appendFold and eachWord in one pass for ASCII text, which
+// most text is: the same words, without the per-word call.
+func (ix *Index) addASCII(f fieldID, p uint32, part string) {
+	buf := append(ix.foldBuf[:0], part...)
+	ix.foldBuf = buf
+	start := -1
+	for i := 0; i < len(buf); i++ {
+		c := buf[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			buf[i] = c
+		}
+		word := ('a' <= c && c <= 'z') || isDigit(c)
+		if !word && (c == '.' || c == ',') && start >= 0 && isDigit(buf[i-1]) && i+1 < len(buf) && isDigit(buf[i+1]) {
+			word = true
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			ix.addWord(f, p, buf[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		ix.addWord(f, p, buf[start:])
+	}
+}
+
+// addWord indexes one folded word of field f.
+func (ix *Index) addWord(f fieldID, p uint32, w []byte) {
+	id := ix.wordID(w)
+	ix.post(id, p)
+	ix.pushSeq(id)
+	if f == fTitle {
+		ix.idBuf = append(ix.idBuf, id)
 	}
 }
 
