@@ -88,11 +88,25 @@ func Fold(s string) string {
 	if isPlainLower(s) {
 		return s
 	}
-	dst := make([]byte, 0, len(s))
-	for _, r := range s {
+	return string(appendFold(make([]byte, 0, len(s)), s))
+}
+
+// appendFold appends s folded (see Fold) to dst.
+func appendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		dst = foldRune(dst, r)
+		i += size
 	}
-	return string(dst)
+	return dst
 }
 
 // foldMapped folds s and says where each folded byte came from: cp[i] is the
@@ -152,12 +166,12 @@ func isWordRune(r rune) bool {
 // eachWord calls fn with the byte range of each word of folded text s. A word is
 // a run of letters, digits and marks; a '.' or ',' between two digits stays
 // inside the word, so "2.4" and "1,000" are one word each.
-func eachWord(s string, fn func(start, end int)) {
+func eachWord[T string | []byte](s T, fn func(start, end int)) {
 	start := -1
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size = utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 		}
 		word := isWordRune(r)
 		if !word && (r == '.' || r == ',') && start >= 0 && i > 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]) {

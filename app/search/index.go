@@ -65,50 +65,57 @@ var fieldWeight = [numFields]float32{
 // partSep joins the parts of a field with several parts (tags, claim).
 var partSep = [numFields]string{fTags: ", ", fClaim: " · "}
 
-// parts returns the texts of field f of d.
-func (d *Doc) parts(f fieldID) []string {
+// parts returns the texts of field f of d, in buf when it fits.
+func (d *Doc) parts(f fieldID, buf *[4]string) []string {
+	ps := buf[:0]
 	switch f {
 	case fQuote:
-		return []string{d.Quote}
+		ps = append(ps, d.Quote)
 	case fNote:
-		return []string{d.Note}
+		ps = append(ps, d.Note)
 	case fTags:
 		return d.Tags
 	case fLabel:
-		return []string{d.Label}
+		ps = append(ps, d.Label)
 	case fClaim:
-		var ps []string
-		for _, p := range []string{d.ClaimTypeName, d.VerdictName, d.Speaker, d.Rationale} {
+		for _, p := range [...]string{d.ClaimTypeName, d.VerdictName, d.Speaker, d.Rationale} {
 			if p != "" {
 				ps = append(ps, p)
 			}
 		}
-		return ps
 	case fTitle:
-		return []string{d.ArticleTitle}
+		ps = append(ps, d.ArticleTitle)
 	}
-	return nil
+	return ps
 }
 
 // fieldText is the original text of field f, as Match.Text shows it.
 func (d *Doc) fieldText(f fieldID) string {
-	return strings.Join(d.parts(f), partSep[f])
+	var buf [4]string
+	return strings.Join(d.parts(f, &buf), partSep[f])
 }
 
 // noWord separates parts and fields in a document's word sequence, so a
 // phrase never runs from one tag into the next.
 const noWord = ^uint32(0)
 
-// entry is an indexed document.
+// entry is an indexed document. Entries are small and flat; what only a
+// result or a facet needs lives in docData, carved from shared chunks.
 type entry struct {
-	doc      Doc
 	alive    bool
 	modified int64
 	// seq is the vocabulary id of each word, field after field, with noWord
-	// between parts; fieldEnd[f] is where field f ends in seq.
+	// between parts and after each field; fieldEnd[f] is where field f ends
+	// in seq. seq is a window of one of the index's shared seq chunks.
 	seq      []uint32
-	fieldEnd [numFields]uint16
-	facet    facets
+	fieldEnd [numFields]uint32
+	*docData
+}
+
+// docData is the document as added and its folded facet values.
+type docData struct {
+	doc   Doc
+	facet facets
 }
 
 // facets holds the folded values facets compare against.
@@ -141,6 +148,19 @@ type Index struct {
 	words    []string          // vocabulary id → folded word
 	postings [][]uint32        // vocabulary id → ordinal<<3 | field, in ordinal order
 
+	// Building: chunks that many small slices are carved from (never
+	// reallocated, so a window stays valid), a folding buffer, and caches of
+	// what many documents share (an article's title, label names).
+	seqBuf   []uint32
+	seqStart int // where the document being added starts in seqBuf
+	postBuf  []uint32
+	dataBuf  []docData
+	tagBuf   []string
+	foldBuf  []byte
+	idBuf    []uint32
+	titleIDs map[string][]uint32 // title → its words' vocabulary ids
+	folds    map[string]string   // short shared text → folded
+
 	// Scratch and cache for Search.
 	accs    []acc
 	gen     uint32
@@ -148,6 +168,16 @@ type Index struct {
 	scored  []scored
 	cache   map[string]*wordMatch // the previous query's words
 }
+
+// Sizes of the chunks the index carves small slices from.
+const (
+	seqChunk  = 1 << 14
+	postChunk = 1 << 13
+	postSmall = 64 // posting lists up to this capacity come from chunks
+	dataChunk = 256
+	tagChunk  = 1024
+	cacheMax  = 4096 // entries in each of the build caches
+)
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
@@ -197,51 +227,181 @@ func (ix *Index) Remove(id string) {
 
 func (ix *Index) add(d Doc) {
 	ord := uint32(len(ix.entries))
-	e := entry{doc: d, alive: true, modified: d.Modified.UnixNano()}
+	if len(ix.dataBuf) == cap(ix.dataBuf) {
+		ix.dataBuf = make([]docData, 0, dataChunk)
+	}
+	ix.dataBuf = append(ix.dataBuf, docData{doc: d})
+	data := &ix.dataBuf[len(ix.dataBuf)-1]
+	e := entry{alive: true, modified: d.Modified.UnixNano(), docData: data}
+
+	ix.seqStart = len(ix.seqBuf)
+	var buf [4]string
 	for f := range numFields {
-		for i, part := range d.parts(f) {
+		p := ord<<3 | uint32(f)
+		for i, part := range d.parts(f, &buf) {
 			if i > 0 {
-				e.seq = append(e.seq, noWord)
+				ix.pushSeq(noWord)
 			}
-			folded := Fold(part)
-			eachWord(folded, func(a, b int) {
-				id := ix.wordID(folded[a:b])
-				p := ord<<3 | uint32(f)
-				ps := ix.postings[id]
-				// A word twice in one field is posted once.
-				if n := len(ps); n == 0 || ps[n-1] != p {
-					ix.postings[id] = append(ps, p)
-				}
-				e.seq = append(e.seq, id)
-			})
+			ix.addPart(f, p, part)
 		}
-		e.fieldEnd[f] = uint16(min(len(e.seq), 0xFFFF))
-		if len(e.seq) < 0xFFFF {
-			e.seq = append(e.seq, noWord)
+		e.fieldEnd[f] = uint32(len(ix.seqBuf) - ix.seqStart)
+		ix.pushSeq(noWord)
+	}
+	e.seq = ix.seqBuf[ix.seqStart:len(ix.seqBuf):len(ix.seqBuf)]
+
+	fc := &data.facet
+	fc.label, fc.labelKey = ix.foldShared(d.Label), ix.foldShared(d.LabelKey)
+	fc.claimType, fc.claimTypeName = ix.foldShared(d.ClaimType), ix.foldShared(d.ClaimTypeName)
+	fc.verdict, fc.verdictName = ix.foldShared(d.Verdict), ix.foldShared(d.VerdictName)
+	fc.article, fc.title = ix.foldShared(d.Article), ix.foldShared(d.ArticleTitle)
+	if n := len(d.Tags); n > 0 {
+		if cap(ix.tagBuf)-len(ix.tagBuf) < n {
+			ix.tagBuf = make([]string, 0, max(tagChunk, n))
 		}
-	}
-	e.facet = facets{
-		tags:  make([]string, len(d.Tags)),
-		label: Fold(d.Label), labelKey: Fold(d.LabelKey),
-		claimType: Fold(d.ClaimType), claimTypeName: Fold(d.ClaimTypeName),
-		verdict: Fold(d.Verdict), verdictName: Fold(d.VerdictName),
-		article: Fold(d.Article), title: Fold(d.ArticleTitle),
-	}
-	for i, t := range d.Tags {
-		e.facet.tags[i] = Fold(t)
+		start := len(ix.tagBuf)
+		for _, t := range d.Tags {
+			ix.tagBuf = append(ix.tagBuf, ix.foldShared(t))
+		}
+		fc.tags = ix.tagBuf[start:len(ix.tagBuf):len(ix.tagBuf)]
 	}
 	ix.entries = append(ix.entries, e)
 	ix.byID[d.ID] = ord
 }
 
-func (ix *Index) wordID(w string) uint32 {
-	if id, ok := ix.vocab[w]; ok {
+// addPart indexes the words of one part of a field: posting p (the
+// document's ordinal and the field) for each, and their ids in seq.
+func (ix *Index) addPart(f fieldID, p uint32, part string) {
+	if f == fTitle {
+		// Every annotation of an article shares its title: split it once.
+		if ids, ok := ix.titleIDs[part]; ok {
+			for _, id := range ids {
+				ix.post(id, p)
+				ix.pushSeq(id)
+			}
+			return
+		}
+		ix.idBuf = ix.idBuf[:0]
+	}
+	if isASCII(part) {
+		ix.addASCII(f, p, part)
+	} else {
+		ix.foldBuf = appendFold(ix.foldBuf[:0], part)
+		folded := ix.foldBuf
+		eachWord(folded, func(a, b int) { ix.addWord(f, p, folded[a:b]) })
+	}
+	if f == fTitle {
+		if ix.titleIDs == nil || len(ix.titleIDs) >= cacheMax {
+			ix.titleIDs = map[string][]uint32{}
+		}
+		ix.titleIDs[part] = slices.Clone(ix.idBuf)
+	}
+}
+
+// addASCII is appendFold and eachWord in one pass for ASCII text, which
+// most text is: the same words, without the per-word call.
+func (ix *Index) addASCII(f fieldID, p uint32, part string) {
+	buf := append(ix.foldBuf[:0], part...)
+	ix.foldBuf = buf
+	start := -1
+	for i := 0; i < len(buf); i++ {
+		c := buf[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			buf[i] = c
+		}
+		word := ('a' <= c && c <= 'z') || isDigit(c)
+		if !word && (c == '.' || c == ',') && start >= 0 && isDigit(buf[i-1]) && i+1 < len(buf) && isDigit(buf[i+1]) {
+			word = true
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			ix.addWord(f, p, buf[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		ix.addWord(f, p, buf[start:])
+	}
+}
+
+// addWord indexes one folded word of field f.
+func (ix *Index) addWord(f fieldID, p uint32, w []byte) {
+	id := ix.wordID(w)
+	ix.post(id, p)
+	ix.pushSeq(id)
+	if f == fTitle {
+		ix.idBuf = append(ix.idBuf, id)
+	}
+}
+
+// foldShared is Fold for short texts many documents share (labels, claim
+// types, verdicts, tags, titles): each is folded once.
+func (ix *Index) foldShared(s string) string {
+	if isPlainLower(s) {
+		return s
+	}
+	if f, ok := ix.folds[s]; ok {
+		return f
+	}
+	f := Fold(s)
+	if ix.folds == nil || len(ix.folds) >= cacheMax {
+		ix.folds = map[string]string{}
+	}
+	ix.folds[s] = f
+	return f
+}
+
+// pushSeq appends id to the seq of the document being added. When the
+// chunk is full, the document's seq so far moves to a new chunk; the old
+// chunk stays as it is for the documents that use it.
+func (ix *Index) pushSeq(id uint32) {
+	if len(ix.seqBuf) == cap(ix.seqBuf) {
+		cur := ix.seqBuf[ix.seqStart:]
+		ix.seqBuf = append(make([]uint32, 0, max(seqChunk, 2*len(cur))), cur...)
+		ix.seqStart = 0
+	}
+	ix.seqBuf = append(ix.seqBuf, id)
+}
+
+// post appends posting p to word id's list; a word twice in one field is
+// posted once.
+func (ix *Index) post(id, p uint32) {
+	ps := ix.postings[id]
+	n := len(ps)
+	if n > 0 && ps[n-1] == p {
+		return
+	}
+	if n == cap(ps) {
+		ps = ix.growPostings(ps)
+	}
+	ix.postings[id] = append(ps, p)
+}
+
+// growPostings returns ps with room for more. Small lists (most words are
+// rare) are carved from a shared chunk instead of allocated one by one.
+func (ix *Index) growPostings(ps []uint32) []uint32 {
+	c := max(4, 2*cap(ps))
+	if c > postSmall {
+		return append(make([]uint32, 0, c), ps...)
+	}
+	if cap(ix.postBuf)-len(ix.postBuf) < c {
+		ix.postBuf = make([]uint32, 0, postChunk)
+	}
+	start := len(ix.postBuf)
+	ix.postBuf = ix.postBuf[:start+c]
+	return append(ix.postBuf[start:start:start+c], ps...)
+}
+
+func (ix *Index) wordID(w []byte) uint32 {
+	if id, ok := ix.vocab[string(w)]; ok {
 		return id
 	}
 	id := uint32(len(ix.words))
-	w = strings.Clone(w) // do not pin the folded field text
-	ix.vocab[w] = id
-	ix.words = append(ix.words, w)
+	s := string(w)
+	ix.vocab[s] = id
+	ix.words = append(ix.words, s)
 	ix.postings = append(ix.postings, nil)
 	return id
 }
@@ -255,7 +415,8 @@ func (ix *Index) remove(id string) bool {
 	delete(ix.byID, id)
 	e := &ix.entries[ord]
 	e.alive = false
-	e.doc, e.seq, e.facet = Doc{}, nil, facets{}
+	e.seq = nil
+	*e.docData = docData{}
 	ix.dead++
 	return true
 }
@@ -269,6 +430,7 @@ func (ix *Index) maybeCompact() {
 	old := ix.entries
 	ix.byID, ix.vocab = map[string]uint32{}, map[string]uint32{}
 	ix.entries, ix.words, ix.postings, ix.accs, ix.dead = nil, nil, nil, nil, 0
+	ix.seqBuf, ix.postBuf, ix.dataBuf, ix.tagBuf, ix.titleIDs = nil, nil, nil, nil, nil
 	for i := range old {
 		if old[i].alive {
 			ix.add(old[i].doc)

@@ -116,8 +116,14 @@ func (s *searchBox) run() {
 	if benchMode {
 		perfRecord("annotator:search-query", float64(time.Since(t0).Microseconds())/1000)
 	}
+	t1 := time.Now()
 	s.views = resultViews(results, searchIdx.docs)
+	t2 := time.Now()
 	drawResults(searchListID, s.query, s.views)
+	if benchMode {
+		perfRecord("annotator:search-views", float64(t2.Sub(t1).Microseconds())/1000)
+		perfRecord("annotator:search-draw", float64(time.Since(t2).Microseconds())/1000)
+	}
 	summary := resultsSummary(s.query, len(s.views), total)
 	setTextOf(searchStatusID, summary)
 	setTextOf(searchCountID, summary)
@@ -134,6 +140,7 @@ func (s *searchBox) onInputKey(ctx app.Context, e app.Event) {
 		if len(s.views) > 0 {
 			e.PreventDefault()
 			setHiddenOf(searchPopupID, false)
+			flushResults()
 			focusElement(s.views[0].DOMID + "-link")
 		}
 	case "Enter":
@@ -183,6 +190,7 @@ func (s *searchBox) onResultKey(ctx app.Context, e app.Event) {
 		focusElement(searchInputID)
 		return
 	}
+	flushResults()
 	focusElement(s.views[next].DOMID + "-link")
 }
 

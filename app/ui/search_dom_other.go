@@ -8,6 +8,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // do nothing.
 
 func drawResults(listID, query string, views []resultView)                              {}
+func flushResults()                                                                     {}
 func setTextOf(id, text string)                                                         {}
 func setHiddenOf(id string, hidden bool)                                                {}
 func setAttrOf(id, name, value string)                                                  {}

@@ -14,21 +14,73 @@ import (
 // inside the input event, puts them in the DOM at once instead of at
 // go-app's next frame (8 ms later at its 120 frames a second). The markup
 // is resultsHTML's, where every text is escaped.
+//
+// Only the first firstDrawn results (more than the popup shows at once) are
+// drawn inside the event: creating DOM nodes is most of a keystroke's cost.
+// The rest are appended right after the next frame is painted, or at once
+// when the keyboard moves into the list (flushResults).
 func drawResults(listID, query string, views []resultView) {
 	ul := document().Call("getElementById", listID)
 	if !ul.Truthy() {
 		return
 	}
-	if h := resultsHTML(views); h != drawnHTML || !ul.Get("firstChild").Truthy() && h != "" {
+	first, rest := views, []resultView(nil)
+	if len(views) > firstDrawn {
+		first, rest = views[:firstDrawn], views[firstDrawn:]
+	}
+	h, r := resultsHTML(first), resultsHTMLFrom(rest, len(first))
+	if h != drawnHTML || r != drawnRest || !ul.Get("firstChild").Truthy() && h != "" {
 		ul.Set("innerHTML", h)
-		drawnHTML = h
+		drawnHTML, drawnRest = h, r
+		pendingRest, pendingList, pendingAfter = r, listID, len(first)
+		if r != "" {
+			scheduleRest()
+		}
 	}
 	ul.Get("dataset").Set("query", query)
 }
 
-// drawnHTML is what drawResults last drew: the same results are not drawn
-// again.
-var drawnHTML string
+// drawnHTML and drawnRest are what drawResults last drew: the same results
+// are not drawn again. pendingRest is the markup of the results still to be
+// appended to list pendingList after its first pendingAfter items.
+var (
+	drawnHTML, drawnRest string
+	pendingRest          string
+	pendingList          string
+	pendingAfter         int
+	restAfterPaint       app.Func
+)
+
+// scheduleRest appends the pending results in a task after the next frame:
+// requestAnimationFrame runs just before the frame is painted, and a
+// timeout set there runs after it.
+func scheduleRest() {
+	if restAfterPaint == nil {
+		later := app.FuncOf(func(this app.Value, args []app.Value) any {
+			flushResults()
+			return nil
+		})
+		restAfterPaint = app.FuncOf(func(this app.Value, args []app.Value) any {
+			app.Window().Call("setTimeout", later, 0)
+			return nil
+		})
+	}
+	app.Window().Call("requestAnimationFrame", restAfterPaint)
+}
+
+// flushResults appends the results drawResults left for later, if any.
+func flushResults() {
+	if pendingRest == "" {
+		return
+	}
+	rest := pendingRest
+	pendingRest = ""
+	ul := document().Call("getElementById", pendingList)
+	// Only onto the list the first results were drawn into.
+	if ul.Truthy() && ul.Get("children").Get("length").Int() == pendingAfter {
+		ul.Call("insertAdjacentHTML", "beforeend", rest)
+	}
+}
 
 // setTextOf sets an element's text.
 func setTextOf(id, text string) {

@@ -27,8 +27,8 @@ type annotationIndex struct {
 	// docs is what each annotation was indexed as, by annotation id, for
 	// showing results and for telling what changed.
 	docs      map[string]search.Doc
-	byArticle map[string]map[string]bool // article id → annotation ids
-	titles    map[string]string          // article id → title
+	byArticle map[string][]string // article id → annotation ids
+	titles    map[string]string   // article id → title
 	labels    annotation.LabelNames
 	texts     map[string]articleText // article id → its text, for orphans
 	// built is how long the first build took.
@@ -53,7 +53,11 @@ var searchIdx *annotationIndex
 func (w *workspace) searchIndex() *annotationIndex {
 	if searchIdx == nil {
 		t0 := time.Now()
-		searchIdx = newAnnotationIndex(w.Store().All(), w.articleTitles(), w.Store().Prefs().LabelNames, w.Article)
+		all := w.Store().All()
+		if benchMode {
+			perfRecord("annotator:search-index-all", float64(time.Since(t0).Microseconds())/1000)
+		}
+		searchIdx = newAnnotationIndex(all, w.articleTitles(), w.Store().Prefs().LabelNames, w.Article)
 		searchIdx.built = time.Since(t0)
 	}
 	return searchIdx
@@ -111,7 +115,7 @@ func newAnnotationIndex(all map[string][]annotation.Annotation, titles map[strin
 	x := &annotationIndex{
 		ix:        search.NewIndex(),
 		docs:      map[string]search.Doc{},
-		byArticle: map[string]map[string]bool{},
+		byArticle: map[string][]string{},
 		titles:    maps.Clone(titles),
 		labels:    maps.Clone(labels),
 		texts:     map[string]articleText{},
@@ -143,11 +147,12 @@ func (x *annotationIndex) title(articleID string) string {
 // only what changed and removing what is gone.
 func (x *annotationIndex) syncArticle(articleID string, list []annotation.Annotation, known map[string]anchor.Result, at articleLookup) {
 	title := x.title(articleID)
-	now := make(map[string]bool, len(list))
+	ids := make([]string, len(list))
 	var text *anchor.Text
 	looked := false
-	for _, a := range list {
-		now[a.ID] = true
+	for i := range list {
+		a := &list[i]
+		ids[i] = a.ID
 		r, isKnown := known[a.ID]
 		prev, had := x.docs[a.ID]
 		if had && prev.Article == articleID && prev.Modified.Equal(a.Modified) && prev.ArticleTitle == title &&
@@ -170,16 +175,23 @@ func (x *annotationIndex) syncArticle(articleID string, list []annotation.Annota
 		x.ix.Add(d)
 		x.docs[a.ID] = d
 	}
-	for id := range x.byArticle[articleID] {
-		if !now[id] {
-			x.ix.Remove(id)
-			delete(x.docs, id)
+	if prev := x.byArticle[articleID]; len(prev) > 0 {
+		// Only an update can remove: the first build has no map to make.
+		now := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			now[id] = true
+		}
+		for _, id := range prev {
+			if !now[id] {
+				x.ix.Remove(id)
+				delete(x.docs, id)
+			}
 		}
 	}
-	if len(now) == 0 {
+	if len(ids) == 0 {
 		delete(x.byArticle, articleID)
 	} else {
-		x.byArticle[articleID] = now
+		x.byArticle[articleID] = ids
 	}
 }
 
@@ -211,7 +223,7 @@ func (x *annotationIndex) refresh(titles map[string]string, labels annotation.La
 	}
 	for articleID, ids := range x.byArticle {
 		title := x.title(articleID)
-		for id := range ids {
+		for _, id := range ids {
 			d := x.docs[id]
 			changed := false
 			if d.ArticleTitle != title {
@@ -237,7 +249,7 @@ func (x *annotationIndex) search(q string, limit int) (results []search.Result, 
 }
 
 // docOf converts an annotation into what search knows of it.
-func docOf(a annotation.Annotation, title string, labels annotation.LabelNames) search.Doc {
+func docOf(a *annotation.Annotation, title string, labels annotation.LabelNames) search.Doc {
 	d := search.Doc{
 		ID:           a.ID,
 		Article:      a.Article,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/annotator/annotator/app/annotation"
@@ -16,6 +17,10 @@ import (
 
 // maxResults is how many results are built for display.
 const maxResults = 20
+
+// firstDrawn is how many results are drawn inside the input event, more than
+// the popup shows at once; the rest follow right after the next paint.
+const firstDrawn = 8
 
 // segment is a run of a result's text, marked when the query matched it.
 type segment struct {
@@ -86,7 +91,7 @@ func resultViewOf(i int, r search.Result, d search.Doc) resultView {
 		return segments(text, nil, max)
 	}
 	v := resultView{
-		DOMID:   fmt.Sprintf("search-result-%d", i),
+		DOMID:   "search-result-" + strconv.Itoa(i),
 		ID:      d.ID,
 		Article: d.Article,
 		Href:    annotationHref(d.Article, d.ID),
@@ -206,20 +211,43 @@ func resultsSummary(query string, shown, total int) string {
 // 2 µs each in wasm). The page's Content-Security-Policy forbids inline
 // scripts and handlers besides.
 func resultsHTML(views []resultView) string {
+	return resultsHTMLFrom(views, 0)
+}
+
+// resultsHTMLFrom is resultsHTML for views that follow the first 'from'
+// results in the list (their data-index counts on from there).
+func resultsHTMLFrom(views []resultView, from int) string {
 	var b strings.Builder
-	b.Grow(len(views) * 600)
+	b.Grow(len(views) * 800)
 	esc := html.EscapeString
 	for i, v := range views {
-		fmt.Fprintf(&b, `<li id="%s" class="search-result" data-index="%d" data-annotation-id="%s">`, esc(v.DOMID), i, esc(v.ID))
-		fmt.Fprintf(&b, `<a id="%s-link" class="result-link" href="%s" tabindex="-1">`, esc(v.DOMID), esc(v.Href))
+		i += from
+		// Plain writes, not fmt: this runs on every keystroke, in wasm.
+		b.WriteString(`<li id="`)
+		b.WriteString(esc(v.DOMID))
+		b.WriteString(`" class="search-result" data-index="`)
+		b.WriteString(strconv.Itoa(i))
+		b.WriteString(`" data-annotation-id="`)
+		b.WriteString(esc(v.ID))
+		b.WriteString(`"><a id="`)
+		b.WriteString(esc(v.DOMID))
+		b.WriteString(`-link" class="result-link" href="`)
+		b.WriteString(esc(v.Href))
+		b.WriteString(`" tabindex="-1">`)
 		for _, p := range v.Parts {
-			fmt.Fprintf(&b, `<span class="%s">`, esc(p.Class))
+			b.WriteString(`<span class="`)
+			b.WriteString(esc(p.Class))
+			b.WriteString(`">`)
 			if p.Prefix != "" {
-				b.WriteString(`<span class="result-prefix">` + esc(p.Prefix) + `</span>`)
+				b.WriteString(`<span class="result-prefix">`)
+				b.WriteString(esc(p.Prefix))
+				b.WriteString(`</span>`)
 			}
 			for _, s := range p.Segs {
 				if s.Mark {
-					b.WriteString("<mark>" + esc(s.Text) + "</mark>")
+					b.WriteString("<mark>")
+					b.WriteString(esc(s.Text))
+					b.WriteString("</mark>")
 				} else {
 					b.WriteString(esc(s.Text))
 				}
