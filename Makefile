@@ -6,7 +6,7 @@ ADDR      ?= 127.0.0.1:8000
 ARTICLES  ?= articles
 BIN       := bin/annotator
 WASM      := web/app.wasm
-GOSRC     := $(shell find app cmd -name '*.go' -not -name '*_test.go') go.mod go.sum
+GOSRC     := $(shell find app cmd third_party -name '*.go' -not -name '*_test.go') go.mod go.sum
 export GOFLAGS := -trimpath
 
 .PHONY: all run build test vet unit e2e bench chromium node static clean fmt
