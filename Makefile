@@ -6,7 +6,7 @@ ADDR      ?= 127.0.0.1:8000
 ARTICLES  ?= articles
 BIN       := bin/annotator
 WASM      := web/app.wasm
-GOSRC     := $(shell find app cmd -name '*.go' -not -name '*_test.go') go.mod go.sum
+GOSRC     := $(shell find app cmd third_party -name '*.go' -not -name '*_test.go') go.mod go.sum
 export GOFLAGS := -trimpath
 
 .PHONY: all run build test vet unit e2e bench chromium node static clean fmt
@@ -19,8 +19,15 @@ build: $(BIN) $(WASM).br
 $(BIN): $(GOSRC)
 	$(GO) build -o $(BIN) ./cmd/annotator
 
-$(WASM): $(GOSRC)
-	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' -o $(WASM) ./cmd/annotator
+# app.wasm is built without inlining (-l), which makes it about 110 KB
+# smaller brotli-compressed, except in the packages whose speed the reader
+# feels: the runtime, strings and unicode, and anchoring and search
+# (without inlining there, re-anchoring 1,000 highlights took 2.5x longer).
+NOINLINE  := -gcflags=all=-l $(foreach p,runtime internal/... strings bytes unicode unicode/... slices sort \
+	github.com/annotator/annotator/app/anchor github.com/annotator/annotator/app/search github.com/sahilm/fuzzy,-gcflags=$(p)=)
+
+$(WASM): $(GOSRC) Makefile
+	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' $(NOINLINE) -o $(WASM) ./cmd/annotator
 
 $(WASM).br: $(WASM) $(BIN)
 	$(BIN) -precompress $(WASM)
