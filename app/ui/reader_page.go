@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -135,26 +136,33 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 	}
 }
 
+// before orders annotations as the panel lists them: anchored ones in the
+// order of the text, the longer first where two start together, then the
+// orphans.
+func (p *readerPage) before(a, b annotation.Annotation) bool {
+	ra, rb := p.anchors[a.ID], p.anchors[b.ID]
+	if (ra.Status == anchor.Orphan) != (rb.Status == anchor.Orphan) {
+		return rb.Status == anchor.Orphan
+	}
+	if ra.Start != rb.Start {
+		return ra.Start < rb.Start
+	}
+	return ra.End > rb.End
+}
+
 // reload reads this article's annotations from the store and anchors them.
 func (p *readerPage) reload() {
 	started := perfNow()
 	defer perfMeasure("annotator:anchor", started)
 	p.anns = ws.Store().Annotations(p.id)
 	p.anchors = make(map[string]anchor.Result, len(p.anns))
+	resolving := perfNow()
 	for _, a := range p.anns {
 		pos := a.Position
 		p.anchors[a.ID] = p.text.Resolve(a.Quote, &pos)
 	}
-	sort.SliceStable(p.anns, func(i, j int) bool {
-		ri, rj := p.anchors[p.anns[i].ID], p.anchors[p.anns[j].ID]
-		if (ri.Status == anchor.Orphan) != (rj.Status == anchor.Orphan) {
-			return rj.Status == anchor.Orphan
-		}
-		if ri.Start != rj.Start {
-			return ri.Start < rj.Start
-		}
-		return ri.End > rj.End
-	})
+	perfMeasure("annotator:resolve", resolving)
+	sort.SliceStable(p.anns, func(i, j int) bool { return p.before(p.anns[i], p.anns[j]) })
 	ws.indexChanged(p.id, p.anchors)
 }
 
@@ -279,12 +287,20 @@ func (p *readerPage) create(ctx app.Context, kind annotation.Kind, label string,
 // the reader is told, with the way out.
 func (p *readerPage) save(ctx app.Context, a annotation.Annotation) bool {
 	err := ws.Store().Put(a)
-	if i := p.index(a.ID); i >= 0 && p.anns[i].Quote == a.Quote && p.anns[i].Position == a.Position {
+	switch i := p.index(a.ID); {
+	case i >= 0 && p.anns[i].Quote == a.Quote && p.anns[i].Position == a.Position:
 		// An edit that leaves the selectors alone (a note typed, a tag, a
 		// verdict) changes no anchor: no need to re-anchor the article.
 		p.anns[i] = a
 		ws.indexChanged(p.id, p.anchors)
-	} else {
+	case i < 0 && p.anchors != nil:
+		// A new annotation: anchor it alone and put it in its place.
+		pos := a.Position
+		p.anchors[a.ID] = p.text.Resolve(a.Quote, &pos)
+		at := sort.Search(len(p.anns), func(j int) bool { return p.before(a, p.anns[j]) })
+		p.anns = slices.Insert(p.anns, at, a)
+		ws.indexChanged(p.id, p.anchors)
+	default:
 		p.reload()
 	}
 	if err != nil {
