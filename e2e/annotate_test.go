@@ -262,3 +262,24 @@ func TestEditedArticleReanchors(t *testing.T) {
 	}
 	b.noPageErrors(t)
 }
+
+// A drag that starts on a highlight selects text; it does not open the
+// highlight and lose the selection.
+func TestDragFromHighlight(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	b := newBrowser(t, "")
+	b.open(t, h.URL+seedPath)
+	b.selectText(t, "Chinese Foreign Minister", 0)
+	b.click(t, "button", "Highlight")
+	b.waitMarks(t, 1)
+	b.selectText(t, "Minister Qin Gang in Beijing", 0)
+	b.click(t, "button", "Highlight")
+	b.waitMarks(t, 2)
+	got := map[string]bool{}
+	for _, text := range b.markTexts(t) {
+		got[text] = true
+	}
+	if !got["Minister Qin Gang in Beijing"] {
+		t.Errorf("the drag from inside a highlight did not make its own: %v", got)
+	}
+}
