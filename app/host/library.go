@@ -157,7 +157,15 @@ func (l *Library) parse(name, id string, info fs.FileInfo) (*article.Article, er
 
 func (l *Library) index() {
 	l.articles = map[string]*article.Article{}
-	for name, f := range l.files {
+	// In file-name order, so that of two files with one id (x.md, x.txt)
+	// the same one is served every time.
+	names := make([]string, 0, len(l.files))
+	for name := range l.files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		f := l.files[name]
 		if f.art == nil {
 			continue
 		}

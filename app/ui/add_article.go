@@ -1,10 +1,10 @@
 package ui
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/store"
@@ -78,15 +78,17 @@ func (a *addArticle) add(ctx app.Context, name string, data []byte) bool {
 	return true
 }
 
-// localID names a reader's article from its title and the moment it was
-// added, so two articles with one title do not collide.
+// localID names a reader's article from its title and a random suffix, so
+// two articles with one title do not collide.
 func localID(data []byte) string {
 	title := strings.TrimSpace(strings.SplitN(strings.TrimPrefix(string(data), "\ufeff"), "\n", 2)[0])
 	slug := article.SlugID(strings.TrimLeft(title, "# "))
 	if len(slug) > 60 {
 		slug = strings.Trim(slug[:60], "-")
 	}
-	return fmt.Sprintf("local-%s-%x", slug, time.Now().UnixMilli()%0xfffff)
+	var b [4]byte
+	rand.Read(b[:])
+	return fmt.Sprintf("local-%s-%x", slug, b)
 }
 
 func explainArticleError(err error) string {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -88,11 +89,7 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 						})
 					}, app.EventScope(id)),
 				app.P().ID("tags-hint-"+id).Class("hint").Text("Separate tags with commas."),
-				app.DataList().ID("tag-suggestions").Body(
-					app.Range(p.knownTags()).Slice(func(i int) app.UI {
-						return app.Option().Value(p.knownTags()[i])
-					}),
-				),
+				tagSuggestions(p.knownTags()),
 			),
 			app.P().Class("hint").Text(cardTimes(a)),
 			app.Div().Class("row").Body(
@@ -102,7 +99,15 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 		)
 }
 
-// knownTags are the tags used anywhere, for completion.
+// tagSuggestions is the datalist that completes the tags field.
+func tagSuggestions(tags []string) app.UI {
+	return app.DataList().ID("tag-suggestions").Body(
+		app.Range(tags).Slice(func(i int) app.UI { return app.Option().Value(tags[i]) }),
+	)
+}
+
+// knownTags are the tags used anywhere, for completion, in alphabetical
+// order so the list does not reshuffle as the card is redrawn.
 func (p *readerPage) knownTags() []string {
 	seen := map[string]bool{}
 	var out []string
@@ -116,6 +121,7 @@ func (p *readerPage) knownTags() []string {
 			}
 		}
 	}
+	slices.SortFunc(out, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	return out
 }
 

@@ -196,7 +196,9 @@ func (p *readerPage) renderEvidence(id string, c *annotation.Claim, st *claimSta
 			Title: strings.TrimSpace(st.draft.Title),
 			Quote: strings.TrimSpace(st.draft.Quote),
 		}
-		p.editClaim(ctx, id, func(c *annotation.Claim) { c.Evidence = append(c.Evidence, e) })
+		if !p.editClaim(ctx, id, func(c *annotation.Claim) { c.Evidence = append(c.Evidence, e) }) {
+			return // the message says why; what was typed stays in the fields
+		}
 		st.draft, st.draftErr = annotation.Evidence{}, ""
 		say(ctx, "Added the evidence “"+shorten(firstNonEmpty(e.Title, e.URL), 60)+"”.")
 		focusElement(urlID)
@@ -334,12 +336,13 @@ func (p *readerPage) renderEvidenceItem(id string, i int, ev annotation.Evidence
 						delete(st.urlErr, k)
 					}
 				}
-				p.editClaim(ctx, id, func(c *annotation.Claim) {
+				if p.editClaim(ctx, id, func(c *annotation.Claim) {
 					if i < len(c.Evidence) {
 						c.Evidence = append(c.Evidence[:i], c.Evidence[i+1:]...)
 					}
-				})
-				say(ctx, "Removed the evidence.")
+				}) {
+					say(ctx, "Removed the evidence.")
+				}
 			}, app.EventScope(key)),
 	)
 }

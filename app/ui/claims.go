@@ -55,6 +55,7 @@ func (p *readerPage) claimUI() *claimState {
 // sentence or sentences around it; the card offers to keep the exact
 // selection instead.
 func (p *readerPage) claim(ctx app.Context, e app.Event) {
+	p.attaching = "" // a new claim, not the orphan waiting to be attached
 	if !p.hasSel || p.art == nil {
 		return
 	}
@@ -99,8 +100,8 @@ func (p *readerPage) setClaimSpan(ctx app.Context, id string, s span) {
 }
 
 // editClaim applies an edit to a claim's Claim and saves it.
-func (p *readerPage) editClaim(ctx app.Context, id string, edit func(c *annotation.Claim)) {
-	p.update(ctx, id, func(a *annotation.Annotation) error {
+func (p *readerPage) editClaim(ctx app.Context, id string, edit func(c *annotation.Claim)) bool {
+	return p.update(ctx, id, func(a *annotation.Annotation) error {
 		if a.Claim == nil {
 			return errors.New("This annotation is not a claim.")
 		}

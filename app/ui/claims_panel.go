@@ -87,7 +87,7 @@ func (p *readerPage) renderClaimItem(a annotation.Annotation) app.UI {
 		app.Button().Type("button").Class("annotation-open").
 			Aria("current", map[bool]string{true: "true", false: "false"}[p.selected == id]).
 			OnClick(func(ctx app.Context, e app.Event) {
-				p.open(ctx, id, !orphan)
+				p.open(ctx, id, p.anchors[id].Status != anchor.Orphan) // read now: go-app keeps the first closure
 			}, app.EventScope(id)).
 			Body(
 				app.Span().Class("quote").Text("“"+shorten(a.Quote.Exact, 140)+"”"),

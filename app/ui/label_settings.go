@@ -69,7 +69,7 @@ func (l *labelSettings) Render() app.UI {
 					app.Span().Class("swatch hl label-"+lb.Key).Aria("hidden", true).Text("Aa"),
 					app.Text(" Name for the "+lb.Colour+" label ("+lb.Name+")"),
 				),
-				app.Input().Type("text").ID("label-name-"+lb.Key).Value(names.Name(lb.Key)).OnChange(l.rename(lb.Key)),
+				app.Input().Type("text").ID("label-name-"+lb.Key).Value(names.Name(lb.Key)).OnChange(l.rename(lb.Key), app.EventScope(lb.Key)),
 			)
 		}),
 	)

@@ -330,6 +330,7 @@ func (p *readerPage) highlight(ctx app.Context, e app.Event) {
 }
 
 func (p *readerPage) note(ctx app.Context, e app.Event) {
+	p.attaching = "" // a new note, not the orphan waiting to be attached
 	if a, ok := p.create(ctx, annotation.KindNote, ""); ok {
 		p.selected = a.ID
 		p.focusOnOpen = a.ID
@@ -348,6 +349,10 @@ func (p *readerPage) attach(ctx app.Context) {
 	a.Quote, a.Position = p.text.Describe(p.sel.Start, p.sel.End)
 	a.ArticleHash = p.art.Hash
 	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
+	if err := a.Validate(); err != nil {
+		sayError(ctx, "The annotation cannot be attached to this selection: "+err.Error())
+		return
+	}
 	p.hasSel = false
 	clearSelection()
 	if p.save(ctx, a) {
@@ -366,22 +371,23 @@ func (p *readerPage) index(id string) int {
 }
 
 // update applies an edit to one annotation and saves it at once.
-func (p *readerPage) update(ctx app.Context, id string, edit func(a *annotation.Annotation) error) {
+// It reports whether the edit was accepted and saved.
+func (p *readerPage) update(ctx app.Context, id string, edit func(a *annotation.Annotation) error) bool {
 	i := p.index(id)
 	if i < 0 {
-		return
+		return false
 	}
 	a := p.anns[i]
 	if err := edit(&a); err != nil {
 		sayError(ctx, err.Error())
-		return
+		return false
 	}
 	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
 	if err := a.Validate(); err != nil {
 		sayError(ctx, "Not saved: "+err.Error())
-		return
+		return false
 	}
-	p.save(ctx, a)
+	return p.save(ctx, a)
 }
 
 func (p *readerPage) remove(ctx app.Context, id string) {
@@ -390,12 +396,20 @@ func (p *readerPage) remove(ctx app.Context, id string) {
 		return
 	}
 	a := p.anns[i]
-	if err := ws.Store().Delete(p.id, id, time.Now().UTC().Truncate(time.Millisecond)); err != nil {
-		reportWriteError(ctx, err)
+	err := ws.Store().Delete(p.id, id, time.Now().UTC().Truncate(time.Millisecond))
+	if errors.Is(err, store.ErrNotFound) {
+		p.reload()
+		sayError(ctx, "This annotation was already deleted, perhaps in another tab.")
+		return
 	}
 	p.deleted = &a
 	p.selected = ""
 	p.reload()
+	if err != nil {
+		// The delete holds in this tab; the reader must hear it was not saved.
+		reportWriteError(ctx, err)
+		return
+	}
 	ctx.SetState(stateStatus, statusMessage{Text: "Deleted the annotation on “" + shorten(a.Quote.Exact, 50) + "”.", Undo: actionUndoDelete, At: time.Now()})
 }
 
@@ -406,11 +420,13 @@ func (p *readerPage) undoDelete(ctx app.Context, act app.Action) {
 	a := *p.deleted
 	p.deleted = nil
 	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
-	if err := ws.Store().Restore(a); err != nil {
-		reportWriteError(ctx, err)
-	}
+	err := ws.Store().Restore(a)
 	p.reload()
 	p.selected = a.ID
+	if err != nil {
+		reportWriteError(ctx, err)
+		return
+	}
 	say(ctx, "Restored the annotation.")
 }
 

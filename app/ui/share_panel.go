@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -453,19 +454,24 @@ func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 	st := ws.Store()
 	before := st.Snapshot()
 	var added, written []string
-	undo := func() {
+	undo := func() error {
+		var errs []error
 		for _, id := range written {
-			st.Replace(id, before[id])
+			errs = append(errs, st.Replace(id, before[id]))
 		}
 		for _, id := range added {
-			st.RemoveLocalArticle(id)
+			errs = append(errs, st.RemoveLocalArticle(id))
 		}
+		return errors.Join(errs...)
 	}
 	fail := func(err error) {
-		undo()
+		undoErr := undo()
 		msg := "Nothing was imported: " + err.Error() + "."
 		if isQuota(err) {
 			msg = "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
+		}
+		if undoErr != nil {
+			msg += " Part of the import could not be taken back (" + undoErr.Error() + "): reload the page to see what was kept, and export your annotations."
 		}
 		s.importErr = msg
 		s.set, s.preview = nil, nil
@@ -475,11 +481,13 @@ func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 		if _, ok := ws.LocalArticle(a.ID); ok {
 			continue
 		}
+		// Recorded before the error is looked at: a write can succeed and
+		// still report an earlier pending write that failed again.
+		added = append(added, a.ID)
 		if err := st.PutLocalArticle(a); err != nil {
 			fail(err)
 			return
 		}
-		added = append(added, a.ID)
 	}
 	ids := make([]string, 0, len(p.Writes))
 	for id := range p.Writes {
@@ -487,11 +495,11 @@ func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
+		written = append(written, id)
 		if err := st.PutMany(id, p.Writes[id]); err != nil {
 			fail(err)
 			return
 		}
-		written = append(written, id)
 	}
 	if s.set != nil && s.set.Pack != nil && s.set.Pack.Instructions != "" {
 		saveInstructions(ctx, s.set.Pack)
@@ -554,7 +562,7 @@ func (s *sharePanel) Render() app.UI {
 					app.Ul().Aria("label", "Export formats").Body(
 						app.Range(exportFormats).Slice(func(i int) app.UI {
 							f := exportFormats[i]
-							return app.Li().Body(app.Button().Type("button").Text(f.Label).OnClick(s.export(f)))
+							return app.Li().Body(app.Button().Type("button").Text(f.Label).OnClick(s.export(f), app.EventScope(f.Label)))
 						}),
 						app.If(!lib, func() app.UI {
 							return app.Li().Body(app.Button().Type("button").
