@@ -447,12 +447,20 @@ func (s *sharePanel) cancelImport(ctx app.Context, e app.Event) {
 // then each article's annotations in one write; if any write fails, what
 // was written is put back as it was.
 func (s *sharePanel) apply(ctx app.Context, e app.Event) {
-	if s.preview == nil {
+	if s.preview == nil || s.set == nil {
 		return
 	}
-	p := *s.preview
 	st := ws.Store()
 	before := st.Snapshot()
+	// The preview was made when the file was read. If the reader changed
+	// annotations since (here or in another tab), make it again rather than
+	// let the file's copies overwrite the newer edits unseen.
+	p := share.PreviewImport(s.set, before)
+	if p.New != s.preview.New || p.Updated != s.preview.Updated || p.Unchanged != s.preview.Unchanged {
+		s.preview = &p
+		sayError(ctx, "Your annotations changed since this preview was made. Check the new preview, then press Import again.")
+		return
+	}
 	var added, written []string
 	undo := func() error {
 		var errs []error
