@@ -40,7 +40,7 @@ run: build
 test: vet unit build chromium e2e
 
 vet:
-	@test -z "$$(gofmt -l app cmd e2e)" || { echo "gofmt would change:"; gofmt -l app cmd e2e; exit 1; }
+	@test -z "$$(gofmt -l app cmd e2e internal)" || { echo "gofmt would change:"; gofmt -l app cmd e2e internal; exit 1; }
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/...
 	$(GO) vet -tags e2e ./e2e/
@@ -95,7 +95,7 @@ node:
 	fi
 
 fmt:
-	gofmt -w app cmd e2e
+	gofmt -w app cmd e2e internal
 
 clean:
 	rm -rf bin .tools $(DIST) $(WASM) $(WASM).br $(WASM).gz
