@@ -4,6 +4,13 @@ package e2e
 
 import (
 	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/annotator/annotator/app/anchor"
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/share"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,6 +49,39 @@ func (b *browser) audit(t *testing.T, what string) {
 	}
 }
 
+// w3cFileFor writes a W3C export of one highlight of phrase in a bundled
+// article, as another reader's export would be.
+func w3cFileFor(t *testing.T, articles, id, phrase string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(articles, id+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := article.ParseText(id, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := anchor.NewText(art.Text)
+	at := strings.Index(art.Text, phrase)
+	if at < 0 {
+		t.Fatalf("%q is not in %s", phrase, id)
+	}
+	start := utf8.RuneCountInString(art.Text[:at])
+	q, pos := text.Describe(start, start+utf8.RuneCountInString(phrase))
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	a := annotation.Annotation{ID: annotation.NewID(), Article: id, ArticleHash: art.Hash, Quote: q, Position: pos,
+		Kind: annotation.KindNote, Note: "From a classmate.", Creator: "Ana", Created: now, Modified: now}
+	out, _, err := share.Export{Items: []share.Item{{Article: art, Annotations: []annotation.Annotation{a}}}, Date: now}.W3C()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "classmate.jsonld")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // The library and the reader, with highlights, a claim, a card and an
 // orphan, have no WCAG 2.2 AA violations that axe-core can find, in the
 // light and the dark theme.
@@ -66,6 +106,19 @@ func TestAccessibility(t *testing.T) {
 			b.waitMarks(t, 2)
 			b.key(t, "Why three?")
 			b.audit(t, "reader with an open card")
+
+			b.clickExact(t, "button", "Export")
+			b.audit(t, "reader with the export menu open")
+			b.key(t, "\x1b")
+
+			b.typeInto(t, "searchbox", "Search annotations", "objectivs")
+			b.waitFor(t, "search results", `document.querySelectorAll("[aria-label='Search results'] li").length > 0`)
+			b.audit(t, "search results open")
+			b.key(t, "\x1b")
+
+			b.importFile(t, w3cFileFor(t, dir, "blinken-beijing-talks", "the rival superpowers"))
+			b.waitFor(t, "the import preview", `!!document.getElementById("import-preview")`)
+			b.audit(t, "reader with an import preview")
 		})
 	}
 }
