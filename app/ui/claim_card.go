@@ -19,52 +19,32 @@ func (p *readerPage) renderClaimCard(a annotation.Annotation) app.UI {
 	c := a.Claim
 	r := p.anchors[id]
 	st := p.claimUI()
-	return app.Section().ID("card-"+id).Class("card claim-card").TabIndex(-1).
-		Aria("label", "Claim").
-		OnKeyDown(func(ctx app.Context, e app.Event) {
-			if e.Get("key").String() == "Escape" {
-				p.selected = ""
-				focusMark(id)
-			}
-		}, app.EventScope(id)).
-		Body(
-			app.Div().Class("card-head").Body(
-				app.H2().Text("Claim"),
-				app.Button().Type("button").Class("quiet").Aria("label", "Close the claim").Text("×").
-					OnClick(func(ctx app.Context, e app.Event) { p.selected = "" }, app.EventScope(id)),
-			),
-			app.Blockquote().Class("card-quote").Text(a.Quote.Exact),
-			p.renderSnapChoice(a, st),
-			app.If(r.Status == anchor.Fuzzy, func() app.UI {
-				return app.P().Class("review").Body(
-					app.Strong().Text("Needs review. "),
-					app.Text(fuzzyChange(a, p.text, r)),
-				)
-			}),
-			app.If(r.Status == anchor.Orphan, func() app.UI {
-				return app.P().Class("review").Text("This claim's passage is no longer in the article.")
-			}),
-			p.renderClaimType(id, c),
-			p.renderSpeaker(a),
-			p.renderVerdicts(id, c),
-			p.renderEvidence(id, c, st),
-			app.Div().Class("field").Body(
-				app.Label().For("rationale-"+id).Text("Rationale"),
-				app.Textarea().ID("rationale-"+id).Rows(4).Text(c.Rationale).
-					Aria("describedby", "rationale-hint-"+id).
-					OnInput(func(ctx app.Context, e app.Event) {
-						v := ctx.JSSrc().Get("value").String()
-						p.editClaim(ctx, id, func(c *annotation.Claim) { c.Rationale = v })
-					}, app.EventScope(id)),
-				app.P().ID("rationale-hint-"+id).Class("hint").Text("Why this verdict, in plain text. Saved as you type."),
-			),
-			p.renderClaimTags(a),
-			app.P().Class("hint").Text(cardTimes(a)),
-			app.Div().Class("row").Body(
-				app.Button().Type("button").Class("danger").Text("Delete claim").
-					OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }, app.EventScope(id)),
-			),
-		)
+	return p.cardFrame(a, "card claim-card", "Claim",
+		p.renderSnapChoice(a, st),
+		app.If(r.Status == anchor.Orphan, func() app.UI {
+			return app.P().Class("review").Text("This claim's passage is no longer in the article.")
+		}),
+		p.renderClaimType(id, c),
+		p.renderSpeaker(a),
+		p.renderVerdicts(id, c),
+		p.renderEvidence(id, c, st),
+		app.Div().Class("field").Body(
+			app.Label().For("rationale-"+id).Text("Rationale"),
+			app.Textarea().ID("rationale-"+id).Rows(4).Text(c.Rationale).
+				Aria("describedby", "rationale-hint-"+id).
+				OnInput(func(ctx app.Context, e app.Event) {
+					v := ctx.JSSrc().Get("value").String()
+					p.editClaim(ctx, id, func(c *annotation.Claim) { c.Rationale = v })
+				}, app.EventScope(id)),
+			app.P().ID("rationale-hint-"+id).Class("hint").Text("Why this verdict, in plain text. Saved as you type."),
+		),
+		p.renderClaimTags(a),
+		app.P().Class("hint").Text(cardTimes(a)),
+		app.Div().Class("row").Body(
+			app.Button().Type("button").Class("danger").Text("Delete claim").
+				OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }, app.EventScope(id)),
+		),
+	)
 }
 
 // renderSnapChoice offers, for a claim just snapped to its sentence, to keep
