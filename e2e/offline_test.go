@@ -345,3 +345,41 @@ func TestInstallable(t *testing.T) {
 	}
 	b.noPageErrors(t)
 }
+
+// TestWasmReadOnce: on a first visit app.wasm's download starts with the
+// page (the host's preload, taken up by app.js's fetch), before the page is
+// parsed, and is made once. Once the service worker runs, navigations use
+// its navigation preload, and app.js reads app.wasm from the worker's cache
+// with no request for it at all.
+func TestWasmReadOnce(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	b := newBrowser(t, "")
+	b.open(t, h.URL+seedPath)
+	type fetchInfo struct {
+		Count      int
+		Start, DCL float64
+	}
+	const info = `(() => {
+		const w = performance.getEntriesByType("resource").filter(r => r.name.endsWith("/web/app.wasm"));
+		const nav = performance.getEntriesByType("navigation")[0];
+		return {Count: w.length, Start: w.length ? w[0].startTime : -1, DCL: nav.domContentLoadedEventStart};
+	})()`
+	first := eval[fetchInfo](t, b, info)
+	if first.Count != 1 {
+		t.Errorf("first visit: app.wasm requested %d times, want once", first.Count)
+	}
+	if first.Start < 0 || first.Start >= first.DCL {
+		t.Errorf("first visit: app.wasm's download started at %.0f ms, not before DOMContentLoaded (%.0f ms): the preload was not used", first.Start, first.DCL)
+	}
+	b.waitOfflineReady(t, seedPath)
+	b.waitAsync(t, "the worker's navigation preload", `navigator.serviceWorker.ready.then(r => !r.navigationPreload || r.navigationPreload.getState().then(s => s.enabled))`, 10*time.Second)
+
+	tab := b.newTab(t)
+	tab.open(t, h.URL+seedPath)
+	if again := eval[fetchInfo](t, tab, info); again.Count != 0 {
+		t.Errorf("warm start: app.wasm requested %d times, want 0 (read from the worker's cache)", again.Count)
+	}
+	tab.waitFor(t, "the article text", fmt.Sprintf(`(document.querySelector("article")?.textContent || "").includes(%q)`, seedPhrase))
+	b.noPageErrors(t)
+	tab.noPageErrors(t)
+}

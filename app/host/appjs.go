@@ -21,9 +21,19 @@ const appJSFetch = `
 // Annotator (app/host/appjs.go): once a service worker has cached this
 // version, read app.wasm straight from its cache and hand the response to
 // instantiateStreaming unwrapped: no round trip through the worker, and the
-// browser may reuse the code it compiled before. The progress wrapper is
-// for first visits, over the network.
-async function annotatorFetchWasm(url, progress) {
+// browser may reuse the code it compiled before.
+async function annotatorFetchWasm(url) {
+  // The first use of localStorage opens this origin's storage, a blocking
+  // call of a few milliseconds up to tens on a new profile. Made once the
+  // page has painted, it overlaps app.wasm's download and compilation
+  // instead of delaying the app's first render, which reads the store.
+  requestAnimationFrame(() => setTimeout(() => {
+    try {
+      window.localStorage && localStorage.length;
+    } catch (err) {
+      // The app reports unusable storage itself.
+    }
+  }, 0));
   try {
     const version = goappGetenv("GOAPP_VERSION");
     const name = "annotator-" + version;
@@ -38,7 +48,11 @@ async function annotatorFetchWasm(url, progress) {
   } catch (err) {
     console.warn("reading app.wasm from the cache failed, fetching it: ", err);
   }
-  return fetchWithProgress(url, progress);
+  // Not go-app's fetchWithProgress: its progress goes to a loader this app
+  // hides, and its stream hands every chunk through this page's main
+  // thread. The response itself lets the browser feed the compiler as the
+  // bytes arrive, and lets fetch() take up the host's preload of app.wasm.
+  return fetch(url);
 }
 `
 

@@ -40,6 +40,12 @@ self.addEventListener("activate", (event) => {
         await caches.delete(key);
       }
     }
+    // Navigations are fetched while the worker starts, and the host knows
+    // from their Service-Worker-Navigation-Preload header that app.wasm is
+    // cached here and must not be preloaded (app/host/headers.go).
+    if (self.registration.navigationPreload) {
+      await self.registration.navigationPreload.enable();
+    }
     await self.clients.claim();
   })());
 });
@@ -66,9 +72,9 @@ function unredirected(response) {
 // used instead (the network's answer still refreshes the cache).
 const networkTimeout = 4000;
 
-async function networkFirst(request) {
+async function networkFirst(request, preloaded) {
   const cache = await caches.open(cacheName);
-  const fromNetwork = fetch(request).then((response) => {
+  const fromNetwork = Promise.resolve(preloaded).then((response) => response || fetch(request)).then((response) => {
     if (response.ok && response.type === "basic") {
       cache.put(request, response.clone());
     }
@@ -124,6 +130,14 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) {
     return;
   }
-  event.respondWith(isFresh(url, request) ? networkFirst(request) : cacheFirst(request));
+  if (!isFresh(url, request)) {
+    event.respondWith(cacheFirst(request));
+    return;
+  }
+  const preloaded = request.mode === "navigate" ? event.preloadResponse : undefined;
+  if (preloaded) {
+    event.waitUntil(preloaded.catch(() => {}));
+  }
+  event.respondWith(networkFirst(request, preloaded));
 });
 `

@@ -49,6 +49,8 @@ type readerPage struct {
 	claims claimState
 
 	unlisten func()
+	// primed says OnInit loaded the prerendered article (see OnInit).
+	primed bool
 }
 
 type span struct{ Start, End int }
@@ -76,13 +78,22 @@ func (p *readerPage) OnPreRender(ctx app.Context) {
 }
 
 // OnInit runs before the live app replaces the prerendered page: the last
-// moment to read the article out of it.
+// moment to read the article out of it. The page's first render then draws
+// the article with its highlights at once: no "Opening the article…" frame
+// flashes between the prerendered text and the live one, and the article is
+// mounted once rather than drawn again on the next frame.
 func (p *readerPage) OnInit() {
-	if app.IsClient {
-		if a := prerenderedArticle(); a != nil {
-			ws.articles[a.ID] = a
-		}
+	if !app.IsClient {
+		return
 	}
+	a := prerenderedArticle()
+	if a == nil {
+		return
+	}
+	ws.articles[a.ID] = a
+	p.id, p.art, p.text = a.ID, a, anchor.NewText(a.Text)
+	p.reload()
+	p.primed = true
 }
 
 func (p *readerPage) OnNav(ctx app.Context) {
@@ -90,6 +101,15 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		return // OnPreRender did the work.
 	}
 	id := readerID(ctx)
+	if p.primed {
+		p.primed = false
+		if id == p.id {
+			// OnInit has loaded this article and its annotations.
+			ctx.Page().SetTitle(p.art.Title + " · Annotator")
+			p.openTarget(ctx)
+			return
+		}
+	}
 	if id != p.id || p.art == nil {
 		// A new article in the same component: forget the old one's state
 		// (the embedded Compo must be kept).
