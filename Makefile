@@ -58,7 +58,7 @@ e2e: build chromium $(AXE)
 ## bench: Go benchmarks, then the browser figures
 bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./app/... ./cmd/...
-	BENCH=1 $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 30m ./e2e/
+	BENCH=1 WASM_GCFLAGS='$(NOINLINE)' $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 30m ./e2e/
 
 # axe-core audits the pages for accessibility in the end-to-end tests.
 $(AXE):

@@ -17,19 +17,22 @@ import (
 )
 
 // startProbe runs in every new document before the page's own scripts. It
-// records, in ms since the navigation began, when the article text is first
-// in a rendered frame, when data-app="live" is set, and the paint entries.
+// records, in ms since the navigation began (performance.now()), when the
+// article text is first in a painted frame (the frame after it entered the
+// document), when <html data-app="live"> is set, and the paint entries.
 const startProbe = `(() => {
 	const t = window.__start = {};
-	const seen = () => {
-		if (t.article === undefined) {
+	const check = () => {
+		if (t.inDOM === undefined) {
 			const a = document.querySelector("article");
-			if (a && a.textContent.trim().length > 100) t.article = performance.now();
+			if (a && a.textContent.trim().length > 100) {
+				t.inDOM = performance.now();
+				requestAnimationFrame((ts) => { t.article = ts; });
+			}
 		}
 		if (t.live === undefined && document.documentElement.dataset.app === "live") t.live = performance.now();
-		if (t.article === undefined || t.live === undefined) requestAnimationFrame(seen);
 	};
-	requestAnimationFrame(seen);
+	new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["data-app"]});
 	try {
 		new PerformanceObserver((list) => {
 			for (const e of list.getEntries()) {
@@ -60,7 +63,7 @@ func (b *browser) timeStart(t testing.TB, url string) startTimes {
 	t.Helper()
 	b.do(t, chromedp.Navigate(url))
 	b.waitLive(t)
-	b.waitFor(t, "the probe", `window.__start && window.__start.live !== undefined`)
+	b.waitFor(t, "the probe", `window.__start && __start.live !== undefined && __start.article !== undefined`)
 	time.Sleep(50 * time.Millisecond) // let LCP settle
 	return eval[startTimes](t, b, startTimesJS)
 }

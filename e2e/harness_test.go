@@ -242,6 +242,9 @@ func newBrowser(t testing.TB, profile string) *browser {
 	return b
 }
 
+// quit closes the browser now rather than when the test ends.
+func (b *browser) quit() { chromedp.Cancel(b.ctx) }
+
 // watch records uncaught exceptions and console errors of a tab.
 func (b *browser) watch(ctx context.Context) {
 	exc := chromedp.Events(ctx, runtime.ExceptionThrown)
