@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +22,11 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/annotator/annotator/app/anchor"
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/share"
 )
 
 const seed = "/read/blinken-beijing-talks"
@@ -118,7 +124,7 @@ func (b *browser) clickExact(t testing.TB, role, name string) {
 
 // importFile chooses path in the file input named "Import annotations",
 // found by its accessible name as a person finds it.
-func (b *browser) importFile(t testing.TB, path string) {
+func (b *browser) importFile(t testing.TB, paths ...string) {
 	t.Helper()
 	var id cdp.BackendNodeID
 	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
@@ -132,7 +138,7 @@ func (b *browser) importFile(t testing.TB, path string) {
 				}
 				if len(ids) > 0 {
 					id = ids[0]
-					_, err := cdp.Call(ctx, tg, dom.SetFileInputFiles, dom.SetFileInputFilesParams{Files: []string{path}, BackendNodeID: id})
+					_, err := cdp.Call(ctx, tg, dom.SetFileInputFiles, dom.SetFileInputFilesParams{Files: paths, BackendNodeID: id})
 					return err
 				}
 			}
@@ -144,7 +150,7 @@ func (b *browser) importFile(t testing.TB, path string) {
 		}
 	}))
 	if err != nil {
-		t.Fatalf("choosing %s in Import annotations: %v", path, err)
+		t.Fatalf("choosing %v in Import annotations: %v", paths, err)
 	}
 }
 
@@ -297,10 +303,10 @@ func TestShareExportImportRoundTrip(t *testing.T) {
 	c.noPageErrors(t)
 }
 
-// dropFile drags a file from outside the browser and drops it on the article.
-func (b *browser) dropFile(t testing.TB, path string) {
+// dropFile drags files from outside the browser and drops them on the article.
+func (b *browser) dropFile(t testing.TB, paths ...string) {
 	t.Helper()
-	data := &input.DragData{Files: []string{path}, DragOperationsMask: 1, Items: []*input.DragDataItem{}}
+	data := &input.DragData{Files: paths, DragOperationsMask: 1, Items: []*input.DragDataItem{}}
 	b.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
 			if _, err := cdp.Call(ctx, tg, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: 300, Y: 300, Data: data}); err != nil {
@@ -528,4 +534,75 @@ func TestShareLink(t *testing.T) {
 	}
 	a.noPageErrors(t)
 	b.noPageErrors(t)
+}
+
+// TestTeacherImportsAClassAtOnce: a teacher chooses every student's
+// returned class pack at once, plus a file that is not one; the preview
+// names the students and the unreadable file, and one press imports the
+// rest, ready to compare.
+func TestTeacherImportsAClassAtOnce(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, "articles", "blinken-beijing-talks.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := article.Parse("blinken-beijing-talks", "blinken-beijing-talks.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := anchor.NewText(art.Text)
+	claim := "candid, substantive, and constructive"
+	start := anchor.ByteToCodePoint(art.Text, strings.Index(art.Text, claim))
+	q, pos := text.Describe(start, start+len([]rune(claim)))
+	dir := t.TempDir()
+	var files []string
+	for i, who := range []string{"Ann", "Bo", "Cy"} {
+		verdict := []annotation.Verdict{annotation.VerdictAccurate, annotation.VerdictInaccurate, annotation.VerdictAccurate}[i]
+		now := time.Date(2026, 11, 27, 9, i, 0, 0, time.UTC)
+		a := annotation.Annotation{ID: fmt.Sprintf("urn:uuid:00000000-0000-4000-8000-00000000000%d", i+1), Article: art.ID, ArticleHash: art.Hash,
+			Quote: q, Position: pos, Kind: annotation.KindClaim, Creator: who, Created: now, Modified: now,
+			Claim: &annotation.Claim{Type: annotation.ClaimQuotation, Verdict: verdict}}
+		pack, _, err := share.ExportClassPack(art, []annotation.Annotation{a}, "Mark the claims.", who, share.RoleStudent, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dir, strings.ToLower(who)+".annotator.json")
+		if err := os.WriteFile(name, pack, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, name)
+	}
+	broken := filepath.Join(dir, "notes.json")
+	if err := os.WriteFile(broken, []byte(`{"these are": "not annotations"`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, broken)
+
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	b := newBrowser(t, "")
+	b.open(t, h.URL+seed)
+	b.importFile(t, files...)
+	p := b.previewText(t)
+	for _, want := range []string{"3 class packs, by Ann (student), Bo (student), Cy (student)", "3 new", "Not imported, with the reason:", "notes.json"} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the preview lacks %q: %s", want, p)
+		}
+	}
+	b.clickExact(t, "button", "Import")
+	b.waitStatus(t, "Imported 3 annotations from 3 files")
+	b.waitStatus(t, "Not imported: 1 file that could not be read.")
+	b.click(t, "DisclosureTriangle", "Compare claims (3 people)")
+	table := eval[string](t, b, `[...document.querySelectorAll(".compare tr")].map(r => [...r.children].map(c => c.textContent).join(" | ")).join("\n")`)
+	if !strings.Contains(table, "Ann | Bo | Cy") || !strings.Contains(table, "Inaccurate") {
+		t.Errorf("the comparison:\n%s", table)
+	}
+	b.noPageErrors(t)
+
+	// Dropped on the page, several files are one import too.
+	c := newBrowser(t, "")
+	c.open(t, h.URL+seed)
+	c.dropFile(t, files[:2]...)
+	if p := c.previewText(t); !strings.Contains(p, "2 class packs, by Ann (student), Bo (student)") || !strings.Contains(p, "2 new") {
+		t.Errorf("the preview of two dropped files: %s", p)
+	}
+	c.noPageErrors(t)
 }

@@ -42,6 +42,8 @@ type ImportSet struct {
 	NewArticles []*article.Article
 	// Pack is set for a class pack: its instructions and who made it.
 	Pack *ClassPack
+	// Packs are the class packs of every file, when Merge joined several.
+	Packs []*ClassPack
 	// Warnings are things the reader should know that reject nothing.
 	Warnings []string
 }
@@ -54,16 +56,23 @@ type Incoming struct {
 
 // Rejection is one item of the file that was not accepted. Item is its
 // index in the file (from 0; -1 for the file as a whole).
+// File names the file it came from when several files are imported at
+// once (see Merge).
 type Rejection struct {
+	File   string
 	Item   int
 	Reason string
 }
 
 func (r Rejection) String() string {
-	if r.Item < 0 {
-		return r.Reason
+	msg := r.Reason
+	if r.Item >= 0 {
+		msg = fmt.Sprintf("item %d: %s", r.Item+1, r.Reason)
 	}
-	return fmt.Sprintf("item %d: %s", r.Item+1, r.Reason)
+	if r.File != "" {
+		msg = r.File + ", " + msg
+	}
+	return msg
 }
 
 // ParseImport reads an import file: W3C Web Annotation JSON-LD (one

@@ -32,7 +32,12 @@ func PreviewImport(set *ImportSet, existing map[string][]annotation.Annotation) 
 		return p
 	}
 	p.Rejected = append(p.Rejected, set.Rejected...)
-	sort.SliceStable(p.Rejected, func(i, j int) bool { return p.Rejected[i].Item < p.Rejected[j].Item })
+	sort.SliceStable(p.Rejected, func(i, j int) bool {
+		if p.Rejected[i].File != p.Rejected[j].File {
+			return p.Rejected[i].File < p.Rejected[j].File
+		}
+		return p.Rejected[i].Item < p.Rejected[j].Item
+	})
 	p.NewArticles = append(p.NewArticles, set.NewArticles...)
 	p.Warnings = append(p.Warnings, set.Warnings...)
 

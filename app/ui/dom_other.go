@@ -46,6 +46,9 @@ func downloadFile(name, mime string, data []byte)                         {}
 func copyText(ctx app.Context, text string, done func(app.Context, bool)) {}
 func locationHash() string                                                { return "" }
 func clearLocationHash()                                                  {}
-func listenDrop(ctx app.Context, limit int, done func(app.Context, string, []byte, error)) func() {
+func readFiles(ctx app.Context, list app.Value, limit int, done func(app.Context, []importFile)) {
+}
+
+func listenDrop(ctx app.Context, limit int, done func(app.Context, []importFile)) func() {
 	return func() {}
 }

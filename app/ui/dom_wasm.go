@@ -313,6 +313,31 @@ func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Co
 	readFile(ctx, files.Call("item", 0), limit, done)
 }
 
+// readFiles reads every File of list (a FileList, or an array of Files),
+// refusing any over limit before reading it, and calls done once with all
+// of them, in the list's order.
+func readFiles(ctx app.Context, list app.Value, limit int, done func(app.Context, []importFile)) {
+	n := list.Get("length").Int()
+	if n == 0 {
+		return
+	}
+	files := make([]app.Value, n)
+	for i := range files {
+		files[i] = list.Index(i)
+	}
+	out := make([]importFile, n)
+	left := n
+	for i, f := range files {
+		// Each answer arrives on the UI goroutine (readFile dispatches).
+		readFile(ctx, f, limit, func(ctx app.Context, name string, data []byte, err error) {
+			out[i] = importFile{Name: name, Data: data, Err: err}
+			if left--; left == 0 {
+				done(ctx, out)
+			}
+		})
+	}
+}
+
 // readFile reads one File, refusing one over limit before reading it.
 func readFile(ctx app.Context, f app.Value, limit int, done func(app.Context, string, []byte, error)) {
 	name := f.Get("name").String()
@@ -438,7 +463,7 @@ func clearLocationHash() {
 
 // listenDrop reads a file dropped anywhere on the page (but on a file input,
 // which takes its own drops); the returned func stops listening.
-func listenDrop(ctx app.Context, limit int, done func(app.Context, string, []byte, error)) func() {
+func listenDrop(ctx app.Context, limit int, done func(app.Context, []importFile)) func() {
 	doc := document()
 	root := doc.Get("documentElement")
 	hasFiles := func(e app.Value) bool {
@@ -485,9 +510,9 @@ func listenDrop(ctx app.Context, limit int, done func(app.Context, string, []byt
 		if files.Get("length").Int() == 0 {
 			return nil
 		}
-		// The drop's file list empties once this handler returns: keep the File.
-		f := files.Call("item", 0)
-		ctx.Dispatch(func(ctx app.Context) { readFile(ctx, f, limit, done) })
+		// The drop's file list empties once this handler returns: keep the Files.
+		kept := app.Window().Get("Array").Call("from", files)
+		ctx.Dispatch(func(ctx app.Context) { readFiles(ctx, kept, limit, done) })
 		return nil
 	})
 	doc.Call("addEventListener", "dragover", over)

@@ -73,8 +73,11 @@ type sharePanel struct {
 	set        *share.ImportSet
 	preview    *share.Preview
 	importErr  string
-	result     string
-	added      []article.Summary
+	// unread lists the files of a several-file import that could not be
+	// read, each with the reason; the others are previewed.
+	unread []string
+	result string
+	added  []article.Summary
 
 	instr packInstructions
 
@@ -100,7 +103,7 @@ func (s *sharePanel) OnMount(ctx app.Context) {
 			s.importErr = "The share link could not be opened: " + err.Error()
 			return
 		}
-		s.parse(ctx, share.LinkImportSource, data)
+		s.parse(ctx, []importFile{{Name: share.LinkImportSource, Data: data}})
 	}
 }
 
@@ -128,7 +131,7 @@ func (s *sharePanel) loadInstructions(ctx app.Context) {
 }
 
 func (s *sharePanel) clearImport() {
-	s.importName, s.set, s.preview, s.importErr, s.result, s.added = "", nil, nil, "", "", nil
+	s.importName, s.set, s.preview, s.importErr, s.unread, s.result, s.added = "", nil, nil, "", nil, "", nil
 }
 
 // ---- exports ----
@@ -367,34 +370,52 @@ func (s *sharePanel) copyLink(ctx app.Context, e app.Event) {
 
 // ---- imports ----
 
+// importFile is one file read for an import, or why it could not be read.
+type importFile struct {
+	Name string
+	Data []byte
+	Err  error
+}
+
 func (s *sharePanel) onFile(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()
-	readFirstFile(s.ctx, input, share.MaxImportBytes, func(ctx app.Context, name string, data []byte, err error) {
+	readFiles(s.ctx, input.Get("files"), share.MaxImportBytes, func(ctx app.Context, files []importFile) {
 		input.Set("value", "")
-		s.received(ctx, name, data, err)
+		s.received(ctx, files)
 	})
 }
 
-// received takes a file chosen or dropped.
-func (s *sharePanel) received(ctx app.Context, name string, data []byte, err error) {
+// received takes the files chosen or dropped: one, or a class's worth.
+func (s *sharePanel) received(ctx app.Context, files []importFile) {
 	s.clearImport()
-	if err != nil {
-		s.importErr = err.Error()
-		if strings.Contains(err.Error(), "over the limit") {
-			s.importErr = fmt.Sprintf("%s (imports are limited to %d MB).", err.Error(), share.MaxImportBytes>>20)
+	if len(files) > share.MaxImportFiles {
+		s.importErr = fmt.Sprintf("Nothing was imported: %d files were chosen, and an import takes at most %d at once.", len(files), share.MaxImportFiles)
+		sayError(ctx, s.importErr)
+		return
+	}
+	if len(files) == 1 && files[0].Err != nil {
+		s.importErr = files[0].Err.Error()
+		if strings.Contains(s.importErr, "over the limit") {
+			s.importErr = fmt.Sprintf("%s (imports are limited to %d MB).", s.importErr, share.MaxImportBytes>>20)
 		}
 		sayError(ctx, s.importErr)
 		return
 	}
-	s.parse(ctx, name, data)
+	s.parse(ctx, files)
 }
 
-// parse reads an import and previews it against this browser's
-// annotations. The library index is fetched first when it is not at hand,
-// so that annotations on any bundled article are recognised.
-func (s *sharePanel) parse(ctx app.Context, name string, data []byte) {
+// parse reads the files of an import and previews them, as one, against
+// this browser's annotations. The library index is fetched first when it
+// is not at hand, so that annotations on any bundled article are
+// recognised. Of several files, those that cannot be read are listed and
+// the others previewed; one file that cannot be read is the import's error.
+func (s *sharePanel) parse(ctx app.Context, files []importFile) {
 	s.clearImport()
-	s.busy = "Reading " + name + "…"
+	if len(files) == 1 {
+		s.busy = "Reading " + files[0].Name + "…"
+	} else {
+		s.busy = fmt.Sprintf("Reading %d files…", len(files))
+	}
 	needLibrary := len(ws.bundled) == 0
 	ctx.Async(func() {
 		var bundled []article.Summary
@@ -410,15 +431,38 @@ func (s *sharePanel) parse(ctx app.Context, name string, data []byte) {
 			if a, ok := ws.Article(s.ArticleID); ok && !hasSummary(known, a.ID) {
 				known = append(known, a.Summary())
 			}
-			set, err := share.ParseImport(data, name, known)
-			if err != nil {
-				s.importErr = "Nothing was imported. " + err.Error()
+			var sets []*share.ImportSet
+			var unread []string
+			for _, f := range files {
+				err := f.Err
+				if err == nil {
+					var set *share.ImportSet
+					if set, err = share.ParseImport(f.Data, f.Name, known); err == nil {
+						sets = append(sets, set)
+						continue
+					}
+				}
+				unread = append(unread, f.Name+": "+err.Error())
+				if len(files) == 1 {
+					s.importErr = "Nothing was imported. " + err.Error()
+					sayError(ctx, s.importErr)
+					return
+				}
+			}
+			if len(sets) == 0 {
+				s.importErr = fmt.Sprintf("Nothing was imported: none of the %d files could be read.", len(files))
+				s.unread = unread
 				sayError(ctx, s.importErr)
 				return
 			}
+			set := share.Merge(sets)
 			p := share.PreviewImport(set, ws.Store().Snapshot())
-			s.importName, s.set, s.preview = name, set, &p
-			say(ctx, "Review the import below: "+previewSummary(p)+".")
+			s.importName, s.set, s.preview, s.unread = set.Filename, set, &p, unread
+			msg := "Review the import below: " + previewSummary(p) + "."
+			if len(unread) > 0 {
+				msg += " " + plural(len(unread), "file", "files") + " could not be read."
+			}
+			say(ctx, msg)
 			ctx.Defer(func(app.Context) { focusElement("import-preview") })
 		})
 	})
@@ -518,6 +562,9 @@ func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 		msg += fmt.Sprintf(", %d rejected", len(p.Rejected))
 	}
 	msg += "."
+	if len(s.unread) > 0 {
+		msg += " Not imported: " + plural(len(s.unread), "file", "files") + " that could not be read."
+	}
 	s.added = nil
 	for _, a := range p.NewArticles {
 		s.added = append(s.added, a.Summary())
@@ -525,7 +572,7 @@ func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 	if len(s.added) > 0 {
 		msg += " Added " + plural(len(s.added), "article", "articles") + " to your library."
 	}
-	s.set, s.preview, s.importErr = nil, nil, ""
+	s.set, s.preview, s.importErr, s.unread = nil, nil, "", nil
 	s.result = msg
 	say(ctx, msg)
 	ctx.NewAction(actionStoreChanged)
@@ -585,14 +632,17 @@ func (s *sharePanel) Render() app.UI {
 		app.If(s.busy != "", func() app.UI { return app.P().Class("hint").Role("status").Text(s.busy) }),
 		app.Div().Class("import").Body(
 			app.Label().For("import-file").Text("Import annotations"),
-			app.Input().Type("file").ID("import-file").
+			app.Input().Type("file").ID("import-file").Multiple(true).
 				Accept(".json,.jsonld,application/json,application/ld+json").
 				Aria("describedby", "import-hint").
 				OnChange(s.onFile),
-			app.P().ID("import-hint").Class("hint").Text("W3C Web Annotations (.jsonld), a class pack (.annotator.json) or a Hypothesis export; or drop the file on the page. You see what it holds before anything is saved."),
+			app.P().ID("import-hint").Class("hint").Text("W3C Web Annotations (.jsonld), class packs (.annotator.json) or a Hypothesis export; choose or drop one file or a whole class's returns at once. You see what they hold before anything is saved."),
 		),
 		app.If(s.importErr != "", func() app.UI {
-			return app.P().Class("problem").Role("alert").Text(s.importErr)
+			return app.Div().Class("problem").Role("alert").Body(
+				app.P().Text(s.importErr),
+				app.If(len(s.unread) > 0, s.renderUnread),
+			)
 		}),
 		app.If(s.preview != nil, s.renderPreview),
 		app.If(s.result != "", s.renderResult),
@@ -673,7 +723,16 @@ func (s *sharePanel) renderPreview() app.UI {
 		Aria("labelledby", "import-preview-heading").Body(
 		app.H3().ID("import-preview-heading").Text("Import preview"),
 		app.P().Text(origin+". Nothing is saved until you press Import."),
-		app.If(set.Pack != nil, func() app.UI {
+		app.If(len(set.Packs) > 1, func() app.UI {
+			return app.P().Text(packsLine(set.Packs))
+		}),
+		app.If(set.Pack != nil && len(set.Packs) > 1 && set.Pack.Instructions != "", func() app.UI {
+			return app.Div().Body(
+				app.P().Class("hint").Text("Instructions:"),
+				app.Blockquote().Class("note-preview").Text(set.Pack.Instructions),
+			)
+		}),
+		app.If(set.Pack != nil && len(set.Packs) <= 1, func() app.UI {
 			pk := set.Pack
 			who := "Class pack"
 			if pk.Creator != "" {
@@ -715,6 +774,7 @@ func (s *sharePanel) renderPreview() app.UI {
 				),
 			)
 		}),
+		app.If(len(s.unread) > 0, s.renderUnread),
 		app.If(len(p.Warnings) > 0, func() app.UI {
 			return app.Ul().Class("warnings").Aria("label", "Warnings").Body(
 				app.Range(p.Warnings).Slice(func(i int) app.UI { return app.Li().Text(capitalise(p.Warnings[i])) }),
@@ -730,6 +790,46 @@ func (s *sharePanel) renderPreview() app.UI {
 			app.Button().Type("button").Class("quiet").Text("Cancel").OnClick(s.cancelImport),
 		),
 	)
+}
+
+// renderUnread lists the files of an import that could not be read.
+func (s *sharePanel) renderUnread() app.UI {
+	return app.Div().Body(
+		app.P().Text("Not imported, with the reason:"),
+		app.Ul().Class("rejected").Aria("label", "Files not imported").Body(
+			app.Range(s.unread).Slice(func(i int) app.UI { return app.Li().Text(s.unread[i]) }),
+		),
+	)
+}
+
+// packsLine names who made the class packs of a several-file import.
+func packsLine(packs []*share.ClassPack) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, pk := range packs {
+		n := pk.Creator
+		if n == "" {
+			n = "someone unnamed"
+		}
+		if pk.Role != "" {
+			n += " (" + pk.Role + ")"
+		}
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	title := packs[0].Article.Title
+	for _, pk := range packs[1:] {
+		if pk.Article.Title != title {
+			title = ""
+		}
+	}
+	line := fmt.Sprintf("%d class packs, by %s", len(packs), strings.Join(names, ", "))
+	if title != "" {
+		line += " on “" + title + "”"
+	}
+	return line + "."
 }
 
 func (s *sharePanel) renderResult() app.UI {
