@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -70,6 +71,42 @@ func TestReaderPrerendered(t *testing.T) {
 	}
 	if live := eval[string](t, b, `document.documentElement.dataset.app || ""`); live != "" {
 		t.Errorf("data-app = %q on a page whose scripts are off", live)
+	}
+}
+
+// flashProbe records, from the first byte of a page, whether the library's
+// list or the article's text ever leaves the document once there, as a
+// reader would see a flicker when the live app takes over the prerendered
+// page.
+const flashProbe = `(() => {
+	const seen = window.__flash = {lost: []};
+	const check = () => {
+		const list = document.querySelectorAll("ul.article-list li").length;
+		const text = (document.querySelector("article")?.textContent || "").length;
+		if (list > 0) seen.list = true;
+		if (text > 100) seen.text = true;
+		if (seen.list && list === 0) seen.lost.push("the library's list");
+		if (seen.text && text <= 100) seen.lost.push("the article's text");
+		if (document.body && /The library is empty|Opening the article/.test(document.body.textContent)) seen.lost.push("a placeholder: " + document.body.textContent.match(/The library is empty|Opening the article/)[0]);
+	};
+	new MutationObserver(check).observe(document, {subtree: true, childList: true, characterData: true});
+})()`
+
+// The live app takes over the prerendered library and article without
+// showing, even for a frame, an empty list or a placeholder.
+func TestNoFlashOnTakeOver(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	for _, path := range []string{"/", "/read/blinken-beijing-talks"} {
+		b := newBrowser(t, "")
+		b.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: flashProbe})
+			return err
+		}))
+		b.open(t, h.URL+path)
+		if lost := eval[[]string](t, b, `__flash.lost`); len(lost) > 0 {
+			t.Errorf("%s: while the app took over, the page showed %v", path, lost)
+		}
+		b.noPageErrors(t)
 	}
 }
 

@@ -35,9 +35,16 @@ func (p *libraryPage) OnPreRender(ctx app.Context) {
 // OnInit runs before the live app replaces the prerendered page: the last
 // moment to read the library index out of it.
 func (p *libraryPage) OnInit() {
-	if app.IsClient && len(ws.bundled) == 0 {
+	if !app.IsClient {
+		return
+	}
+	if len(ws.bundled) == 0 {
 		ws.bundled = prerenderedLibrary()
 	}
+	// The first render shows the list the page already shows: no empty
+	// library flashes between the prerendered page and the live one.
+	p.summaries = ws.Summaries()
+	p.loading = len(ws.bundled) == 0
 }
 
 func (p *libraryPage) OnNav(ctx app.Context) {
