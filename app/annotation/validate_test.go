@@ -126,7 +126,7 @@ func TestNewID(t *testing.T) {
 	seen := map[string]bool{}
 	for range 1000 {
 		id := NewID()
-		if !idPattern.MatchString(id) {
+		if !isUUIDURN(id) {
 			t.Fatalf("NewID() = %q, not a lowercase urn:uuid", id)
 		}
 		if id[len("urn:uuid:")+14] != '4' || !strings.ContainsRune("89ab", rune(id[len("urn:uuid:")+19])) {

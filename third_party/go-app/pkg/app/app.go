@@ -148,6 +148,20 @@ func RouteWithRegexp(pattern string, newComponent func() Composer) {
 	routes.routeWithRegexp(pattern, newComponent)
 }
 
+// RouteFunc associates the URL paths for which match reports true with a
+// function that generates a new Composer component, like RouteWithRegexp but
+// with a Go function instead of a regular expression, so that an app whose
+// routes need none does not compile one when it starts (annotator patch).
+//
+// Example:
+//
+//	RouteFunc(isUserPath, func() Composer {
+//	    return NewUserComponent()
+//	})
+func RouteFunc(match func(path string) bool, newComponent func() Composer) {
+	routes.routeFunc(match, newComponent)
+}
+
 // NewZeroComponentFactory returns a function that, when invoked, creates and
 // returns a new instance of the same type as the provided component. The new
 // instance is initialized with zero values for all its fields.

@@ -29,7 +29,17 @@ func (r *router) routeWithRegexp(pattern string, newComponent func() Composer) {
 	defer r.mu.Unlock()
 
 	r.routesWithRegexp = append(r.routesWithRegexp, regexpRoute{
-		regexp:       regexp.MustCompile(pattern),
+		match:        regexp.MustCompile(pattern).MatchString,
+		newComponent: newComponent,
+	})
+}
+
+func (r *router) routeFunc(match func(path string) bool, newComponent func() Composer) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+
+	r.routesWithRegexp = append(r.routesWithRegexp, regexpRoute{
+		match:        match,
 		newComponent: newComponent,
 	})
 }
@@ -43,7 +53,7 @@ func (r *router) routed(path string) bool {
 	}
 
 	for _, rwr := range r.routesWithRegexp {
-		if rwr.regexp.MatchString(path) {
+		if rwr.match(path) {
 			return true
 		}
 	}
@@ -60,7 +70,7 @@ func (r *router) createComponent(path string) (Composer, bool) {
 	}
 
 	for _, rwr := range r.routesWithRegexp {
-		if rwr.regexp.MatchString(path) {
+		if rwr.match(path) {
 			return rwr.newComponent(), true
 		}
 	}
@@ -68,7 +78,9 @@ func (r *router) createComponent(path string) (Composer, bool) {
 	return nil, false
 }
 
+// regexpRoute is a route of RouteWithRegexp (match is its regular
+// expression's MatchString) or of RouteFunc.
 type regexpRoute struct {
-	regexp       *regexp.Regexp
+	match        func(path string) bool
 	newComponent func() Composer
 }
