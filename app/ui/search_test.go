@@ -204,18 +204,54 @@ func TestResultsSummary(t *testing.T) {
 	}
 }
 
-// Whatever a note or tag holds, the results' markup shows it as text.
-func TestResultsHTMLEscapes(t *testing.T) {
-	evil := `<img src=x onerror="alert(1)"> & </span></a></li><script>alert(2)</script>`
-	v := resultView{DOMID: "search-result-0", ID: `urn:uuid:"x"`, Href: `/read/a#annotation="><b>`,
-		Parts: []resultPart{{Class: "result-note", Prefix: "Note: ", Segs: []segment{{Text: evil}, {Text: "<mark>", Mark: true}}}}}
-	got := resultsHTML([]resultView{v})
-	for _, bad := range []string{"<img", "<script", "</span></a></li><", `"alert`, `"><b>`, `"x"`} {
-		if strings.Contains(got, bad) {
-			t.Errorf("the markup holds %q unescaped:\n%s", bad, got)
+func TestLineRuns(t *testing.T) {
+	for _, c := range []struct {
+		segs          []segment
+		plain, marked string
+	}{
+		{nil, "", ""},
+		{[]segment{{Text: "abc"}}, "abc", ""},
+		{[]segment{{Text: "ab", Mark: true}}, "|", "ab"},
+		{[]segment{{Text: "“"}, {Text: "go", Mark: true}, {Text: "vernment of "}, {Text: "go", Mark: true}, {Text: "”"}}, "“|vernment of |”", "go|go"},
+		{[]segment{{Text: "a", Mark: true}, {Text: "b", Mark: true}}, "||", "a|b"},
+	} {
+		plain, marked := lineRuns(c.segs, nil, nil)
+		if strings.Join(plain, "|") != c.plain || strings.Join(marked, "|") != c.marked || len(plain) != len(marked)+1 {
+			t.Errorf("lineRuns(%v) = %q, %q; want %q, %q", c.segs, plain, marked, c.plain, c.marked)
 		}
 	}
-	if !strings.Contains(got, "<mark>&lt;mark&gt;</mark>") || strings.Count(got, "<li ") != 1 || strings.Count(got, "</li>") != 1 {
-		t.Errorf("markup:\n%s", got)
+	// Every line a result view has is one the DOM knows.
+	v := resultViewOf(0, search.Result{ID: "a"}, search.Doc{ID: "a", Article: "x", Quote: "q", Note: "n", Tags: []string{"t"}, Label: "L", ArticleTitle: "T"})
+	if len(v.Parts) != numResultLines {
+		t.Errorf("%d lines, want %d", len(v.Parts), numResultLines)
+	}
+	for i, p := range v.Parts {
+		if resultLineOf(p.Class) != i {
+			t.Errorf("line %d has class %q", i, p.Class)
+		}
+	}
+}
+
+// Whatever a note or tag holds, the results show it as text: the code that
+// draws them sets text nodes and attributes only, never markup (the end to
+// end test TestSearchFindsAndOpens searches for a note full of markup).
+func TestResultsNeverMarkup(t *testing.T) {
+	files, err := filepath.Glob("search_*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "createContextualFragment", "DOMParser", "app.Raw", `"write"`} {
+			if strings.Contains(string(data), bad) {
+				t.Errorf("%s uses %s: results must be drawn as text", f, bad)
+			}
+		}
 	}
 }
