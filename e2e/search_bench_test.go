@@ -127,7 +127,6 @@ func TestBenchSearch(t *testing.T) {
 			b.click(t, "searchbox", "Search annotations")
 			b.waitFor(t, "the index", `performance.getEntriesByName("annotator:search-index-build").length > 0`)
 			r.build = eval[float64](t, b, `performance.getEntriesByName("annotator:search-index-build")[0].duration`)
-			t.Logf("%d: reading the store's annotations (part of the build): %.1f ms", n, eval[float64](t, b, `(performance.getEntriesByName("annotator:search-index-all")[0] || {duration: -1}).duration`))
 		} else {
 			r.how = "in memory"
 			r.build = eval[float64](t, b, fmt.Sprintf(`annotatorSearchBench.index(%d)`, n))

@@ -131,8 +131,8 @@ func TestAnnotationIndexSync(t *testing.T) {
 	b1 := testAnnotation("b1", "other", "Claims about trade", "tariffs rise", "economy")
 	b1.Kind, b1.Label = annotation.KindClaim, ""
 	b1.Claim = &annotation.Claim{Type: annotation.ClaimStatistic, Verdict: annotation.VerdictInaccurate}
-	x := newAnnotationIndex(map[string][]annotation.Annotation{"zurich": {a1, a2}, "other": {b1}},
-		map[string]string{"zurich": art.Title}, nil, at)
+	walk, n := walkOf(map[string][]annotation.Annotation{"zurich": {a1, a2}, "other": {b1}})
+	x := newAnnotationIndex(walk, n, map[string]string{"zurich": art.Title}, nil, at)
 
 	check := func(q string, want ...string) {
 		t.Helper()
@@ -148,7 +148,7 @@ func TestAnnotationIndexSync(t *testing.T) {
 	check("verdict:inaccurate", "b1")
 	check("type:statistic tarifs", "b1")
 	check("label:question", "a1", "a2")
-	if d := x.docs["b1"]; d.ArticleTitle != "other" || d.VerdictName != "Inaccurate" || d.ClaimTypeName == "" {
+	if d, _ := x.doc("b1"); d.ArticleTitle != "other" || d.VerdictName != "Inaccurate" || d.ClaimTypeName == "" {
 		t.Errorf("b1 indexed as %+v", d)
 	}
 
@@ -166,7 +166,7 @@ func TestAnnotationIndexSync(t *testing.T) {
 	check("article:trade", "b1")
 	check("puzzle", "a1")
 
-	v := resultViewOf(0, mustFirst(t, x, "wombat"), x.docs["a1"])
+	v := resultViewOf(0, mustFirst(t, x, "wombat"), mustDoc(x, "a1"))
 	var text []string
 	for _, p := range v.Parts {
 		text = append(text, p.Prefix+marked(p.Segs))
@@ -178,6 +178,11 @@ func TestAnnotationIndexSync(t *testing.T) {
 	if v.Href != "/read/zurich#annotation=a1" || v.DOMID != "search-result-0" {
 		t.Errorf("href %q, id %q", v.Href, v.DOMID)
 	}
+}
+
+func mustDoc(x *annotationIndex, id string) search.Doc {
+	d, _ := x.doc(id)
+	return d
 }
 
 func mustFirst(t *testing.T, x *annotationIndex, q string) search.Result {

@@ -62,10 +62,10 @@ func targetOf(fragment string) string {
 }
 
 // resultViews builds the views of the top results.
-func resultViews(results []search.Result, docs map[string]search.Doc) []resultView {
+func resultViews(results []search.Result, doc func(id string) (search.Doc, bool)) []resultView {
 	out := make([]resultView, 0, len(results))
 	for i, r := range results {
-		d, ok := docs[r.ID]
+		d, ok := doc(r.ID)
 		if !ok {
 			continue
 		}
