@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -102,7 +103,15 @@ func TestBenchSearch(t *testing.T) {
 		views, draw, mo    [2]float64
 	}
 	var rows []row
-	for _, n := range []int{1_000, 10_000, 100_000} {
+	sizes := []int{1_000, 10_000, 100_000}
+	if only := os.Getenv("BENCH_N"); only != "" { // e.g. BENCH_N=10000
+		n, err := strconv.Atoi(only)
+		if err != nil {
+			t.Fatalf("BENCH_N=%q: %v", only, err)
+		}
+		sizes = []int{n}
+	}
+	for _, n := range sizes {
 		b := newBrowser(t, "")
 		b.open(t, h.URL+"/?searchbench=1")
 		b.waitFor(t, "the benchmark hook", `!!window.annotatorSearchBench`)
@@ -118,11 +127,13 @@ func TestBenchSearch(t *testing.T) {
 			b.click(t, "searchbox", "Search annotations")
 			b.waitFor(t, "the index", `performance.getEntriesByName("annotator:search-index-build").length > 0`)
 			r.build = eval[float64](t, b, `performance.getEntriesByName("annotator:search-index-build")[0].duration`)
-			t.Logf("%d: reading the store's annotations (part of the build): %.1f ms", n, eval[float64](t, b, `(performance.getEntriesByName("annotator:search-index-all")[0] || {duration: -1}).duration`))
 		} else {
 			r.how = "in memory"
 			r.build = eval[float64](t, b, fmt.Sprintf(`annotatorSearchBench.index(%d)`, n))
 			b.click(t, "searchbox", "Search annotations")
+		}
+		if css := os.Getenv("BENCH_CSS"); css != "" { // try a style rule
+			eval[bool](t, b, `(document.styleSheets[0].insertRule(`+jsString(css)+`), true)`)
 		}
 		eval[bool](t, b, benchProbe)
 		if got := eval[int](t, b, `annotatorSearchBench.size()`); got != n {
@@ -136,6 +147,9 @@ func TestBenchSearch(t *testing.T) {
 		}
 		var query, app, dom, paint, views, draw, mo []float64
 		for _, k := range ks {
+			if os.Getenv("BENCH_RAW") != "" {
+				t.Logf("raw %d %-10q n=%2d query %5.2f views %5.2f draw %5.2f app %5.2f changed %5.2f DOM %5.2f painted %5.2f", n, k.Q, k.N, k.Query, k.Views, k.Draw, k.App, k.MO, k.DOM, k.Paint)
+			}
 			query, app = append(query, k.Query), append(app, k.App)
 			dom, paint = append(dom, k.DOM), append(paint, k.Paint)
 			views, draw, mo = append(views, k.Views), append(draw, k.Draw), append(mo, k.MO)

@@ -36,8 +36,10 @@ func annotate(t *testing.T, b *browser, phrase, note, tag string) string {
 	b.typeInto(t, "textbox", "Note", note)
 	b.typeInto(t, "combobox", "Tags", tag) // a text input with suggestions
 	b.key(t, "\r")
+	// As stored: JSON, where < > & are escaped.
+	stored := func(s string) string { return jsString(strings.Trim(jsString(s), `"`)) }
 	b.waitFor(t, "the note and tag saved", `Object.keys(localStorage).some(k => k.startsWith("annotator/annotations/") &&
-		localStorage.getItem(k).includes(`+jsString(note)+`) && localStorage.getItem(k).includes(`+jsString(tag)+`))`)
+		localStorage.getItem(k).includes(`+stored(note)+`) && localStorage.getItem(k).includes(`+stored(tag)+`))`)
 	return id
 }
 
@@ -67,7 +69,8 @@ func TestSearchFindsAndOpens(t *testing.T) {
 	b.open(t, h.URL+"/read/blinken-beijing-talks")
 	blinken := annotate(t, b, "candid, substantive, and constructive", "Reminds me of a quokka smiling for the camera", "diplomacy")
 	b.open(t, h.URL+"/read/reading-news-closely")
-	reading := annotate(t, b, "A news story is a chain of claims", "The platypus of journalism: part fact, part framing", "method")
+	// The note holds markup, which results must show as text.
+	reading := annotate(t, b, "A news story is a chain of claims", `The platypus of journalism: <b>part</b> fact & <img src=x onerror="x()">part framing`, "method")
 
 	// From the library, a dropped letter still finds the platypus note first.
 	b.open(t, h.URL+"/")
@@ -82,6 +85,12 @@ func TestSearchFindsAndOpens(t *testing.T) {
 		if !strings.Contains(got[0], want) {
 			t.Errorf("the first result %q lacks %q", got[0], want)
 		}
+	}
+	if !strings.Contains(got[0], `<b>part</b> fact & <img src=x onerror="x()">part`) {
+		t.Errorf("the first result %q does not show the note's markup as text", got[0])
+	}
+	if n := eval[int](t, b, `document.querySelectorAll('ul[aria-label="Search results"] :is(b, img, [onerror])').length`); n != 0 {
+		t.Errorf("the note's markup made %d elements in the results", n)
 	}
 	if marked := eval[string](t, b, `[...document.querySelectorAll('ul[aria-label="Search results"] > li:first-child mark')].map(m => m.textContent).join("|")`); !strings.Contains(strings.ToLower(marked), "platypus") {
 		t.Errorf("marked letters in the first result: %q, want the word platypus marked", marked)

@@ -144,14 +144,16 @@ type Index struct {
 	entries []entry
 	dead    int
 
-	vocab    map[string]uint32 // folded word → vocabulary id
-	words    []string          // vocabulary id → folded word
-	postings [][]uint32        // vocabulary id → ordinal<<3 | field, in ordinal order
+	vocab    vocabTable // folded word → vocabulary id
+	words    []string   // vocabulary id → folded word
+	postings [][]uint32 // vocabulary id → ordinal<<3 | field, in ordinal order; the first postN are used
+	postN    []uint32
 
 	// Building: chunks that many small slices are carved from (never
 	// reallocated, so a window stays valid), a folding buffer, and caches of
 	// what many documents share (an article's title, label names).
-	seqBuf   []uint32
+	seqBuf   []uint32 // its first seqLen are used
+	seqLen   int
 	seqStart int // where the document being added starts in seqBuf
 	postBuf  []uint32
 	dataBuf  []docData
@@ -181,7 +183,7 @@ const (
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{byID: map[string]uint32{}, vocab: map[string]uint32{}}
+	return &Index{byID: map[string]uint32{}}
 }
 
 // Len returns the number of documents in the index.
@@ -189,6 +191,17 @@ func (ix *Index) Len() int {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	return len(ix.byID)
+}
+
+// Doc returns the document with this id as it was added.
+func (ix *Index) Doc(id string) (Doc, bool) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ord, ok := ix.byID[id]
+	if !ok {
+		return Doc{}, false
+	}
+	return ix.entries[ord].doc, true
 }
 
 // Grow makes room for n more documents, so that adding many at once (the
@@ -234,7 +247,7 @@ func (ix *Index) add(d Doc) {
 	data := &ix.dataBuf[len(ix.dataBuf)-1]
 	e := entry{alive: true, modified: d.Modified.UnixNano(), docData: data}
 
-	ix.seqStart = len(ix.seqBuf)
+	ix.seqStart = ix.seqLen
 	var buf [4]string
 	for f := range numFields {
 		p := ord<<3 | uint32(f)
@@ -244,10 +257,10 @@ func (ix *Index) add(d Doc) {
 			}
 			ix.addPart(f, p, part)
 		}
-		e.fieldEnd[f] = uint32(len(ix.seqBuf) - ix.seqStart)
+		e.fieldEnd[f] = uint32(ix.seqLen - ix.seqStart)
 		ix.pushSeq(noWord)
 	}
-	e.seq = ix.seqBuf[ix.seqStart:len(ix.seqBuf):len(ix.seqBuf)]
+	e.seq = ix.seqBuf[ix.seqStart:ix.seqLen:ix.seqLen]
 
 	fc := &data.facet
 	fc.label, fc.labelKey = ix.foldShared(d.Label), ix.foldShared(d.LabelKey)
@@ -285,8 +298,8 @@ func (ix *Index) addPart(f fieldID, p uint32, part string) {
 	if isASCII(part) {
 		ix.addASCII(f, p, part)
 	} else {
-		ix.foldBuf = appendFold(ix.foldBuf[:0], part)
-		folded := ix.foldBuf
+		folded := appendFold(ix.foldBuf[:0], part)
+		ix.keepFoldBuf(folded)
 		eachWord(folded, func(a, b int) { ix.addWord(f, p, folded[a:b]) })
 	}
 	if f == fTitle {
@@ -300,31 +313,47 @@ func (ix *Index) addPart(f fieldID, p uint32, part string) {
 // addASCII is appendFold and eachWord in one pass for ASCII text, which
 // most text is: the same words, without the per-word call.
 func (ix *Index) addASCII(f fieldID, p uint32, part string) {
-	buf := append(ix.foldBuf[:0], part...)
-	ix.foldBuf = buf
+	buf := ix.foldBuf
+	if cap(buf) < len(part) {
+		buf = make([]byte, max(len(part), 256))
+		ix.foldBuf = buf
+	}
+	buf = buf[:len(part)]
 	start := -1
-	for i := 0; i < len(buf); i++ {
-		c := buf[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	for i := 0; i < len(part); i++ {
+		if c := asciiFold[part[i]]; c != 0 {
 			buf[i] = c
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
-		word := ('a' <= c && c <= 'z') || isDigit(c)
-		if !word && (c == '.' || c == ',') && start >= 0 && isDigit(buf[i-1]) && i+1 < len(buf) && isDigit(buf[i+1]) {
-			word = true
+		if start < 0 {
+			continue
 		}
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			ix.addWord(f, p, buf[start:i])
-			start = -1
+		if c := part[i]; (c == '.' || c == ',') && isDigit(part[i-1]) && i+1 < len(part) && isDigit(part[i+1]) {
+			buf[i] = c // 2.4, 1,000
+			continue
 		}
+		ix.addWord(f, p, buf[start:i])
+		start = -1
 	}
 	if start >= 0 {
 		ix.addWord(f, p, buf[start:])
 	}
 }
+
+// asciiFold maps an ASCII letter or digit to its folded form, and every
+// other byte to 0.
+var asciiFold = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
 
 // addWord indexes one folded word of field f.
 func (ix *Index) addWord(f fieldID, p uint32, w []byte) {
@@ -357,52 +386,72 @@ func (ix *Index) foldShared(s string) string {
 // chunk is full, the document's seq so far moves to a new chunk; the old
 // chunk stays as it is for the documents that use it.
 func (ix *Index) pushSeq(id uint32) {
-	if len(ix.seqBuf) == cap(ix.seqBuf) {
-		cur := ix.seqBuf[ix.seqStart:]
-		ix.seqBuf = append(make([]uint32, 0, max(seqChunk, 2*len(cur))), cur...)
-		ix.seqStart = 0
+	if ix.seqLen == len(ix.seqBuf) {
+		cur := ix.seqBuf[ix.seqStart:ix.seqLen]
+		buf := make([]uint32, max(seqChunk, 2*len(cur)))
+		copy(buf, cur)
+		ix.seqBuf, ix.seqLen, ix.seqStart = buf, len(cur), 0
 	}
-	ix.seqBuf = append(ix.seqBuf, id)
+	// Writing only numbers, never a slice (whose pointer a running garbage
+	// collector must be told of), keeps building cheap in WebAssembly.
+	ix.seqBuf[ix.seqLen] = id
+	ix.seqLen++
 }
 
 // post appends posting p to word id's list; a word twice in one field is
 // posted once.
 func (ix *Index) post(id, p uint32) {
-	ps := ix.postings[id]
-	n := len(ps)
+	ps, n := ix.postings[id], ix.postN[id]
 	if n > 0 && ps[n-1] == p {
 		return
 	}
-	if n == cap(ps) {
+	if int(n) == len(ps) {
 		ps = ix.growPostings(ps)
+		ix.postings[id] = ps
 	}
-	ix.postings[id] = append(ps, p)
+	ps[n] = p
+	ix.postN[id] = n + 1
 }
 
-// growPostings returns ps with room for more. Small lists (most words are
-// rare) are carved from a shared chunk instead of allocated one by one.
+// growPostings returns a longer copy of ps, as long as its capacity. Small
+// lists (most words are rare) are carved from a shared chunk instead of
+// allocated one by one.
 func (ix *Index) growPostings(ps []uint32) []uint32 {
-	c := max(4, 2*cap(ps))
+	c := max(4, 2*len(ps))
+	var out []uint32
 	if c > postSmall {
-		return append(make([]uint32, 0, c), ps...)
+		out = make([]uint32, c)
+	} else {
+		if cap(ix.postBuf)-len(ix.postBuf) < c {
+			ix.postBuf = make([]uint32, 0, postChunk)
+		}
+		start := len(ix.postBuf)
+		ix.postBuf = ix.postBuf[:start+c]
+		out = ix.postBuf[start : start+c : start+c]
 	}
-	if cap(ix.postBuf)-len(ix.postBuf) < c {
-		ix.postBuf = make([]uint32, 0, postChunk)
+	copy(out, ps)
+	return out
+}
+
+// posts returns word id's postings.
+func (ix *Index) posts(id uint32) []uint32 { return ix.postings[id][:ix.postN[id]] }
+
+// keepFoldBuf keeps buf, the folding buffer, for the next part; the slice
+// is stored only when it grew.
+func (ix *Index) keepFoldBuf(buf []byte) {
+	if cap(buf) != cap(ix.foldBuf) {
+		ix.foldBuf = buf
 	}
-	start := len(ix.postBuf)
-	ix.postBuf = ix.postBuf[:start+c]
-	return append(ix.postBuf[start:start:start+c], ps...)
 }
 
 func (ix *Index) wordID(w []byte) uint32 {
-	if id, ok := ix.vocab[string(w)]; ok {
+	if id, ok := lookup(&ix.vocab, ix.words, w); ok {
 		return id
 	}
 	id := uint32(len(ix.words))
-	s := string(w)
-	ix.vocab[s] = id
-	ix.words = append(ix.words, s)
-	ix.postings = append(ix.postings, nil)
+	ix.words = append(ix.words, string(w))
+	ix.vocab.insert(ix.words, id)
+	ix.postings, ix.postN = append(ix.postings, nil), append(ix.postN, 0)
 	return id
 }
 
@@ -428,9 +477,9 @@ func (ix *Index) maybeCompact() {
 		return
 	}
 	old := ix.entries
-	ix.byID, ix.vocab = map[string]uint32{}, map[string]uint32{}
-	ix.entries, ix.words, ix.postings, ix.accs, ix.dead = nil, nil, nil, nil, 0
-	ix.seqBuf, ix.postBuf, ix.dataBuf, ix.tagBuf, ix.titleIDs = nil, nil, nil, nil, nil
+	ix.byID, ix.vocab = map[string]uint32{}, vocabTable{}
+	ix.entries, ix.words, ix.postings, ix.postN, ix.accs, ix.dead = nil, nil, nil, nil, nil, 0
+	ix.seqBuf, ix.seqLen, ix.postBuf, ix.dataBuf, ix.tagBuf, ix.titleIDs = nil, 0, nil, nil, nil, nil
 	for i := range old {
 		if old[i].alive {
 			ix.add(old[i].doc)

@@ -123,12 +123,12 @@ func (ix *Index) terms(q Query) ([]term, bool) {
 		}
 		cost := -1
 		for _, w := range exact {
-			id, ok := ix.vocab[w]
+			id, ok := lookup(&ix.vocab, ix.words, w)
 			if !ok {
 				return nil, false
 			}
 			pm.ids = append(pm.ids, id)
-			if n := len(ix.postings[id]); cost < 0 || n < cost {
+			if n := len(ix.posts(id)); cost < 0 || n < cost {
 				cost, pm.pivot = n, id
 			}
 		}
@@ -194,7 +194,7 @@ func (ix *Index) score(terms []term) []scored {
 		switch {
 		case t.word != nil:
 			for _, h := range t.word.hits {
-				for _, p := range ix.postings[h.id] {
+				for _, p := range ix.posts(h.id) {
 					ord, f := p>>3, fieldID(p&7)
 					if ix.entries[ord].alive {
 						add(ord, f, h.score*fieldWeight[f])
@@ -206,7 +206,7 @@ func (ix *Index) score(terms []term) []scored {
 				if h.tier > tierPrefix {
 					continue
 				}
-				for _, p := range ix.postings[h.id] {
+				for _, p := range ix.posts(h.id) {
 					ord, f := p>>3, fieldID(p&7)
 					if ix.entries[ord].alive {
 						add(ord, f, (h.score+phraseBonus)*fieldWeight[f])
@@ -219,7 +219,7 @@ func (ix *Index) score(terms []term) []scored {
 			if pm.last != nil {
 				n++
 			}
-			for _, p := range ix.postings[pm.pivot] {
+			for _, p := range ix.posts(pm.pivot) {
 				ord, f := p>>3, fieldID(p&7)
 				e := &ix.entries[ord]
 				if !e.alive || (i > 0 && ix.accs[ord].gen < gen-1) {
@@ -415,7 +415,7 @@ func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 		var toks []tok
 		var byteRanges [][2]int
 		eachWord(folded, func(a, b int) {
-			id, ok := ix.vocab[folded[a:b]]
+			id, ok := lookup(&ix.vocab, ix.words, folded[a:b])
 			if !ok {
 				id = noWord
 			}

@@ -136,7 +136,7 @@ func (ix *Index) matchWord(q string, from *wordMatch) *wordMatch {
 	}
 	sortHits(m.hits)
 	for _, h := range m.hits {
-		m.cost += len(ix.postings[h.id])
+		m.cost += len(ix.posts(h.id))
 	}
 	return m
 }

@@ -387,6 +387,36 @@ func (s *Store) All() map[string][]annotation.Annotation {
 	return out
 }
 
+// EachLive calls f with every article's live annotations, article by
+// article in id order (an article's in no set order). Unlike All it copies
+// nothing but the annotation itself: f must neither change nor keep what
+// a's Tags and Claim hold, which are the store's.
+func (s *Store) EachLive(f func(articleID string, a *annotation.Annotation)) {
+	ids := make([]string, 0, len(s.annotations))
+	for id := range s.annotations {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var a annotation.Annotation
+	for _, id := range ids {
+		for _, a = range s.annotations[id] {
+			if !a.Deleted {
+				f(id, &a)
+			}
+		}
+	}
+}
+
+// Size returns how many annotations the store holds, deleted ones
+// included: at least as many as EachLive visits.
+func (s *Store) Size() int {
+	n := 0
+	for _, m := range s.annotations {
+		n += len(m)
+	}
+	return n
+}
+
 // clone copies an annotation deeply enough that the caller cannot change
 // the store's copy through it.
 func clone(a annotation.Annotation) annotation.Annotation {

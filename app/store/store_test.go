@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -339,5 +340,35 @@ func TestMemoryCountsUTF16(t *testing.T) {
 	}
 	if _, ok, _ := full.Get("ab"); ok {
 		t.Fatal("a failed Set stored its value")
+	}
+}
+
+// EachLive visits what All returns, without the deleted, article by article.
+func TestEachLive(t *testing.T) {
+	s, _ := mustOpen(t, NewMemory(0), t0)
+	for i, art := range []string{"b", "a", "b", "c", "a"} {
+		if err := s.Put(ann(art, i, t0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Delete("c", ann("c", 3, t0).ID, t0.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]annotation.Annotation{}
+	var order []string
+	s.EachLive(func(articleID string, a *annotation.Annotation) {
+		if n := len(order); n == 0 || order[n-1] != articleID {
+			order = append(order, articleID)
+		}
+		got[articleID] = append(got[articleID], *a)
+	})
+	for _, list := range got {
+		sort.Slice(list, func(i, j int) bool { return documentOrder(list[i], list[j]) })
+	}
+	if !reflect.DeepEqual(got, s.All()) || strings.Join(order, ",") != "a,b" {
+		t.Errorf("EachLive visited %v in order %v, want %v", got, order, s.All())
+	}
+	if s.Size() != 5 {
+		t.Errorf("Size %d, want 5 (the deleted one included)", s.Size())
 	}
 }

@@ -14,7 +14,8 @@ func BenchmarkIndexBuild10k(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		newAnnotationIndex(byArticle, titles, nil, nil)
+		walk, n := walkOf(byArticle)
+		newAnnotationIndex(walk, n, titles, nil, nil)
 	}
 }
 
@@ -24,11 +25,12 @@ func BenchmarkSearchAndViews10k(b *testing.B) {
 	for _, a := range corpusAnnotations(10_000, ids) {
 		byArticle[a.Article] = append(byArticle[a.Article], a)
 	}
-	x := newAnnotationIndex(byArticle, titles, nil, nil)
+	walk, n := walkOf(byArticle)
+	x := newAnnotationIndex(walk, n, titles, nil, nil)
 	qs := []string{"g", "go", "gov", "e", "ec", "eco", "econ", "q", "qz", "qzx"}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		rs, _ := x.search(qs[i%len(qs)], maxResults)
-		resultViews(rs, x.docs)
+		resultViews(rs, x.doc)
 	}
 }

@@ -117,7 +117,7 @@ func (s *searchBox) run() {
 		perfRecord("annotator:search-query", float64(time.Since(t0).Microseconds())/1000)
 	}
 	t1 := time.Now()
-	s.views = resultViews(results, searchIdx.docs)
+	s.views = resultViews(results, searchIdx.doc)
 	t2 := time.Now()
 	drawResults(searchListID, s.query, s.views)
 	if benchMode {
@@ -288,7 +288,8 @@ func benchIndex(n int) float64 {
 		byArticle[a.Article] = append(byArticle[a.Article], a)
 	}
 	t0 := time.Now()
-	x := newAnnotationIndex(byArticle, titles, nil, nil)
+	walk, size := walkOf(byArticle)
+	x := newAnnotationIndex(walk, size, titles, nil, nil)
 	x.built = time.Since(t0)
 	x.generated = true
 	searchIdx = x

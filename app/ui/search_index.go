@@ -24,9 +24,8 @@ import (
 // taken as anchored until their article is opened.
 type annotationIndex struct {
 	ix *search.Index
-	// docs is what each annotation was indexed as, by annotation id, for
-	// showing results and for telling what changed.
-	docs      map[string]search.Doc
+	// What each annotation was indexed as (for showing results and telling
+	// what changed) is kept by the index: x.doc(id).
 	byArticle map[string][]string // article id → annotation ids
 	titles    map[string]string   // article id → title
 	labels    annotation.LabelNames
@@ -53,11 +52,8 @@ var searchIdx *annotationIndex
 func (w *workspace) searchIndex() *annotationIndex {
 	if searchIdx == nil {
 		t0 := time.Now()
-		all := w.Store().All()
-		if benchMode {
-			perfRecord("annotator:search-index-all", float64(time.Since(t0).Microseconds())/1000)
-		}
-		searchIdx = newAnnotationIndex(all, w.articleTitles(), w.Store().Prefs().LabelNames, w.Article)
+		st := w.Store()
+		searchIdx = newAnnotationIndex(st.EachLive, st.Size(), w.articleTitles(), st.Prefs().LabelNames, w.Article)
 		searchIdx.built = time.Since(t0)
 	}
 	return searchIdx
@@ -111,10 +107,30 @@ func (w *workspace) indexRefresh() {
 	searchIdx.refresh(w.articleTitles(), w.Store().Prefs().LabelNames)
 }
 
-func newAnnotationIndex(all map[string][]annotation.Annotation, titles map[string]string, labels annotation.LabelNames, at articleLookup) *annotationIndex {
+// annotationWalk calls f with every live annotation, article by article
+// (store.Store.EachLive): f must not change or keep what a's slices hold.
+type annotationWalk func(f func(articleID string, a *annotation.Annotation))
+
+// walkOf walks annotations held in a map, in article id order.
+func walkOf(all map[string][]annotation.Annotation) (walk annotationWalk, n int) {
+	for _, list := range all {
+		n += len(list)
+	}
+	return func(f func(string, *annotation.Annotation)) {
+		for _, id := range slices.Sorted(maps.Keys(all)) {
+			for i := range all[id] {
+				f(id, &all[id][i])
+			}
+		}
+	}, n
+}
+
+// newAnnotationIndex builds the index of the annotations walk visits
+// (about n of them), straight from where they are kept, without copying
+// them first.
+func newAnnotationIndex(walk annotationWalk, n int, titles map[string]string, labels annotation.LabelNames, at articleLookup) *annotationIndex {
 	x := &annotationIndex{
 		ix:        search.NewIndex(),
-		docs:      map[string]search.Doc{},
 		byArticle: map[string][]string{},
 		titles:    maps.Clone(titles),
 		labels:    maps.Clone(labels),
@@ -123,17 +139,37 @@ func newAnnotationIndex(all map[string][]annotation.Annotation, titles map[strin
 	if x.titles == nil {
 		x.titles = map[string]string{}
 	}
-	n := 0
-	for _, list := range all {
-		n += len(list)
-	}
 	x.ix.Grow(n)
-	x.docs = make(map[string]search.Doc, n)
-	for _, id := range slices.Sorted(maps.Keys(all)) {
-		x.syncArticle(id, all[id], nil, at)
-	}
+	var (
+		cur, title string
+		text       *anchor.Text
+		tags       []string // the annotations' tags, copied: they are the store's
+	)
+	walk(func(articleID string, a *annotation.Annotation) {
+		if articleID != cur || title == "" {
+			cur, title, text = articleID, x.title(articleID), x.textOf(articleID, at)
+		}
+		d := docOf(a, title, x.labels)
+		if len(a.Tags) > 0 {
+			if cap(tags)-len(tags) < len(a.Tags) {
+				tags = make([]string, 0, max(1024, len(a.Tags)))
+			}
+			start := len(tags)
+			tags = append(tags, a.Tags...)
+			d.Tags = tags[start:len(tags):len(tags)]
+		}
+		if text != nil {
+			pos := a.Position
+			d.Orphan = text.Resolve(a.Quote, &pos).Status == anchor.Orphan
+		}
+		x.ix.Add(d)
+		x.byArticle[articleID] = append(x.byArticle[articleID], a.ID)
+	})
 	return x
 }
+
+// doc is what the annotation with this id was indexed as.
+func (x *annotationIndex) doc(id string) (search.Doc, bool) { return x.ix.Doc(id) }
 
 // title is an article's title, or its id while the title is unknown.
 func (x *annotationIndex) title(articleID string) string {
@@ -154,7 +190,7 @@ func (x *annotationIndex) syncArticle(articleID string, list []annotation.Annota
 		a := &list[i]
 		ids[i] = a.ID
 		r, isKnown := known[a.ID]
-		prev, had := x.docs[a.ID]
+		prev, had := x.doc(a.ID)
 		if had && prev.Article == articleID && prev.Modified.Equal(a.Modified) && prev.ArticleTitle == title &&
 			(!isKnown || prev.Orphan == (r.Status == anchor.Orphan)) {
 			continue
@@ -173,7 +209,6 @@ func (x *annotationIndex) syncArticle(articleID string, list []annotation.Annota
 			}
 		}
 		x.ix.Add(d)
-		x.docs[a.ID] = d
 	}
 	if prev := x.byArticle[articleID]; len(prev) > 0 {
 		// Only an update can remove: the first build has no map to make.
@@ -184,7 +219,6 @@ func (x *annotationIndex) syncArticle(articleID string, list []annotation.Annota
 		for _, id := range prev {
 			if !now[id] {
 				x.ix.Remove(id)
-				delete(x.docs, id)
 			}
 		}
 	}
@@ -224,7 +258,7 @@ func (x *annotationIndex) refresh(titles map[string]string, labels annotation.La
 	for articleID, ids := range x.byArticle {
 		title := x.title(articleID)
 		for _, id := range ids {
-			d := x.docs[id]
+			d, _ := x.doc(id)
 			changed := false
 			if d.ArticleTitle != title {
 				d.ArticleTitle, changed = title, true
@@ -236,7 +270,6 @@ func (x *annotationIndex) refresh(titles map[string]string, labels annotation.La
 			}
 			if changed {
 				x.ix.Add(d)
-				x.docs[id] = d
 			}
 		}
 	}

@@ -131,8 +131,8 @@ func TestAnnotationIndexSync(t *testing.T) {
 	b1 := testAnnotation("b1", "other", "Claims about trade", "tariffs rise", "economy")
 	b1.Kind, b1.Label = annotation.KindClaim, ""
 	b1.Claim = &annotation.Claim{Type: annotation.ClaimStatistic, Verdict: annotation.VerdictInaccurate}
-	x := newAnnotationIndex(map[string][]annotation.Annotation{"zurich": {a1, a2}, "other": {b1}},
-		map[string]string{"zurich": art.Title}, nil, at)
+	walk, n := walkOf(map[string][]annotation.Annotation{"zurich": {a1, a2}, "other": {b1}})
+	x := newAnnotationIndex(walk, n, map[string]string{"zurich": art.Title}, nil, at)
 
 	check := func(q string, want ...string) {
 		t.Helper()
@@ -148,7 +148,7 @@ func TestAnnotationIndexSync(t *testing.T) {
 	check("verdict:inaccurate", "b1")
 	check("type:statistic tarifs", "b1")
 	check("label:question", "a1", "a2")
-	if d := x.docs["b1"]; d.ArticleTitle != "other" || d.VerdictName != "Inaccurate" || d.ClaimTypeName == "" {
+	if d, _ := x.doc("b1"); d.ArticleTitle != "other" || d.VerdictName != "Inaccurate" || d.ClaimTypeName == "" {
 		t.Errorf("b1 indexed as %+v", d)
 	}
 
@@ -166,7 +166,7 @@ func TestAnnotationIndexSync(t *testing.T) {
 	check("article:trade", "b1")
 	check("puzzle", "a1")
 
-	v := resultViewOf(0, mustFirst(t, x, "wombat"), x.docs["a1"])
+	v := resultViewOf(0, mustFirst(t, x, "wombat"), mustDoc(x, "a1"))
 	var text []string
 	for _, p := range v.Parts {
 		text = append(text, p.Prefix+marked(p.Segs))
@@ -178,6 +178,11 @@ func TestAnnotationIndexSync(t *testing.T) {
 	if v.Href != "/read/zurich#annotation=a1" || v.DOMID != "search-result-0" {
 		t.Errorf("href %q, id %q", v.Href, v.DOMID)
 	}
+}
+
+func mustDoc(x *annotationIndex, id string) search.Doc {
+	d, _ := x.doc(id)
+	return d
 }
 
 func mustFirst(t *testing.T, x *annotationIndex, q string) search.Result {
@@ -204,18 +209,54 @@ func TestResultsSummary(t *testing.T) {
 	}
 }
 
-// Whatever a note or tag holds, the results' markup shows it as text.
-func TestResultsHTMLEscapes(t *testing.T) {
-	evil := `<img src=x onerror="alert(1)"> & </span></a></li><script>alert(2)</script>`
-	v := resultView{DOMID: "search-result-0", ID: `urn:uuid:"x"`, Href: `/read/a#annotation="><b>`,
-		Parts: []resultPart{{Class: "result-note", Prefix: "Note: ", Segs: []segment{{Text: evil}, {Text: "<mark>", Mark: true}}}}}
-	got := resultsHTML([]resultView{v})
-	for _, bad := range []string{"<img", "<script", "</span></a></li><", `"alert`, `"><b>`, `"x"`} {
-		if strings.Contains(got, bad) {
-			t.Errorf("the markup holds %q unescaped:\n%s", bad, got)
+func TestLineRuns(t *testing.T) {
+	for _, c := range []struct {
+		segs          []segment
+		plain, marked string
+	}{
+		{nil, "", ""},
+		{[]segment{{Text: "abc"}}, "abc", ""},
+		{[]segment{{Text: "ab", Mark: true}}, "|", "ab"},
+		{[]segment{{Text: "“"}, {Text: "go", Mark: true}, {Text: "vernment of "}, {Text: "go", Mark: true}, {Text: "”"}}, "“|vernment of |”", "go|go"},
+		{[]segment{{Text: "a", Mark: true}, {Text: "b", Mark: true}}, "||", "a|b"},
+	} {
+		plain, marked := lineRuns(c.segs, nil, nil)
+		if strings.Join(plain, "|") != c.plain || strings.Join(marked, "|") != c.marked || len(plain) != len(marked)+1 {
+			t.Errorf("lineRuns(%v) = %q, %q; want %q, %q", c.segs, plain, marked, c.plain, c.marked)
 		}
 	}
-	if !strings.Contains(got, "<mark>&lt;mark&gt;</mark>") || strings.Count(got, "<li ") != 1 || strings.Count(got, "</li>") != 1 {
-		t.Errorf("markup:\n%s", got)
+	// Every line a result view has is one the DOM knows.
+	v := resultViewOf(0, search.Result{ID: "a"}, search.Doc{ID: "a", Article: "x", Quote: "q", Note: "n", Tags: []string{"t"}, Label: "L", ArticleTitle: "T"})
+	if len(v.Parts) != numResultLines {
+		t.Errorf("%d lines, want %d", len(v.Parts), numResultLines)
+	}
+	for i, p := range v.Parts {
+		if resultLineOf(p.Class) != i {
+			t.Errorf("line %d has class %q", i, p.Class)
+		}
+	}
+}
+
+// Whatever a note or tag holds, the results show it as text: the code that
+// draws them sets text nodes and attributes only, never markup (the end to
+// end test TestSearchFindsAndOpens searches for a note full of markup).
+func TestResultsNeverMarkup(t *testing.T) {
+	files, err := filepath.Glob("search_*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "createContextualFragment", "DOMParser", "app.Raw", `"write"`} {
+			if strings.Contains(string(data), bad) {
+				t.Errorf("%s uses %s: results must be drawn as text", f, bad)
+			}
+		}
 	}
 }

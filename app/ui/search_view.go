@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"html"
 	"net/url"
 	"strconv"
 	"strings"
@@ -12,15 +11,11 @@ import (
 )
 
 // The search results are drawn straight into the DOM (search_dom_wasm.go)
-// from these plain views and their markup, built here in plain Go so they
-// can be tested natively.
+// from these plain views, built here in plain Go so they can be tested
+// natively. Their texts go into text nodes, never into markup.
 
 // maxResults is how many results are built for display.
 const maxResults = 20
-
-// firstDrawn is how many results are drawn inside the input event, more than
-// the popup shows at once; the rest follow right after the next paint.
-const firstDrawn = 8
 
 // segment is a run of a result's text, marked when the query matched it.
 type segment struct {
@@ -67,10 +62,10 @@ func targetOf(fragment string) string {
 }
 
 // resultViews builds the views of the top results.
-func resultViews(results []search.Result, docs map[string]search.Doc) []resultView {
+func resultViews(results []search.Result, doc func(id string) (search.Doc, bool)) []resultView {
 	out := make([]resultView, 0, len(results))
 	for i, r := range results {
-		d, ok := docs[r.ID]
+		d, ok := doc(r.ID)
 		if !ok {
 			continue
 		}
@@ -91,7 +86,7 @@ func resultViewOf(i int, r search.Result, d search.Doc) resultView {
 		return segments(text, nil, max)
 	}
 	v := resultView{
-		DOMID:   "search-result-" + strconv.Itoa(i),
+		DOMID:   resultDOMID(i),
 		ID:      d.ID,
 		Article: d.Article,
 		Href:    annotationHref(d.Article, d.ID),
@@ -203,58 +198,37 @@ func resultsSummary(query string, shown, total int) string {
 	return fmt.Sprintf("%d results", total)
 }
 
-// resultsHTML is the markup of the result list's items. Every text, all of
-// it the reader's or an imported file's, is escaped with html.EscapeString,
-// so it is only ever text; the markup around it is fixed here. One
-// innerHTML assignment costs the page far less than the thousands of DOM
-// calls from Go that building the same elements one by one takes (about
-// 2 µs each in wasm). The page's Content-Security-Policy forbids inline
-// scripts and handlers besides.
-func resultsHTML(views []resultView) string {
-	return resultsHTMLFrom(views, 0)
+// The lines a result can have, in the order shown: each is a <span> of
+// this class in the result's link.
+var resultLineClasses = [...]string{"result-quote", "result-note", "result-kind", "result-tags", "result-title"}
+
+const numResultLines = len(resultLineClasses)
+
+// resultLineOf is the index of a line's class in resultLineClasses.
+func resultLineOf(class string) int {
+	for i, c := range resultLineClasses {
+		if c == class {
+			return i
+		}
+	}
+	panic("search: no result line of class " + class)
 }
 
-// resultsHTMLFrom is resultsHTML for views that follow the first 'from'
-// results in the list (their data-index counts on from there).
-func resultsHTMLFrom(views []resultView, from int) string {
-	var b strings.Builder
-	b.Grow(len(views) * 800)
-	esc := html.EscapeString
-	for i, v := range views {
-		i += from
-		// Plain writes, not fmt: this runs on every keystroke, in wasm.
-		b.WriteString(`<li id="`)
-		b.WriteString(esc(v.DOMID))
-		b.WriteString(`" class="search-result" data-index="`)
-		b.WriteString(strconv.Itoa(i))
-		b.WriteString(`" data-annotation-id="`)
-		b.WriteString(esc(v.ID))
-		b.WriteString(`"><a id="`)
-		b.WriteString(esc(v.DOMID))
-		b.WriteString(`-link" class="result-link" href="`)
-		b.WriteString(esc(v.Href))
-		b.WriteString(`" tabindex="-1">`)
-		for _, p := range v.Parts {
-			b.WriteString(`<span class="`)
-			b.WriteString(esc(p.Class))
-			b.WriteString(`">`)
-			if p.Prefix != "" {
-				b.WriteString(`<span class="result-prefix">`)
-				b.WriteString(esc(p.Prefix))
-				b.WriteString(`</span>`)
-			}
-			for _, s := range p.Segs {
-				if s.Mark {
-					b.WriteString("<mark>")
-					b.WriteString(esc(s.Text))
-					b.WriteString("</mark>")
-				} else {
-					b.WriteString(esc(s.Text))
-				}
-			}
-			b.WriteString("</span>")
+// resultDOMID is the id of the i-th result's <li>.
+func resultDOMID(i int) string { return "search-result-" + strconv.Itoa(i) }
+
+// lineRuns splits a line's segments into the runs its DOM holds: plain
+// text and marked text by turns, plain[0], marked[0], plain[1], …,
+// plain[len(marked)], where plain runs may be empty. It reuses the buffers.
+func lineRuns(segs []segment, plain, marked []string) ([]string, []string) {
+	plain, marked = append(plain[:0], ""), marked[:0]
+	for _, s := range segs {
+		if s.Mark {
+			marked = append(marked, s.Text)
+			plain = append(plain, "")
+		} else {
+			plain[len(plain)-1] += s.Text
 		}
-		b.WriteString("</a></li>")
 	}
-	return b.String()
+	return plain, marked
 }
