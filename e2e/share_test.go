@@ -587,6 +587,7 @@ func TestTeacherImportsAClassAtOnce(t *testing.T) {
 			t.Errorf("the preview lacks %q: %s", want, p)
 		}
 	}
+	b.audit(t, "the preview of a class's returned packs")
 	b.clickExact(t, "button", "Import")
 	b.waitStatus(t, "Imported 3 annotations from 3 files")
 	b.waitStatus(t, "Not imported: 1 file that could not be read.")
