@@ -35,7 +35,7 @@ type searchBox struct {
 	app.Compo
 	query    string
 	views    []resultView
-	unlisten func()
+	unlisten []func()
 }
 
 func newSearchBox() *searchBox { return &searchBox{} }
@@ -48,7 +48,9 @@ var benchMode bool
 var libraryFetched bool
 
 func (s *searchBox) OnMount(ctx app.Context) {
-	s.unlisten = listenSlash(searchInputID)
+	s.unlisten = append(s.unlisten, listenSlash(searchInputID), listenInput(s.JSValue(), searchInputID, func(value string) {
+		s.onInput(ctx, value)
+	}))
 	if benchRequested() {
 		benchMode = true
 		registerBench(benchSeed, benchIndex, benchSize)
@@ -56,10 +58,10 @@ func (s *searchBox) OnMount(ctx app.Context) {
 }
 
 func (s *searchBox) OnDismount() {
-	if s.unlisten != nil {
-		s.unlisten()
-		s.unlisten = nil
+	for _, f := range s.unlisten {
+		f()
 	}
+	s.unlisten = nil
 }
 
 // index builds the search index on first use and records how long it took.
@@ -99,10 +101,12 @@ func (s *searchBox) onFocus(ctx app.Context, e app.Event) {
 	}
 }
 
-func (s *searchBox) onInput(ctx app.Context, e app.Event) {
-	ctx.PreventUpdate()
+// onInput searches as the reader types. It is called by a listener of its
+// own (listenInput), inside the input event: not through go-app's OnInput,
+// whose dispatch and render the results do not need.
+func (s *searchBox) onInput(ctx app.Context, value string) {
 	s.index(ctx)
-	s.query = ctx.JSSrc().Get("value").String()
+	s.query = value
 	s.run()
 }
 
@@ -119,15 +123,11 @@ func (s *searchBox) run() {
 	t1 := time.Now()
 	s.views = resultViews(results, searchIdx.doc)
 	t2 := time.Now()
-	drawResults(searchListID, s.query, s.views)
+	drawResults(s.query, resultsSummary(s.query, len(s.views), total), s.views, s.query != "")
 	if benchMode {
 		perfRecord("annotator:search-views", float64(t2.Sub(t1).Microseconds())/1000)
 		perfRecord("annotator:search-draw", float64(time.Since(t2).Microseconds())/1000)
 	}
-	summary := resultsSummary(s.query, len(s.views), total)
-	setTextOf(searchStatusID, summary)
-	setTextOf(searchCountID, summary)
-	setHiddenOf(searchPopupID, s.query == "")
 	if benchMode {
 		perfRecord("annotator:search", float64(time.Since(t0).Microseconds())/1000)
 	}
@@ -239,7 +239,6 @@ func (s *searchBox) Render() app.UI {
 			Aria("controls", searchListID).
 			Aria("describedby", "search-keys").
 			OnFocus(s.onFocus).
-			OnInput(s.onInput).
 			OnKeyDown(s.onInputKey),
 		// The live region stays in the accessibility tree while the results
 		// are hidden, so its first message is announced too; the results
