@@ -30,11 +30,11 @@ const actionOpenAnnotation = "open-annotation"
 // live region). The results are drawn into the list by drawResults inside
 // the input event, so they are on the screen at the next paint; go-app
 // would only draw them at its next frame. The Go state here (query,
-// views) is what the DOM shows.
+// results) is what the DOM shows.
 type searchBox struct {
 	app.Compo
 	query    string
-	views    []resultView
+	results  *resultList
 	unlisten []func()
 }
 
@@ -121,9 +121,9 @@ func (s *searchBox) run() {
 		perfRecord("annotator:search-query", float64(time.Since(t0).Microseconds())/1000)
 	}
 	t1 := time.Now()
-	s.views = resultViews(results, searchIdx.doc)
+	s.results = newResultList(results, searchIdx.doc)
 	t2 := time.Now()
-	drawResults(s.query, resultsSummary(s.query, len(s.views), total), s.views, s.query != "")
+	drawResults(s.query, resultsSummary(s.query, s.results.Len(), total), s.results, s.query != "")
 	if benchMode {
 		perfRecord("annotator:search-views", float64(t2.Sub(t1).Microseconds())/1000)
 		perfRecord("annotator:search-draw", float64(time.Since(t2).Microseconds())/1000)
@@ -137,14 +137,14 @@ func (s *searchBox) onInputKey(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 	switch e.Get("key").String() {
 	case "ArrowDown":
-		if len(s.views) > 0 {
+		if s.results.Len() > 0 {
 			e.PreventDefault()
 			setHiddenOf(searchPopupID, false)
 			flushResults()
-			focusElement(s.views[0].DOMID + "-link")
+			focusElement(resultDOMID(0) + "-link")
 		}
 	case "Enter":
-		if len(s.views) > 0 {
+		if s.results.Len() > 0 {
 			e.PreventDefault()
 			s.open(ctx, 0)
 		}
@@ -162,20 +162,21 @@ func (s *searchBox) onInputKey(ctx app.Context, e app.Event) {
 func (s *searchBox) onResultKey(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 	i := resultIndexAt(e)
-	if i < 0 || len(s.views) == 0 {
+	n := s.results.Len()
+	if i < 0 || n == 0 {
 		return
 	}
 	next := -2
 	key := e.Get("key").String()
 	switch key {
 	case "ArrowDown":
-		next = min(i+1, len(s.views)-1)
+		next = min(i+1, n-1)
 	case "ArrowUp":
 		next = i - 1
 	case "Home":
 		next = 0
 	case "End":
-		next = len(s.views) - 1
+		next = n - 1
 	case "Escape":
 		next = -1
 	default:
@@ -191,7 +192,7 @@ func (s *searchBox) onResultKey(ctx app.Context, e app.Event) {
 		return
 	}
 	flushResults()
-	focusElement(s.views[next].DOMID + "-link")
+	focusElement(resultDOMID(next) + "-link")
 }
 
 // onResultClick lets go-app follow the result's link, except to the very
@@ -199,19 +200,19 @@ func (s *searchBox) onResultKey(ctx app.Context, e app.Event) {
 func (s *searchBox) onResultClick(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 	i := resultIndexAt(e)
-	if i < 0 || i >= len(s.views) || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+	if i < 0 || i >= s.results.Len() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
 		return
 	}
 	setHiddenOf(searchPopupID, true)
-	if currentLocation() == s.views[i].Href {
+	if v := s.results.View(i); currentLocation() == v.Href {
 		e.PreventDefault()
-		ctx.NewActionWithValue(actionOpenAnnotation, s.views[i].ID)
+		ctx.NewActionWithValue(actionOpenAnnotation, v.ID)
 	}
 }
 
 // open goes to result i: the reader opens its article at the annotation.
 func (s *searchBox) open(ctx app.Context, i int) {
-	v := s.views[i]
+	v := s.results.View(i)
 	setHiddenOf(searchPopupID, true)
 	if currentLocation() == v.Href {
 		ctx.NewActionWithValue(actionOpenAnnotation, v.ID)

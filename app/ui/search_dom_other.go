@@ -7,7 +7,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // The host and native tests have no DOM: these twins of search_dom_wasm.go
 // do nothing.
 
-func drawResults(query, summary string, views []resultView, open bool)                  {}
+func drawResults(query, summary string, views viewSource, open bool)                    {}
 func flushResults()                                                                     {}
 func setHiddenOf(id string, hidden bool)                                                {}
 func setAttrOf(id, name, value string)                                                  {}

@@ -27,25 +27,36 @@ import (
 // into JS (writeBatch): each call from WebAssembly into JS costs a few
 // microseconds, and a keystroke changes a hundred texts or so.
 //
-// Only the first firstDrawn results, more than the popup shows at once, are
-// updated inside the event; the list is scrolled to its top, so they are
-// what the next frame shows. The others are updated right after that frame
-// is painted, or at once when the keyboard moves into the list
-// (flushResults).
-func drawResults(query, summary string, views []resultView, open bool) {
+// Only the results the popup may show at once are updated inside the event
+// (popupGeometry.visible, from the sizes measured after the last paint);
+// a new query scrolls the popup to its top, so they are what the next frame
+// shows. The others are updated right after that frame is painted, or at
+// once when the keyboard moves into the list (flushResults). While the
+// popup is scrolled down, all are updated inside the event.
+func drawResults(query, summary string, views viewSource, open bool) {
 	l := resultsList()
 	if l == nil {
 		return
 	}
-	first := views[:min(len(views), firstDrawn)]
-	l.show(0, first)
-	if l.shown > len(views) {
-		for _, it := range l.items[len(views):l.shown] {
+	n := views.Len()
+	first := n
+	switch {
+	case l.query != query && l.scrolled:
+		// A new query shows the best results, from the top.
+		l.popup.Set("scrollTop", 0)
+		l.scrolled = false
+		first = l.geom.visible(views)
+	case !l.scrolled:
+		first = l.geom.visible(views)
+	}
+	l.show(0, first, views)
+	if l.shown > n {
+		for _, it := range l.items[n:l.shown] {
 			it.li.Call("remove")
 		}
-		l.shown = len(views)
+		l.shown = n
 	}
-	l.rest = views[len(first):]
+	l.rest, l.restFrom = views, first
 	l.count.set(&l.w, summary)
 	l.status.set(&l.w, summary)
 	if l.query != query {
@@ -56,51 +67,47 @@ func drawResults(query, summary string, views []resultView, open bool) {
 	if l.popup.Get("hidden").Bool() == open {
 		l.popup.Set("hidden", !open)
 	}
-	if len(l.rest) > 0 {
-		scheduleRest()
-	}
+	scheduleAfterPaint()
 }
 
-// firstDrawn is how many results are drawn inside the input event.
-const firstDrawn = 8
-
-// show updates the items from the from-th on to show views, attaching
-// those not in the list yet.
-func (l *resultsListState) show(from int, views []resultView) {
-	for i, v := range views {
-		i += from
+// show updates the items from the from-th to the to-th to show views,
+// attaching those not in the list yet.
+func (l *resultsListState) show(from, to int, views viewSource) {
+	for i := from; i < to; i++ {
 		if i == len(l.items) {
 			l.items = append(l.items, l.newItem(i))
 		}
-		l.items[i].show(&l.w, v)
+		l.items[i].show(&l.w, views.View(i))
 	}
-	if end := from + len(views); end > l.shown {
-		args := make([]any, 0, end-l.shown)
-		for _, it := range l.items[l.shown:end] {
+	if to > l.shown {
+		args := make([]any, 0, to-l.shown)
+		for _, it := range l.items[l.shown:to] {
 			args = append(args, it.li)
 		}
 		l.ul.Call("append", args...)
-		l.shown = end
+		l.shown = to
 	}
 }
 
 // flushResults draws the results drawResults left for after the paint.
 func flushResults() {
-	if drawn == nil || len(drawn.rest) == 0 {
+	if drawn == nil || drawn.rest == nil {
 		return
 	}
-	rest := drawn.rest
-	drawn.rest = nil
-	if drawn.ul.Get("isConnected").Bool() {
-		drawn.show(firstDrawn, rest)
-		drawn.w.flush()
+	l := drawn
+	rest, from := l.rest, l.restFrom
+	l.rest = nil
+	if n := rest.Len(); from < n && l.ul.Get("isConnected").Bool() {
+		l.show(from, n, rest)
+		l.w.flush()
 	}
 }
 
-// scheduleRest flushes the results in a task after the next frame:
-// requestAnimationFrame runs just before the frame is painted, and a
-// timeout set there runs after it.
-func scheduleRest() {
+// scheduleAfterPaint measures the popup and draws the rest of the results
+// in a task after the next frame: requestAnimationFrame runs just before
+// the frame is painted, and a timeout set there runs after it, when the
+// layout is still clean and reading it costs nothing.
+func scheduleAfterPaint() {
 	if restScheduled {
 		return
 	}
@@ -108,6 +115,9 @@ func scheduleRest() {
 	if restAfterPaint.IsUndefined() {
 		later := js.FuncOf(func(this js.Value, args []js.Value) any {
 			restScheduled = false
+			if drawn != nil {
+				drawn.measure()
+			}
 			flushResults()
 			return nil
 		})
@@ -117,6 +127,47 @@ func scheduleRest() {
 		}).Value
 	}
 	js.Global().Call("requestAnimationFrame", restAfterPaint)
+}
+
+// measure reads the popup's geometry off the first result (popupGeometry).
+func (l *resultsListState) measure() {
+	if l.shown == 0 || l.popup.Get("hidden").Bool() || !l.ul.Get("isConnected").Bool() {
+		return
+	}
+	style := js.Global().Get("getComputedStyle")
+	it := l.items[0]
+	g := l.geom
+	g.avail = cssPx(style.Invoke(l.popup).Get("maxHeight"))
+	if g.avail <= 0 {
+		g.avail = js.Global().Get("innerHeight").Float()
+	}
+	lines := 0.0
+	for k, ok := range it.attached {
+		if !ok {
+			continue
+		}
+		span := it.lines[k].span
+		h := span.Get("offsetHeight").Float()
+		lines += h
+		st := style.Invoke(span)
+		g.fontPx[k] = cssPx(st.Get("fontSize"))
+		// "normal" is more than the font size.
+		g.lineH[k] = max(cssPx(st.Get("lineHeight")), g.fontPx[k])
+		if k == 0 {
+			g.width = span.Get("clientWidth").Float()
+		}
+	}
+	g.pad = max(0, it.li.Get("offsetHeight").Float()-lines)
+	l.geom = g
+}
+
+// cssPx is a computed CSS length in pixels, or 0.
+func cssPx(v js.Value) float64 {
+	f, err := strconv.ParseFloat(strings.TrimSuffix(v.String(), "px"), 64)
+	if err != nil {
+		return 0
+	}
+	return f
 }
 
 var (
@@ -211,8 +262,14 @@ type resultsListState struct {
 	w      writeBatch
 	items  []*resultItem // made so far; the first shown are in the list
 	shown  int
-	query  string       // its data-query, which says what it shows
-	rest   []resultView // drawn after the paint, from the firstDrawn-th item on
+	query  string // its data-query, which says what it shows
+	// rest is drawn after the paint, from the restFrom-th result on.
+	rest     viewSource
+	restFrom int
+	geom     popupGeometry
+	// scrolled is set while the popup is scrolled down from its top.
+	scrolled bool
+	onScroll js.Func
 }
 
 var drawn *resultsListState
@@ -233,7 +290,16 @@ func resultsList() *resultsListState {
 		return nil
 	}
 	ul.Call("replaceChildren")
+	if drawn != nil {
+		drawn.popup.Call("removeEventListener", "scroll", drawn.onScroll)
+		drawn.onScroll.Release()
+	}
 	l := &resultsListState{ul: ul, popup: popup, w: newWriteBatch()}
+	l.onScroll = js.FuncOf(func(this js.Value, args []js.Value) any {
+		l.scrolled = l.popup.Get("scrollTop").Float() > 0
+		return nil
+	})
+	popup.Call("addEventListener", "scroll", l.onScroll, map[string]any{"passive": true})
 	l.ulNode = l.w.node(ul)
 	l.count = newTextSlot(&l.w, count)
 	l.status = newTextSlot(&l.w, status)
