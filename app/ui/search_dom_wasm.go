@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
+	"time"
 	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -517,7 +518,8 @@ func listenSlash(inputID string) func() {
 }
 
 // perfRecord records a duration in the browser's performance timeline,
-// ending now, so benchmarks and the browser's tools can read it.
+// ending now, so benchmarks and the browser's tools can read it. Now is
+// the browser's clock read once, plus Go's clock since.
 func perfRecord(name string, ms float64) {
 	if !perf.Truthy() {
 		perf = js.Global().Get("performance")
@@ -525,11 +527,18 @@ func perfRecord(name string, ms float64) {
 			return
 		}
 		perfOpts = js.Global().Get("Object").New()
+		perfBase, perfGoBase = perf.Call("now").Float(), time.Now()
 	}
-	perfOpts.Set("start", perf.Call("now").Float()-ms)
+	now := perfBase + float64(time.Since(perfGoBase).Microseconds())/1000
+	perfOpts.Set("start", now-ms)
 	perfOpts.Set("duration", ms)
 	perf.Call("measure", name, perfOpts)
 }
+
+var (
+	perfBase   float64
+	perfGoBase time.Time
+)
 
 var perf, perfOpts js.Value
 
