@@ -67,9 +67,20 @@ const benchProbe = `(() => {
 		const sq = performance.getEntriesByName("annotator:search-query");
 		const query = sq.length ? sq[sq.length - 1].duration : -1;
 		const n = ul.children.length;
+		// What the popup shows of the results now, before the paint: the
+		// app may draw the rest after the paint, but none of what is seen.
+		const box = ul.parentElement.getBoundingClientRect();
+		const seen = [...ul.children].filter(li => { const r = li.getBoundingClientRect(); return r.bottom > box.top && r.top < box.bottom; });
+		const texts = seen.map(li => li.textContent);
 		requestAnimationFrame(() => {
 			const ch = new MessageChannel();
-			ch.port1.onmessage = () => b.out.push({q, query, app, dom, paint: performance.now() - t0, n, views, draw, mo});
+			ch.port1.onmessage = () => {
+				const paint = performance.now() - t0;
+				setTimeout(() => {
+					const stale = seen.filter((li, i) => li.textContent !== texts[i]).length;
+					b.out.push({q, query, app, dom, paint, n, views, draw, mo, seen: seen.length, stale});
+				}, 30);
+			};
 			ch.port2.postMessage(0);
 		});
 	}).observe(ul, {attributes: true, attributeFilter: ["data-query"]});
@@ -86,6 +97,8 @@ type keystroke struct {
 	Views float64 `json:"views"` // building the result views
 	Draw  float64 `json:"draw"`  // their markup and the innerHTML assignment
 	MO    float64 `json:"mo"`    // input event to the DOM changed, before style and layout
+	Seen  int     `json:"seen"`  // results in the popup's view
+	Stale int     `json:"stale"` // of them, those whose text changed after the paint
 }
 
 func TestBenchSearch(t *testing.T) {
@@ -136,6 +149,9 @@ func TestBenchSearch(t *testing.T) {
 			eval[bool](t, b, `(document.styleSheets[0].insertRule(`+jsString(css)+`), true)`)
 		}
 		eval[bool](t, b, benchProbe)
+		if js := os.Getenv("BENCH_JS"); js != "" { // try a script, e.g. one that wraps a function to time it
+			eval[bool](t, b, `(() => { `+js+`; return true; })()`)
+		}
 		if got := eval[int](t, b, `annotatorSearchBench.size()`); got != n {
 			t.Fatalf("the index holds %d annotations, want %d", got, n)
 		}
@@ -146,7 +162,10 @@ func TestBenchSearch(t *testing.T) {
 			}
 		}
 		var query, app, dom, paint, views, draw, mo []float64
+		stale, seen := 0, 0
 		for _, k := range ks {
+			stale += k.Stale
+			seen = max(seen, k.Seen)
 			if os.Getenv("BENCH_RAW") != "" {
 				t.Logf("raw %d %-10q n=%2d query %5.2f views %5.2f draw %5.2f app %5.2f changed %5.2f DOM %5.2f painted %5.2f", n, k.Q, k.N, k.Query, k.Views, k.Draw, k.App, k.MO, k.DOM, k.Paint)
 			}
@@ -155,9 +174,16 @@ func TestBenchSearch(t *testing.T) {
 			views, draw, mo = append(views, k.Views), append(draw, k.Draw), append(mo, k.MO)
 		}
 		r.views, r.draw, r.mo = medP95(views), medP95(draw), medP95(mo)
+		t.Logf("%d: at most %d results seen at once in the popup", n, seen)
+		if stale > 0 {
+			t.Errorf("%d: %d results seen before the paint changed after it", n, stale)
+		}
 		r.keystrokes = len(ks)
 		r.query, r.app, r.dom, r.paint = medP95(query), medP95(app), medP95(dom), medP95(paint)
 		rows = append(rows, r)
+		if js := os.Getenv("BENCH_JS_REPORT"); js != "" { // and report what it gathered
+			t.Logf("%s: %s", js, eval[string](t, b, `String(`+js+`)`))
+		}
 		b.noPageErrors(t)
 	}
 	t.Logf("search in headless Chromium (wasm), %d keystrokes per size, %d rounds of %d words typed letter by letter", rows[0].keystrokes, benchRounds, len(benchWords))

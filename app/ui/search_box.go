@@ -30,12 +30,12 @@ const actionOpenAnnotation = "open-annotation"
 // live region). The results are drawn into the list by drawResults inside
 // the input event, so they are on the screen at the next paint; go-app
 // would only draw them at its next frame. The Go state here (query,
-// views) is what the DOM shows.
+// results) is what the DOM shows.
 type searchBox struct {
 	app.Compo
 	query    string
-	views    []resultView
-	unlisten func()
+	results  *resultList
+	unlisten []func()
 }
 
 func newSearchBox() *searchBox { return &searchBox{} }
@@ -48,7 +48,9 @@ var benchMode bool
 var libraryFetched bool
 
 func (s *searchBox) OnMount(ctx app.Context) {
-	s.unlisten = listenSlash(searchInputID)
+	s.unlisten = append(s.unlisten, listenSlash(searchInputID), listenInput(s.JSValue(), searchInputID, func(value string) {
+		s.onInput(ctx, value)
+	}))
 	if benchRequested() {
 		benchMode = true
 		registerBench(benchSeed, benchIndex, benchSize)
@@ -56,10 +58,10 @@ func (s *searchBox) OnMount(ctx app.Context) {
 }
 
 func (s *searchBox) OnDismount() {
-	if s.unlisten != nil {
-		s.unlisten()
-		s.unlisten = nil
+	for _, f := range s.unlisten {
+		f()
 	}
+	s.unlisten = nil
 }
 
 // index builds the search index on first use and records how long it took.
@@ -99,10 +101,12 @@ func (s *searchBox) onFocus(ctx app.Context, e app.Event) {
 	}
 }
 
-func (s *searchBox) onInput(ctx app.Context, e app.Event) {
-	ctx.PreventUpdate()
+// onInput searches as the reader types. It is called by a listener of its
+// own (listenInput), inside the input event: not through go-app's OnInput,
+// whose dispatch and render the results do not need.
+func (s *searchBox) onInput(ctx app.Context, value string) {
 	s.index(ctx)
-	s.query = ctx.JSSrc().Get("value").String()
+	s.query = value
 	s.run()
 }
 
@@ -117,17 +121,13 @@ func (s *searchBox) run() {
 		perfRecord("annotator:search-query", float64(time.Since(t0).Microseconds())/1000)
 	}
 	t1 := time.Now()
-	s.views = resultViews(results, searchIdx.doc)
+	s.results = newResultList(results, searchIdx.doc)
 	t2 := time.Now()
-	drawResults(searchListID, s.query, s.views)
+	drawResults(s.query, resultsSummary(s.query, s.results.Len(), total), s.results, s.query != "")
 	if benchMode {
 		perfRecord("annotator:search-views", float64(t2.Sub(t1).Microseconds())/1000)
 		perfRecord("annotator:search-draw", float64(time.Since(t2).Microseconds())/1000)
 	}
-	summary := resultsSummary(s.query, len(s.views), total)
-	setTextOf(searchStatusID, summary)
-	setTextOf(searchCountID, summary)
-	setHiddenOf(searchPopupID, s.query == "")
 	if benchMode {
 		perfRecord("annotator:search", float64(time.Since(t0).Microseconds())/1000)
 	}
@@ -137,14 +137,14 @@ func (s *searchBox) onInputKey(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 	switch e.Get("key").String() {
 	case "ArrowDown":
-		if len(s.views) > 0 {
+		if s.results.Len() > 0 {
 			e.PreventDefault()
 			setHiddenOf(searchPopupID, false)
 			flushResults()
-			focusElement(s.views[0].DOMID + "-link")
+			focusElement(resultDOMID(0) + "-link")
 		}
 	case "Enter":
-		if len(s.views) > 0 {
+		if s.results.Len() > 0 {
 			e.PreventDefault()
 			s.open(ctx, 0)
 		}
@@ -162,20 +162,21 @@ func (s *searchBox) onInputKey(ctx app.Context, e app.Event) {
 func (s *searchBox) onResultKey(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 	i := resultIndexAt(e)
-	if i < 0 || len(s.views) == 0 {
+	n := s.results.Len()
+	if i < 0 || n == 0 {
 		return
 	}
 	next := -2
 	key := e.Get("key").String()
 	switch key {
 	case "ArrowDown":
-		next = min(i+1, len(s.views)-1)
+		next = min(i+1, n-1)
 	case "ArrowUp":
 		next = i - 1
 	case "Home":
 		next = 0
 	case "End":
-		next = len(s.views) - 1
+		next = n - 1
 	case "Escape":
 		next = -1
 	default:
@@ -191,7 +192,7 @@ func (s *searchBox) onResultKey(ctx app.Context, e app.Event) {
 		return
 	}
 	flushResults()
-	focusElement(s.views[next].DOMID + "-link")
+	focusElement(resultDOMID(next) + "-link")
 }
 
 // onResultClick lets go-app follow the result's link, except to the very
@@ -199,19 +200,19 @@ func (s *searchBox) onResultKey(ctx app.Context, e app.Event) {
 func (s *searchBox) onResultClick(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 	i := resultIndexAt(e)
-	if i < 0 || i >= len(s.views) || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+	if i < 0 || i >= s.results.Len() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
 		return
 	}
 	setHiddenOf(searchPopupID, true)
-	if currentLocation() == s.views[i].Href {
+	if v := s.results.View(i); currentLocation() == v.Href {
 		e.PreventDefault()
-		ctx.NewActionWithValue(actionOpenAnnotation, s.views[i].ID)
+		ctx.NewActionWithValue(actionOpenAnnotation, v.ID)
 	}
 }
 
 // open goes to result i: the reader opens its article at the annotation.
 func (s *searchBox) open(ctx app.Context, i int) {
-	v := s.views[i]
+	v := s.results.View(i)
 	setHiddenOf(searchPopupID, true)
 	if currentLocation() == v.Href {
 		ctx.NewActionWithValue(actionOpenAnnotation, v.ID)
@@ -239,7 +240,6 @@ func (s *searchBox) Render() app.UI {
 			Aria("controls", searchListID).
 			Aria("describedby", "search-keys").
 			OnFocus(s.onFocus).
-			OnInput(s.onInput).
 			OnKeyDown(s.onInputKey),
 		// The live region stays in the accessibility tree while the results
 		// are hidden, so its first message is announced too; the results

@@ -260,3 +260,38 @@ func TestResultsNeverMarkup(t *testing.T) {
 		}
 	}
 }
+
+// The popup's estimate never takes results for taller than they can be: at
+// the narrowest glyphs a line holds width/(narrowGlyph·font) characters.
+func TestPopupVisible(t *testing.T) {
+	doc := func(quote string) search.Doc {
+		return search.Doc{ID: quote, Article: "x", Quote: quote, ArticleTitle: "T"}
+	}
+	list := func(quotes ...string) *resultList {
+		var rs []search.Result
+		docs := map[string]search.Doc{}
+		for _, q := range quotes {
+			rs = append(rs, search.Result{ID: q})
+			docs[q] = doc(q)
+		}
+		return newResultList(rs, func(id string) (search.Doc, bool) { d, ok := docs[id]; return d, ok })
+	}
+	var g popupGeometry
+	if got := g.visible(list("a", "b")); got != 2 {
+		t.Errorf("unmeasured, 2 results: %d drawn", got)
+	}
+	g = popupGeometry{avail: 100, width: 200, pad: 10}
+	g.lineH[0], g.fontPx[0] = 20, 16 // quote
+	g.lineH[4], g.fontPx[4] = 18, 14 // title
+	// A short result: 10 + 20 + 18 = 48 px; the third starts at 96 < 100.
+	if got := g.visible(list("a", "b", "c", "d", "e")); got != 3 {
+		t.Errorf("short results: %d drawn, want 3", got)
+	}
+	// A quote of 200 letters (with its quotation marks) needs at least
+	// 200·0.22·16/200 = 3.52 → 4 lines: 10 + 80 + 18 = 108 px.
+	long := strings.Repeat("x", 197)
+	g.avail = 150
+	if got := g.visible(list(long, long+"y", long+"z")); got != 2 {
+		t.Errorf("long results: %d drawn, want 2", got)
+	}
+}

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/search"
@@ -61,18 +63,121 @@ func targetOf(fragment string) string {
 	return id
 }
 
+// resultList is the top results of a search. Their views are built when
+// first asked for: those the popup shows at once inside the input event,
+// the others after the paint.
+type resultList struct {
+	docs  []search.Doc
+	res   []search.Result
+	views []resultView
+}
+
+// viewSource is what drawResults draws from.
+type viewSource interface {
+	Len() int
+	View(i int) resultView
+}
+
+// newResultList keeps the results whose document doc finds.
+func newResultList(results []search.Result, doc func(id string) (search.Doc, bool)) *resultList {
+	l := &resultList{res: results[:0:0], docs: make([]search.Doc, 0, len(results))}
+	for _, r := range results {
+		if d, ok := doc(r.ID); ok {
+			l.res, l.docs = append(l.res, r), append(l.docs, d)
+		}
+	}
+	return l
+}
+
+func (l *resultList) Len() int {
+	if l == nil {
+		return 0
+	}
+	return len(l.res)
+}
+
+// View is the view of the i-th result.
+func (l *resultList) View(i int) resultView {
+	for len(l.views) <= i {
+		j := len(l.views)
+		l.views = append(l.views, resultViewOf(j, l.res[j], l.docs[j]))
+	}
+	return l.views[i]
+}
+
 // resultViews builds the views of the top results.
 func resultViews(results []search.Result, doc func(id string) (search.Doc, bool)) []resultView {
-	out := make([]resultView, 0, len(results))
-	for i, r := range results {
-		d, ok := doc(r.ID)
-		if !ok {
-			continue
-		}
-		out = append(out, resultViewOf(i, r, d))
+	l := newResultList(results, doc)
+	for i := range l.Len() {
+		l.View(i)
 	}
-	return out
+	return l.views
 }
+
+// popupGeometry is what the results popup measured after a paint: enough
+// to tell, without laying anything out, which results may be seen at once.
+type popupGeometry struct {
+	avail  float64                 // the popup's greatest height, px
+	width  float64                 // a result line's width, px
+	pad    float64                 // a result's height without its lines
+	lineH  [numResultLines]float64 // line height per line class (0: unknown)
+	fontPx [numResultLines]float64 // font size per line class
+}
+
+// narrowGlyph is the width of the narrowest letters of a proportional font
+// ("i", "l"), in ems: no line holds more characters than its width allows
+// at this width, so the estimate below never takes a result for taller than
+// it is.
+const narrowGlyph = 0.22
+
+// visible is how many of the results may be seen at once in the popup,
+// scrolled to its top: a result's height is at least its padding plus, per
+// line, as many lines as its characters need at the narrowest glyph width,
+// and at least one. Without a measure it is firstDrawn.
+func (g popupGeometry) visible(views viewSource) int {
+	n := views.Len()
+	if g.avail <= 0 || g.width <= 0 {
+		return min(n, firstDrawn)
+	}
+	var minH, minFont float64
+	for k := range g.lineH {
+		if g.lineH[k] > 0 && (minH == 0 || g.lineH[k] < minH) {
+			minH = g.lineH[k]
+		}
+		if g.fontPx[k] > 0 && (minFont == 0 || g.fontPx[k] < minFont) {
+			minFont = g.fontPx[k]
+		}
+	}
+	if minH <= 0 || minFont <= 0 {
+		return min(n, firstDrawn)
+	}
+	y := 0.0
+	for i := range n {
+		if y >= g.avail {
+			return i
+		}
+		h := g.pad
+		for _, p := range views.View(i).Parts {
+			k := resultLineOf(p.Class)
+			lh, font := g.lineH[k], g.fontPx[k]
+			if lh <= 0 || font <= 0 {
+				lh, font = minH, minFont
+			}
+			chars := utf8.RuneCountInString(p.Prefix)
+			for _, s := range p.Segs {
+				chars += utf8.RuneCountInString(s.Text)
+			}
+			lines := math.Ceil(float64(chars) * narrowGlyph * font / g.width)
+			h += max(1, lines) * lh
+		}
+		y += h
+	}
+	return n
+}
+
+// firstDrawn is how many results are drawn inside the input event before
+// the popup was measured.
+const firstDrawn = 10
 
 func resultViewOf(i int, r search.Result, d search.Doc) resultView {
 	matched := map[search.Field]search.Match{}
