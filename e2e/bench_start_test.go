@@ -63,7 +63,7 @@ func (b *browser) timeStart(t testing.TB, url string) startTimes {
 	t.Helper()
 	b.do(t, chromedp.Navigate(url))
 	b.waitLive(t)
-	b.waitFor(t, "the probe", `window.__start && __start.live !== undefined && __start.article !== undefined`)
+	b.waitFor(t, "the probe", `window.__start && __start.live !== undefined && (__start.article !== undefined || !document.querySelector("article"))`)
 	time.Sleep(50 * time.Millisecond) // let LCP settle
 	return eval[startTimes](t, b, startTimesJS)
 }
