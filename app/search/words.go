@@ -180,28 +180,27 @@ func (m *wordMatch) find(id uint32) (hit, bool) {
 	return hit{}, false
 }
 
-// wordRanges returns the byte ranges of w that query word q matched with h.
-func wordRanges(q, w string, h hit) [][2]int {
+// appendWordRanges appends the byte ranges of w, offset by at, that query
+// word q matched with h.
+func appendWordRanges(dst [][2]int, at int, q, w string, h hit) [][2]int {
 	switch h.tier {
 	case tierExact, tierTypo:
-		return [][2]int{{0, len(w)}}
+		return append(dst, [2]int{at, at + len(w)})
 	case tierPrefix, tierTypoPrefix:
-		return [][2]int{{0, min(len(q), len(w))}}
+		return append(dst, [2]int{at, at + min(len(q), len(w))})
 	case tierInfix:
 		if i := strings.Index(w, q); i >= 0 {
-			return [][2]int{{i, i + len(q)}}
+			return append(dst, [2]int{at + i, at + i + len(q)})
 		}
 	case tierScattered:
-		var rs [][2]int
 		for _, fm := range fuzzy.Find(q, []string{w}) {
 			for _, i := range fm.MatchedIndexes {
 				_, size := utf8.DecodeRuneInString(w[i:])
-				rs = append(rs, [2]int{i, i + size})
+				dst = append(dst, [2]int{at + i, at + i + size})
 			}
 		}
-		return rs
 	}
-	return nil
+	return dst
 }
 
 func isASCII(s string) bool {
