@@ -57,15 +57,63 @@ func (ix *Index) SearchQuery(q Query, limit int) []Result {
 // SearchTotal is SearchQuery that also says how many annotations match in
 // all, of which at most limit are returned.
 func (ix *Index) SearchTotal(q Query, limit int) (results []Result, total int) {
-	if q.Empty() {
-		return nil, 0
-	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	results, total, _ = ix.search(q, limit, true)
+	return results, total
+}
 
+// SearchDeferred is SearchTotal without the highlights: each result's
+// Matches are left nil, for h.Matches to build when the result is shown.
+// Only the results a person sees then pay for them.
+func (ix *Index) SearchDeferred(q Query, limit int) (results []Result, total int, h *Highlighter) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	results, total, terms := ix.search(q, limit, false)
+	return results, total, &Highlighter{ix: ix, q: q, terms: terms, version: ix.version}
+}
+
+// Highlighter builds the highlights of a deferred search's results.
+type Highlighter struct {
+	ix      *Index
+	q       Query
+	terms   []term
+	version uint64
+}
+
+// Matches returns the highlights of the result with this id, as
+// SearchTotal would have given them; nil when it is no longer indexed.
+func (h *Highlighter) Matches(id string) []Match {
+	if h == nil || h.q.Empty() {
+		return nil
+	}
+	ix := h.ix
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ord, ok := ix.byID[id]
+	if !ok {
+		return nil
+	}
+	if h.version != ix.version {
+		// The vocabulary may have changed since: resolve the words again.
+		terms, ok := ix.terms(h.q)
+		if !ok {
+			return nil
+		}
+		h.terms, h.version = terms, ix.version
+	}
+	return ix.matches(&ix.entries[ord], h.terms, h.q)
+}
+
+// search returns the top results, with their Matches when highlight is
+// set, the total and the terms.
+func (ix *Index) search(q Query, limit int, highlight bool) (results []Result, total int, terms []term) {
+	if q.Empty() {
+		return nil, 0, nil
+	}
 	terms, ok := ix.terms(q)
 	if !ok {
-		return nil, 0
+		return nil, 0, nil
 	}
 	cands := ix.score(terms)
 	if cands == nil { // facets alone
@@ -78,13 +126,16 @@ func (ix *Index) SearchTotal(q Query, limit int) (results []Result, total int) {
 	if q.hasFacets() {
 		cands = slices.DeleteFunc(cands, func(c scored) bool { return !ix.entries[c.ord].facet.match(&ix.entries[c.ord].doc, q) })
 	}
-	top := slices.Clone(ix.top(cands, limit))
+	top := ix.top(cands, limit)
 	results = make([]Result, len(top))
 	for i, c := range top {
 		e := &ix.entries[c.ord]
-		results[i] = Result{ID: e.doc.ID, Score: float64(c.score), Matches: ix.matches(e, terms, q)}
+		results[i] = Result{ID: e.doc.ID, Score: float64(c.score)}
+		if highlight {
+			results[i].Matches = ix.matches(e, terms, q)
+		}
 	}
-	return results, len(cands)
+	return results, len(cands), terms
 }
 
 // terms resolves the query's words and phrases against the vocabulary. It
