@@ -270,19 +270,35 @@ func typoDist[E byte | rune](q, w []E) (prefix, full int) {
 	case l == n: // w starts q
 		return min(2, m-n), min(2, m-n)
 	}
+	// Every edit at l leaves q[l+1] at w[l] or w[l+1], or q[l] at w[l+1].
+	if l+1 < m && q[l+1] != w[l] && (l+1 >= n || (q[l+1] != w[l+1] && q[l] != w[l+1])) {
+		return 2, 2
+	}
 	prefix, full = 2, 2
-	try := func(ok bool, length int) {
-		if ok {
-			prefix = 1
-			if n == length {
-				full = 1
-			}
+	if n >= m && equal(q[l+1:], w[l+1:m]) { // a wrong letter
+		prefix = 1
+		if n == m {
+			full = 1
 		}
 	}
-	try(n >= m && equal(q[l+1:], w[l+1:m]), m)                                                // a wrong letter
-	try(n >= m-1 && equal(q[l+1:], w[l:m-1]), m-1)                                            // a dropped letter
-	try(n >= m+1 && equal(q[l:], w[l+1:m+1]), m+1)                                            // an extra letter
-	try(n >= m && l+1 < m && q[l] == w[l+1] && q[l+1] == w[l] && equal(q[l+2:], w[l+2:m]), m) // a swapped pair
+	if n >= m-1 && equal(q[l+1:], w[l:m-1]) { // a dropped letter
+		prefix = 1
+		if n == m-1 {
+			full = 1
+		}
+	}
+	if n >= m+1 && equal(q[l:], w[l+1:m+1]) { // an extra letter
+		prefix = 1
+		if n == m+1 {
+			full = 1
+		}
+	}
+	if n >= m && l+1 < m && q[l] == w[l+1] && q[l+1] == w[l] && equal(q[l+2:], w[l+2:m]) { // a swapped pair
+		prefix = 1
+		if n == m {
+			full = 1
+		}
+	}
 	return prefix, full
 }
 
