@@ -22,4 +22,8 @@
 // Every query word must match (AND). Each field is judged on its own, so a tag
 // or title match is not drowned by a long quote; ties go to the most recently
 // modified annotation.
+//
+// Highlights cost more than finding: SearchTotal builds them for every result
+// it returns, SearchDeferred leaves them to a Highlighter, for a UI to build
+// only for the results it shows.
 package search

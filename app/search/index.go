@@ -169,6 +169,7 @@ type Index struct {
 	touched []uint32
 	scored  []scored
 	cache   map[string]*wordMatch // the previous query's words
+	version uint64                // counts changes, for Highlighter
 }
 
 // Sizes of the chunks the index carves small slices from.
@@ -226,6 +227,7 @@ func (ix *Index) Add(d Doc) {
 	ix.remove(d.ID)
 	ix.add(d)
 	ix.cache = nil
+	ix.version++
 }
 
 // Remove removes the document with the given id, if any.
@@ -234,6 +236,7 @@ func (ix *Index) Remove(id string) {
 	defer ix.mu.Unlock()
 	if ix.remove(id) {
 		ix.cache = nil
+		ix.version++
 		ix.maybeCompact()
 	}
 }

@@ -57,15 +57,63 @@ func (ix *Index) SearchQuery(q Query, limit int) []Result {
 // SearchTotal is SearchQuery that also says how many annotations match in
 // all, of which at most limit are returned.
 func (ix *Index) SearchTotal(q Query, limit int) (results []Result, total int) {
-	if q.Empty() {
-		return nil, 0
-	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	results, total, _ = ix.search(q, limit, true)
+	return results, total
+}
 
+// SearchDeferred is SearchTotal without the highlights: each result's
+// Matches are left nil, for h.Matches to build when the result is shown.
+// Only the results a person sees then pay for them.
+func (ix *Index) SearchDeferred(q Query, limit int) (results []Result, total int, h *Highlighter) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	results, total, terms := ix.search(q, limit, false)
+	return results, total, &Highlighter{ix: ix, q: q, terms: terms, version: ix.version}
+}
+
+// Highlighter builds the highlights of a deferred search's results.
+type Highlighter struct {
+	ix      *Index
+	q       Query
+	terms   []term
+	version uint64
+}
+
+// Matches returns the highlights of the result with this id, as
+// SearchTotal would have given them; nil when it is no longer indexed.
+func (h *Highlighter) Matches(id string) []Match {
+	if h == nil || h.q.Empty() {
+		return nil
+	}
+	ix := h.ix
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ord, ok := ix.byID[id]
+	if !ok {
+		return nil
+	}
+	if h.version != ix.version {
+		// The vocabulary may have changed since: resolve the words again.
+		terms, ok := ix.terms(h.q)
+		if !ok {
+			return nil
+		}
+		h.terms, h.version = terms, ix.version
+	}
+	return ix.matches(&ix.entries[ord], h.terms, h.q)
+}
+
+// search returns the top results, with their Matches when highlight is
+// set, the total and the terms.
+func (ix *Index) search(q Query, limit int, highlight bool) (results []Result, total int, terms []term) {
+	if q.Empty() {
+		return nil, 0, nil
+	}
 	terms, ok := ix.terms(q)
 	if !ok {
-		return nil, 0
+		return nil, 0, nil
 	}
 	cands := ix.score(terms)
 	if cands == nil { // facets alone
@@ -78,13 +126,16 @@ func (ix *Index) SearchTotal(q Query, limit int) (results []Result, total int) {
 	if q.hasFacets() {
 		cands = slices.DeleteFunc(cands, func(c scored) bool { return !ix.entries[c.ord].facet.match(&ix.entries[c.ord].doc, q) })
 	}
-	top := slices.Clone(ix.top(cands, limit))
+	top := ix.top(cands, limit)
 	results = make([]Result, len(top))
 	for i, c := range top {
 		e := &ix.entries[c.ord]
-		results[i] = Result{ID: e.doc.ID, Score: float64(c.score), Matches: ix.matches(e, terms, q)}
+		results[i] = Result{ID: e.doc.ID, Score: float64(c.score)}
+		if highlight {
+			results[i].Matches = ix.matches(e, terms, q)
+		}
 	}
-	return results, len(cands)
+	return results, len(cands), terms
 }
 
 // terms resolves the query's words and phrases against the vocabulary. It
@@ -400,13 +451,29 @@ func isWordByte(c byte) bool { return isDigit(c) || ('a' <= c && c <= 'z') || c 
 // query word or phrase matched, as code point ranges of the original text.
 func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 	var out []Match
+	phrases := false
+	for _, t := range terms {
+		phrases = phrases || t.phrase != nil
+	}
 	for f := range numFields {
 		// Folding with a position map costs; do it only for fields that hold
 		// a matched word or a facet's value.
-		if !fieldHasHit(e.fieldSeq(f), terms) && facetRanges(e, f, q) == nil {
+		seq := e.fieldSeq(f)
+		facet := facetRanges(e, f, q)
+		if facet == nil && !fieldHasHit(seq, terms) {
 			continue
 		}
 		text := e.doc.fieldText(f)
+		if !phrases && isASCII(text) {
+			// ASCII text needs no folding map: its bytes are its code points,
+			// and its words are those of seq, in order.
+			if ranges, n, ok := ix.asciiRanges(facet, text, seq, terms); ok {
+				if n > 0 || len(ranges) > 0 {
+					out = append(out, Match{Field: fieldNames[f], Text: text, Ranges: mergeRanges(ranges)})
+				}
+				continue
+			}
+		}
 		folded, cp := foldMapped(text)
 		type tok struct {
 			start, end int
@@ -420,7 +487,7 @@ func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 				id = noWord
 			}
 			// A part separator between words breaks a phrase, as noWord does in seq.
-			if sep := partSep[f]; sep != "" && len(toks) > 0 && strings.Contains(folded[toks[len(toks)-1].end:a], Fold(strings.TrimSpace(sep))) {
+			if sep := foldedSep[f]; sep != "" && len(toks) > 0 && strings.Contains(folded[toks[len(toks)-1].end:a], sep) {
 				toks = append(toks, tok{a, a, noWord})
 			}
 			toks = append(toks, tok{a, b, id})
@@ -432,9 +499,7 @@ func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 					continue
 				}
 				if h, ok := t.word.find(id); ok {
-					for _, r := range wordRanges(t.word.word, folded[a:b], h) {
-						byteRanges = append(byteRanges, [2]int{a + r[0], a + r[1]})
-					}
+					byteRanges = appendWordRanges(byteRanges, a, t.word.word, folded[a:b], h)
 				}
 			}
 		})
@@ -450,7 +515,7 @@ func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 				byteRanges = append(byteRanges, [2]int{toks[sp[0]].start, toks[sp[1]-1].end})
 			}
 		}
-		ranges := facetRanges(e, f, q)
+		ranges := facet
 		if len(byteRanges) == 0 && len(ranges) == 0 {
 			continue
 		}
@@ -463,6 +528,82 @@ func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 		out = append(out, Match{Field: fieldNames[f], Text: text, Ranges: mergeRanges(ranges)})
 	}
 	return out
+}
+
+// foldedSep is each field's part separator, folded and trimmed.
+var foldedSep = func() (out [numFields]string) {
+	for f, sep := range partSep {
+		if sep != "" {
+			out[f] = Fold(strings.TrimSpace(sep))
+		}
+	}
+	return out
+}()
+
+// asciiRanges appends to ranges the word terms' matches in ASCII text, whose
+// words are seq's (noWord aside), splitting it as addASCII does; n counts
+// them. It reports false when the words are not seq's, which it checks.
+func (ix *Index) asciiRanges(ranges [][2]int, text string, seq []uint32, terms []term) (_ [][2]int, n int, ok bool) {
+	k := 0
+	word := func(a, b int) bool {
+		for k < len(seq) && seq[k] == noWord {
+			k++
+		}
+		if k == len(seq) {
+			return false
+		}
+		id := seq[k]
+		k++
+		w := ix.words[id]
+		if len(w) != b-a {
+			return false
+		}
+		for i := a; i < b; i++ {
+			c := asciiFold[text[i]]
+			if c == 0 {
+				c = text[i] // the . or , inside a number
+			}
+			if c != w[i-a] {
+				return false
+			}
+		}
+		for _, t := range terms {
+			if h, ok := t.word.find(id); ok {
+				before := len(ranges)
+				ranges = appendWordRanges(ranges, a, t.word.word, w, h)
+				n += len(ranges) - before
+			}
+		}
+		return true
+	}
+	start := -1
+	for i := 0; i < len(text); i++ {
+		if asciiFold[text[i]] != 0 {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		if c := text[i]; (c == '.' || c == ',') && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) {
+			continue
+		}
+		if !word(start, i) {
+			return nil, 0, false
+		}
+		start = -1
+	}
+	if start >= 0 && !word(start, len(text)) {
+		return nil, 0, false
+	}
+	for ; k < len(seq); k++ {
+		if seq[k] != noWord {
+			return nil, 0, false
+		}
+	}
+	return ranges, n, true
 }
 
 // fieldHasHit reports whether any word of seq matched a term.

@@ -61,11 +61,7 @@ func (ix *Index) matchWord(q string, from *wordMatch) *wordMatch {
 		w := ix.words[id]
 		if strings.HasPrefix(w, q) {
 			m.cands = append(m.cands, id)
-			if len(w) == len(q) {
-				m.hits = append(m.hits, hit{id, 1, tierExact})
-			} else {
-				m.hits = append(m.hits, hit{id, 0.8 + 0.1*float32(len(q))/float32(len(w)), tierPrefix})
-			}
+			m.hits = append(m.hits, prefixHit(id, q, w))
 			return
 		}
 		prefixDist, fullDist := 2, 2
@@ -116,7 +112,17 @@ func (ix *Index) matchWord(q string, from *wordMatch) *wordMatch {
 			scatteredIDs = append(scatteredIDs, id)
 		}
 	}
-	if from == nil || from.all {
+	if r == 1 && len(q) < 3 && (from == nil || from.all) {
+		// One letter is within one typo of every word's start, and matches
+		// only as a prefix: the scan below would keep every word and hit
+		// just those that start with it.
+		for id, w := range ix.words {
+			if strings.HasPrefix(w, q) {
+				m.hits = append(m.hits, prefixHit(uint32(id), q, w))
+			}
+		}
+		m.all = true
+	} else if from == nil || from.all {
 		for id := range ix.words {
 			consider(uint32(id))
 		}
@@ -139,6 +145,14 @@ func (ix *Index) matchWord(q string, from *wordMatch) *wordMatch {
 		m.cost += len(ix.posts(h.id))
 	}
 	return m
+}
+
+// prefixHit is the hit of query word q on word w that it starts.
+func prefixHit(id uint32, q, w string) hit {
+	if len(w) == len(q) {
+		return hit{id, 1, tierExact}
+	}
+	return hit{id, 0.8 + 0.1*float32(len(q))/float32(len(w)), tierPrefix}
 }
 
 // fullDist returns the typo distance between q and all of w, capped at 2.
@@ -180,28 +194,27 @@ func (m *wordMatch) find(id uint32) (hit, bool) {
 	return hit{}, false
 }
 
-// wordRanges returns the byte ranges of w that query word q matched with h.
-func wordRanges(q, w string, h hit) [][2]int {
+// appendWordRanges appends the byte ranges of w, offset by at, that query
+// word q matched with h.
+func appendWordRanges(dst [][2]int, at int, q, w string, h hit) [][2]int {
 	switch h.tier {
 	case tierExact, tierTypo:
-		return [][2]int{{0, len(w)}}
+		return append(dst, [2]int{at, at + len(w)})
 	case tierPrefix, tierTypoPrefix:
-		return [][2]int{{0, min(len(q), len(w))}}
+		return append(dst, [2]int{at, at + min(len(q), len(w))})
 	case tierInfix:
 		if i := strings.Index(w, q); i >= 0 {
-			return [][2]int{{i, i + len(q)}}
+			return append(dst, [2]int{at + i, at + i + len(q)})
 		}
 	case tierScattered:
-		var rs [][2]int
 		for _, fm := range fuzzy.Find(q, []string{w}) {
 			for _, i := range fm.MatchedIndexes {
 				_, size := utf8.DecodeRuneInString(w[i:])
-				rs = append(rs, [2]int{i, i + size})
+				dst = append(dst, [2]int{at + i, at + i + size})
 			}
 		}
-		return rs
 	}
-	return nil
+	return dst
 }
 
 func isASCII(s string) bool {
@@ -239,49 +252,64 @@ func isSwap(q, w string) bool {
 
 // typoDist returns the optimal-string-alignment distance (Damerau-Levenshtein
 // where a transposed pair counts one) between q and the closest prefix of w,
-// and between q and all of w, each capped at 2. Only distances up to 1 matter,
-// so only prefixes of w up to len(q)+1 are looked at and the work stops as soon
-// as two rows both exceed 1.
+// and between q and all of w, each capped at 2. Only distances up to 1
+// matter, and a single edit can always be put at the first letter where q
+// and w differ, so it tries the four edits there instead of filling a table.
 func typoDist[E byte | rune](q, w []E) (prefix, full int) {
 	m, n := len(q), len(w)
 	if m > maxTypoLen {
 		return 2, 2
 	}
-	cols := min(n, m+1)
-	var rows [3][maxTypoLen + 2]int8
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
-	for j := 0; j <= cols; j++ {
-		prev[j] = int8(j)
+	l := 0
+	for l < m && l < n && q[l] == w[l] {
+		l++
 	}
-	prevMin := int8(0)
-	for i := 1; i <= m; i++ {
-		cur[0] = int8(i)
-		rowMin := cur[0]
-		for j := 1; j <= cols; j++ {
-			cost := int8(1)
-			if q[i-1] == w[j-1] {
-				cost = 0
-			}
-			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && q[i-1] == w[j-2] && q[i-2] == w[j-1] {
-				d = min(d, prev2[j-2]+1)
-			}
-			cur[j] = d
-			rowMin = min(rowMin, d)
+	switch {
+	case l == m: // q starts w
+		return 0, min(2, n-m)
+	case l == n: // w starts q
+		return min(2, m-n), min(2, m-n)
+	}
+	// Every edit at l leaves q[l+1] at w[l] or w[l+1], or q[l] at w[l+1].
+	if l+1 < m && q[l+1] != w[l] && (l+1 >= n || (q[l+1] != w[l+1] && q[l] != w[l+1])) {
+		return 2, 2
+	}
+	prefix, full = 2, 2
+	if n >= m && equal(q[l+1:], w[l+1:m]) { // a wrong letter
+		prefix = 1
+		if n == m {
+			full = 1
 		}
-		if rowMin > 1 && prevMin > 1 {
-			return 2, 2
+	}
+	if n >= m-1 && equal(q[l+1:], w[l:m-1]) { // a dropped letter
+		prefix = 1
+		if n == m-1 {
+			full = 1
 		}
-		prevMin = rowMin
-		prev2, prev, cur = prev, cur, prev2
 	}
-	prefix = 2
-	for j := 0; j <= cols; j++ {
-		prefix = min(prefix, int(prev[j]))
+	if n >= m+1 && equal(q[l:], w[l+1:m+1]) { // an extra letter
+		prefix = 1
+		if n == m+1 {
+			full = 1
+		}
 	}
-	full = 2
-	if n <= cols {
-		full = min(2, int(prev[n]))
+	if n >= m && l+1 < m && q[l] == w[l+1] && q[l+1] == w[l] && equal(q[l+2:], w[l+2:m]) { // a swapped pair
+		prefix = 1
+		if n == m {
+			full = 1
+		}
 	}
 	return prefix, full
+}
+
+func equal[E byte | rune](a, b []E) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

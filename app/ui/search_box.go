@@ -116,12 +116,13 @@ func (s *searchBox) run() {
 		return
 	}
 	t0 := time.Now()
-	results, total := searchIdx.search(s.query, maxResults)
+	results, total, matches := searchIdx.searchDeferred(s.query, maxResults)
 	if benchMode {
 		perfRecord("annotator:search-query", float64(time.Since(t0).Microseconds())/1000)
 	}
 	t1 := time.Now()
 	s.results = newResultList(results, searchIdx.doc)
+	s.results.matches = matches
 	t2 := time.Now()
 	drawResults(s.query, resultsSummary(s.query, s.results.Len(), total), s.results, s.query != "")
 	if benchMode {

@@ -281,6 +281,13 @@ func (x *annotationIndex) search(q string, limit int) (results []search.Result, 
 	return x.ix.SearchTotal(search.ParseQuery(q), limit)
 }
 
+// searchDeferred is search without the highlights, which the returned
+// function builds for one result when it is drawn.
+func (x *annotationIndex) searchDeferred(q string, limit int) (results []search.Result, total int, matches func(id string) []search.Match) {
+	results, total, h := x.ix.SearchDeferred(search.ParseQuery(q), limit)
+	return results, total, h.Matches
+}
+
 // docOf converts an annotation into what search knows of it.
 func docOf(a *annotation.Annotation, title string, labels annotation.LabelNames) search.Doc {
 	d := search.Doc{

@@ -70,6 +70,9 @@ type resultList struct {
 	docs  []search.Doc
 	res   []search.Result
 	views []resultView
+	// matches, when set, builds a result's highlights, which a deferred
+	// search leaves out: only the results drawn pay for them.
+	matches func(id string) []search.Match
 }
 
 // viewSource is what drawResults draws from.
@@ -100,6 +103,9 @@ func (l *resultList) Len() int {
 func (l *resultList) View(i int) resultView {
 	for len(l.views) <= i {
 		j := len(l.views)
+		if l.matches != nil && l.res[j].Matches == nil {
+			l.res[j].Matches = l.matches(l.res[j].ID)
+		}
 		l.views = append(l.views, resultViewOf(j, l.res[j], l.docs[j]))
 	}
 	return l.views[i]
