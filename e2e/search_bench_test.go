@@ -192,7 +192,7 @@ func TestBenchSearch(t *testing.T) {
 		t.Logf("%8d  %-12s  %7.1fms  %6.2f / %6.2f ms  %6.2f / %6.2f ms  %6.2f / %6.2f ms  %6.2f / %6.2f ms",
 			r.n, r.how, r.build, r.query[0], r.query[1], r.app[0], r.app[1], r.dom[0], r.dom[1], r.paint[0], r.paint[1])
 	}
-	t.Logf("where the time goes (med/p95): views = building the result views, draw = markup and innerHTML, changed = input event to the DOM changed (before style and layout)")
+	t.Logf("where the time goes (med/p95): views = building the result views, draw = writing their text into the page, changed = input event to the DOM changed (before style and layout)")
 	for _, r := range rows {
 		t.Logf("%8d  views %5.2f / %5.2f ms  draw %5.2f / %5.2f ms  changed %5.2f / %5.2f ms", r.n, r.views[0], r.views[1], r.draw[0], r.draw[1], r.mo[0], r.mo[1])
 	}
