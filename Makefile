@@ -9,7 +9,7 @@ WASM      := web/app.wasm
 GOSRC     := $(shell find app cmd third_party -name '*.go' -not -name '*_test.go') go.mod go.sum
 export GOFLAGS := -trimpath
 
-.PHONY: all run build test vet unit e2e bench chromium node static clean fmt
+.PHONY: all run build test vet unit e2e bench chromium node static clean fmt wasm-gcflags
 
 all: build
 
@@ -25,6 +25,10 @@ $(BIN): $(GOSRC)
 # (without inlining there, re-anchoring 1,000 highlights took 2.5x longer).
 NOINLINE  := -gcflags=all=-l $(foreach p,runtime internal/... strings bytes unicode unicode/... slices sort \
 	github.com/annotator/annotator/app/anchor github.com/annotator/annotator/app/search github.com/sahilm/fuzzy,-gcflags=$(p)=)
+
+# wasm-gcflags prints them, for the benchmarks that build app.wasm variants.
+wasm-gcflags:
+	@echo $(NOINLINE)
 
 $(WASM): $(GOSRC) Makefile
 	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' $(NOINLINE) -o $(WASM) ./cmd/annotator
@@ -58,7 +62,7 @@ e2e: build chromium $(AXE)
 ## bench: Go benchmarks, then the browser figures
 bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./app/... ./cmd/...
-	BENCH=1 WASM_GCFLAGS='$(NOINLINE)' $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 30m ./e2e/
+	BENCH=1 $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 30m ./e2e/
 
 # axe-core audits the pages for accessibility in the end-to-end tests.
 $(AXE):

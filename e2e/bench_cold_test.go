@@ -59,9 +59,20 @@ func TestBenchColdStart(t *testing.T) {
 	}
 }
 
-// baselineWeb builds testdata/coldbaseline's app.wasm, with the app's own
-// compiler flags when make passes them (WASM_GCFLAGS), into a copy of web/.
+// baselineWeb builds testdata/coldbaseline's app.wasm into a copy of web/.
 func baselineWeb(t *testing.T) string {
+	t.Helper()
+	web := wasmWeb(t, "./e2e/testdata/coldbaseline")
+	st, _ := os.Stat(filepath.Join(web, "app.wasm"))
+	br, _ := os.Stat(filepath.Join(web, "app.wasm.br"))
+	t.Logf("baseline app.wasm: raw %.2f MB, brotli %.2f MB", float64(st.Size())/1e6, float64(br.Size())/1e6)
+	return web
+}
+
+// wasmWeb builds pkg for the browser, with the app's own compiler flags
+// (make wasm-gcflags) and any build tags, into a copy of web/, compressed
+// as make build does, and returns that folder for startHostWeb.
+func wasmWeb(t *testing.T, pkg string, tags ...string) string {
 	t.Helper()
 	web := filepath.Join(t.TempDir(), "web")
 	if err := os.CopyFS(web, os.DirFS(filepath.Join(repoRoot, "web"))); err != nil {
@@ -70,24 +81,24 @@ func baselineWeb(t *testing.T) string {
 	for _, n := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
 		os.Remove(filepath.Join(web, n))
 	}
-	gcflags := strings.Fields(os.Getenv("WASM_GCFLAGS"))
-	if len(gcflags) == 0 {
-		gcflags = []string{"-gcflags=all=-l"}
+	flags, err := exec.Command("make", "-s", "--no-print-directory", "-C", repoRoot, "wasm-gcflags").Output()
+	if err != nil {
+		t.Fatalf("make wasm-gcflags: %v", err)
 	}
-	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, gcflags...)
-	args = append(args, "-o", filepath.Join(web, "app.wasm"), "./e2e/testdata/coldbaseline")
+	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, strings.Fields(string(flags))...)
+	if len(tags) > 0 {
+		args = append(args, "-tags", strings.Join(tags, ","))
+	}
+	args = append(args, "-o", filepath.Join(web, "app.wasm"), pkg)
 	build := exec.Command("go", args...)
 	build.Dir = repoRoot
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the baseline app: %v\n%s", err, out)
+		t.Fatalf("building %s for the browser: %v\n%s", pkg, err, out)
 	}
 	if out, err := exec.Command(hostBin, "-precompress", filepath.Join(web, "app.wasm")).CombinedOutput(); err != nil {
-		t.Fatalf("compressing the baseline app: %v\n%s", err, out)
+		t.Fatalf("compressing %s's app.wasm: %v\n%s", pkg, err, out)
 	}
-	st, _ := os.Stat(filepath.Join(web, "app.wasm"))
-	br, _ := os.Stat(filepath.Join(web, "app.wasm.br"))
-	t.Logf("baseline app.wasm: raw %.2f MB, brotli %.2f MB", float64(st.Size())/1e6, float64(br.Size())/1e6)
 	return web
 }
 

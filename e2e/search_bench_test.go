@@ -21,7 +21,9 @@ import (
 // from the store. 100,000 do not fit in Chromium's localStorage (5.2 M
 // characters per origin), so at that size the app builds the index from the
 // same generated corpus held in memory. Both go through a hook that exists
-// only on a page opened with ?searchbench=1.
+// only on a page opened with ?searchbench=1 of an app.wasm built with
+// -tags searchbench, which this benchmark builds for itself (the app.wasm
+// readers get has no benchmark code).
 //
 // Queries are typed into the search box one real key event at a time (3 to
 // 6 letters, some with typos, some matching nothing), waiting for each
@@ -105,7 +107,7 @@ func TestBenchSearch(t *testing.T) {
 	if os.Getenv("BENCH") == "" {
 		t.Skip("set BENCH=1 to run the browser benchmark of search")
 	}
-	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	h := startHostWeb(t, copyArticles(t), "127.0.0.1:0", wasmWeb(t, "./cmd/annotator", "searchbench"))
 	type row struct {
 		n                  int
 		how                string

@@ -23,7 +23,7 @@ func TestProfileSearch(t *testing.T) {
 	if os.Getenv("PROF") == "" {
 		t.Skip("set PROF=1 to profile search in the browser")
 	}
-	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	h := startHostWeb(t, copyArticles(t), "127.0.0.1:0", wasmWeb(t, "./cmd/annotator", "searchbench"))
 	b := newBrowser(t, "")
 	b.open(t, h.URL+"/?searchbench=1")
 	b.waitFor(t, "the benchmark hook", `!!window.annotatorSearchBench`)

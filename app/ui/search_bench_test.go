@@ -1,3 +1,5 @@
+//go:build !wasm || searchbench
+
 package ui
 
 import (

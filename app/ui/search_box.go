@@ -4,7 +4,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/annotator/annotator/app/annotation"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -52,8 +51,7 @@ func (s *searchBox) OnMount(ctx app.Context) {
 		s.onInput(ctx, value)
 	}))
 	if benchRequested() {
-		benchMode = true
-		registerBench(benchSeed, benchIndex, benchSize)
+		startBench()
 	}
 }
 
@@ -255,52 +253,4 @@ func (s *searchBox) Render() app.UI {
 				Text("↓ ↑ move through results, Enter opens, Esc closes. Narrow with tag:, label:, type:, verdict:, article:, is:orphan, is:claim or a \"quoted phrase\"."),
 		),
 	)
-}
-
-// benchSeed writes n generated annotations to the store, spread over the
-// bundled articles (the benchmark then reloads the page).
-func benchSeed(n int) string {
-	var ids []string
-	for _, s := range ws.bundled {
-		ids = append(ids, s.ID)
-	}
-	if len(ids) == 0 {
-		ids = []string{"bench-0"}
-	}
-	byArticle := map[string][]annotation.Annotation{}
-	for _, a := range corpusAnnotations(n, ids) {
-		byArticle[a.Article] = append(byArticle[a.Article], a)
-	}
-	for id, list := range byArticle {
-		if err := ws.Store().PutMany(id, list); err != nil {
-			return err.Error()
-		}
-	}
-	return ""
-}
-
-// benchIndex replaces the search index with n generated annotations held in
-// memory only (100,000 do not fit in localStorage) and returns the build
-// time in milliseconds.
-func benchIndex(n int) float64 {
-	ids, titles := corpusTitles(200)
-	byArticle := map[string][]annotation.Annotation{}
-	for _, a := range corpusAnnotations(n, ids) {
-		byArticle[a.Article] = append(byArticle[a.Article], a)
-	}
-	t0 := time.Now()
-	walk, size := walkOf(byArticle)
-	x := newAnnotationIndex(walk, size, titles, nil, nil)
-	x.built = time.Since(t0)
-	x.generated = true
-	searchIdx = x
-	return float64(x.built.Microseconds()) / 1000
-}
-
-// benchSize is the number of annotations in the search index.
-func benchSize() int {
-	if searchIdx == nil {
-		return 0
-	}
-	return searchIdx.ix.Len()
 }

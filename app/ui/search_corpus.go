@@ -1,3 +1,5 @@
+//go:build !wasm || searchbench
+
 package ui
 
 import (
@@ -12,8 +14,9 @@ import (
 
 // The search benchmark's corpus: annotations of about 160 bytes of
 // English-like text each (Zipf-distributed words, as in app/search's
-// benchmarks), generated deterministically. Only the benchmark hook, which
-// exists only on a page opened with ?searchbench=1, uses it.
+// benchmarks), generated deterministically. Only the benchmark hook uses it
+// (search_bench_hook.go), so app.wasm carries it only when built with
+// -tags searchbench.
 
 var corpusNewsWords = strings.Fields(`the of and to in a is that for on was with said he as it by at from
 his an be has have are were which will government minister inflation economy election vote votes
