@@ -54,7 +54,7 @@ func benchIndex(n int) float64 {
 	}
 	t0 := time.Now()
 	walk, size := walkOf(byArticle)
-	x := newAnnotationIndex(walk, size, titles, nil, nil)
+	x := newAnnotationIndex(walk, size, titles, nil, nil, nil)
 	x.built = time.Since(t0)
 	x.generated = true
 	searchIdx = x

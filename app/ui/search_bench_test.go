@@ -17,7 +17,7 @@ func BenchmarkIndexBuild10k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		walk, n := walkOf(byArticle)
-		newAnnotationIndex(walk, n, titles, nil, nil)
+		newAnnotationIndex(walk, n, titles, nil, nil, nil)
 	}
 }
 
@@ -28,7 +28,7 @@ func BenchmarkSearchAndViews10k(b *testing.B) {
 		byArticle[a.Article] = append(byArticle[a.Article], a)
 	}
 	walk, n := walkOf(byArticle)
-	x := newAnnotationIndex(walk, n, titles, nil, nil)
+	x := newAnnotationIndex(walk, n, titles, nil, nil, nil)
 	qs := []string{"g", "go", "gov", "e", "ec", "eco", "econ", "q", "qz", "qzx"}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

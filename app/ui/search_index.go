@@ -53,7 +53,7 @@ func (w *workspace) searchIndex() *annotationIndex {
 	if searchIdx == nil {
 		t0 := time.Now()
 		st := w.Store()
-		searchIdx = newAnnotationIndex(st.EachLive, st.Size(), w.articleTitles(), st.Prefs().LabelNames, w.Article)
+		searchIdx = newAnnotationIndex(st.EachLive, st.Size(), w.articleTitles(), st.Prefs().LabelNames, w.Article, w.anchors)
 		searchIdx.built = time.Since(t0)
 	}
 	return searchIdx
@@ -78,12 +78,22 @@ func (w *workspace) articleTitles() map[string]string {
 // anchors, when the caller has resolved them, say which annotations are
 // orphans. Before the index is built it does nothing.
 func (w *workspace) indexChanged(articleID string, anchors ...map[string]anchor.Result) {
-	if searchIdx == nil || searchIdx.generated {
-		return
-	}
 	var known map[string]anchor.Result
 	if len(anchors) > 0 {
 		known = anchors[0]
+	}
+	// Kept for the index's first build; a change without the reader's
+	// anchors (an import, say) may have made them stale.
+	if known != nil {
+		if w.anchors == nil {
+			w.anchors = map[string]map[string]anchor.Result{}
+		}
+		w.anchors[articleID] = known
+	} else {
+		delete(w.anchors, articleID)
+	}
+	if searchIdx == nil || searchIdx.generated {
+		return
 	}
 	if a, ok := w.Article(articleID); ok {
 		searchIdx.titles[articleID] = a.Title
@@ -127,8 +137,10 @@ func walkOf(all map[string][]annotation.Annotation) (walk annotationWalk, n int)
 
 // newAnnotationIndex builds the index of the annotations walk visits
 // (about n of them), straight from where they are kept, without copying
-// them first.
-func newAnnotationIndex(walk annotationWalk, n int, titles map[string]string, labels annotation.LabelNames, at articleLookup) *annotationIndex {
+// them first. An annotation is an orphan as known says, by article and
+// annotation id (the reader page's resolution), or else as resolving it
+// against its article, when at has the article, says.
+func newAnnotationIndex(walk annotationWalk, n int, titles map[string]string, labels annotation.LabelNames, at articleLookup, known map[string]map[string]anchor.Result) *annotationIndex {
 	x := &annotationIndex{
 		ix:        search.NewIndex(),
 		byArticle: map[string][]string{},
@@ -142,12 +154,15 @@ func newAnnotationIndex(walk annotationWalk, n int, titles map[string]string, la
 	x.ix.Grow(n)
 	var (
 		cur, title string
+		resolved   map[string]anchor.Result
 		text       *anchor.Text
+		textLooked bool
 		tags       []string // the annotations' tags, copied: they are the store's
 	)
 	walk(func(articleID string, a *annotation.Annotation) {
 		if articleID != cur || title == "" {
-			cur, title, text = articleID, x.title(articleID), x.textOf(articleID, at)
+			cur, title, resolved = articleID, x.title(articleID), known[articleID]
+			text, textLooked = nil, false
 		}
 		d := docOf(a, title, x.labels)
 		if len(a.Tags) > 0 {
@@ -158,9 +173,16 @@ func newAnnotationIndex(walk annotationWalk, n int, titles map[string]string, la
 			tags = append(tags, a.Tags...)
 			d.Tags = tags[start:len(tags):len(tags)]
 		}
-		if text != nil {
-			pos := a.Position
-			d.Orphan = text.Resolve(a.Quote, &pos).Status == anchor.Orphan
+		if r, ok := resolved[a.ID]; ok {
+			d.Orphan = r.Status == anchor.Orphan
+		} else {
+			if !textLooked {
+				text, textLooked = x.textOf(articleID, at), true
+			}
+			if text != nil {
+				pos := a.Position
+				d.Orphan = text.Resolve(a.Quote, &pos).Status == anchor.Orphan
+			}
 		}
 		x.ix.Add(d)
 		x.byArticle[articleID] = append(x.byArticle[articleID], a.ID)

@@ -132,7 +132,7 @@ func TestAnnotationIndexSync(t *testing.T) {
 	b1.Kind, b1.Label = annotation.KindClaim, ""
 	b1.Claim = &annotation.Claim{Type: annotation.ClaimStatistic, Verdict: annotation.VerdictInaccurate}
 	walk, n := walkOf(map[string][]annotation.Annotation{"zurich": {a1, a2}, "other": {b1}})
-	x := newAnnotationIndex(walk, n, map[string]string{"zurich": art.Title}, nil, at)
+	x := newAnnotationIndex(walk, n, map[string]string{"zurich": art.Title}, nil, at, nil)
 
 	check := func(q string, want ...string) {
 		t.Helper()
@@ -145,6 +145,12 @@ func TestAnnotationIndexSync(t *testing.T) {
 	check("zurich", "a1", "a2") // the title
 	check("qoukka", "a1")
 	check("is:orphan", "a2") // resolved against the article at hand
+
+	// The reader page's own resolution, when there is one, is taken as it is.
+	readers := map[string]map[string]anchor.Result{"zurich": {"a1": {Status: anchor.Orphan}, "a2": {Status: anchor.Fuzzy}}}
+	if y := newAnnotationIndex(walk, n, map[string]string{"zurich": art.Title}, nil, at, readers); strings.Join(ids(first(y.search("is:orphan", maxResults))), ",") != "a1" {
+		t.Errorf("with the reader's anchors, is:orphan finds %v, want a1", ids(first(y.search("is:orphan", maxResults))))
+	}
 	check("verdict:inaccurate", "b1")
 	check("type:statistic tarifs", "b1")
 	check("label:question", "a1", "a2")
@@ -295,3 +301,6 @@ func TestPopupVisible(t *testing.T) {
 		t.Errorf("long results: %d drawn, want 2", got)
 	}
 }
+
+// first drops search's second result, the total.
+func first[T any](v T, _ int) T { return v }

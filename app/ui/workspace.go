@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"github.com/annotator/annotator/app/anchor"
 	"sort"
 	"strings"
 
@@ -19,6 +20,10 @@ type workspace struct {
 	openErr  error
 	bundled  []article.Summary
 	articles map[string]*article.Article
+	// anchors is the reader page's latest resolution of an article's
+	// annotations, by article id: the search index's first build takes
+	// is:orphan from it rather than resolving them all again.
+	anchors map[string]map[string]anchor.Result
 }
 
 var ws = &workspace{articles: map[string]*article.Article{}}
