@@ -598,6 +598,18 @@ func TestTeacherImportsAClassAtOnce(t *testing.T) {
 	}
 	b.noPageErrors(t)
 
+	// More files than one import takes are refused before any is read.
+	var many []string
+	for i := 0; i <= share.MaxImportFiles; i++ {
+		name := filepath.Join(dir, fmt.Sprintf("extra-%03d.json", i))
+		if err := os.WriteFile(name, []byte("[]"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		many = append(many, name)
+	}
+	b.importFile(t, many...)
+	b.waitFor(t, "the refusal", fmt.Sprintf(`(document.querySelector(".import .problem, .share .problem")?.textContent || document.body.textContent).includes("%d files were chosen, and an import takes at most %d at once")`, len(many), share.MaxImportFiles))
+
 	// Dropped on the page, several files are one import too.
 	c := newBrowser(t, "")
 	c.open(t, h.URL+seed)

@@ -72,10 +72,23 @@ function unredirected(response) {
 // used instead (the network's answer still refreshes the cache).
 const networkTimeout = 4000;
 
+// withoutPreload drops the host's preload of app.wasm from a page this
+// worker fetched itself (without navigation preload, as an older worker or
+// a browser without it does): with the worker running, app.js reads
+// app.wasm from the cache, and a cached page must not ask for it again.
+function withoutPreload(response) {
+  if (!response.ok || response.type !== "basic" || !response.headers.has("Link")) {
+    return response;
+  }
+  const headers = new Headers(response.headers);
+  headers.delete("Link");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 async function networkFirst(request, preloaded) {
   const cache = await caches.open(cacheName);
-  const fromNetwork = Promise.resolve(preloaded).then((response) => response || fetch(request)).then((response) => {
-    if (response.ok && response.type === "basic") {
+  const fromNetwork = Promise.resolve(preloaded).then((response) => response || fetch(request).then(withoutPreload)).then((response) => {
+    if (response.ok && (response.type === "basic" || response.type === "default")) {
       cache.put(request, response.clone());
     }
     return response;

@@ -10,6 +10,11 @@ import (
 // returned packs, say.
 const MaxImportFiles = 100
 
+// MaxImportTotalBytes is how much one import of several files may hold in
+// all (each file is also at most MaxImportBytes). A class's packs are tens
+// of kilobytes each.
+const MaxImportTotalBytes = 50 << 20
+
 // Merge joins the imports of several files into one set, previewed and
 // written as one: a teacher takes in every student's returned pack in a
 // single step. Rejections and warnings name their file. An article that

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/share"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -315,15 +316,26 @@ func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Co
 
 // readFiles reads every File of list (a FileList, or an array of Files),
 // refusing any over limit before reading it, and calls done once with all
-// of them, in the list's order.
+// of them, in the list's order. Too many files, or too many bytes in all,
+// are refused before any is read: done then gets one file, its error.
 func readFiles(ctx app.Context, list app.Value, limit int, done func(app.Context, []importFile)) {
 	n := list.Get("length").Int()
 	if n == 0 {
 		return
 	}
+	if n > share.MaxImportFiles {
+		done(ctx, []importFile{{Err: fmt.Errorf("Nothing was imported: %d files were chosen, and an import takes at most %d at once.", n, share.MaxImportFiles)}})
+		return
+	}
 	files := make([]app.Value, n)
+	total := 0
 	for i := range files {
 		files[i] = list.Index(i)
+		total += files[i].Get("size").Int()
+	}
+	if n > 1 && total > share.MaxImportTotalBytes {
+		done(ctx, []importFile{{Err: fmt.Errorf("Nothing was imported: the %d files chosen hold %d MB, and an import takes at most %d MB at once.", n, total>>20, share.MaxImportTotalBytes>>20)}})
+		return
 	}
 	out := make([]importFile, n)
 	left := n
