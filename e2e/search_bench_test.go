@@ -97,7 +97,7 @@ type keystroke struct {
 	Paint float64 `json:"paint"`
 	N     int     `json:"n"`
 	Views float64 `json:"views"` // building the result views
-	Draw  float64 `json:"draw"`  // their markup and the innerHTML assignment
+	Draw  float64 `json:"draw"`  // writing their text into the page (one call into JS)
 	MO    float64 `json:"mo"`    // input event to the DOM changed, before style and layout
 	Seen  int     `json:"seen"`  // results in the popup's view
 	Stale int     `json:"stale"` // of them, those whose text changed after the paint
