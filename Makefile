@@ -6,6 +6,7 @@ ADDR      ?= 127.0.0.1:8000
 ARTICLES  ?= articles
 BIN       := bin/annotator
 WASM      := web/app.wasm
+MDWASM    := web/markdown.wasm
 GOSRC     := $(shell find app cmd third_party -name '*.go' -not -name '*_test.go') go.mod go.sum
 export GOFLAGS := -trimpath
 
@@ -13,8 +14,8 @@ export GOFLAGS := -trimpath
 
 all: build
 
-## build: the host binary and app.wasm with its brotli and gzip twins
-build: $(BIN) $(WASM).br
+## build: the host binary, app.wasm and markdown.wasm with their brotli and gzip twins
+build: $(BIN) $(WASM).br $(MDWASM).br
 
 $(BIN): $(GOSRC)
 	$(GO) build -o $(BIN) ./cmd/annotator
@@ -35,6 +36,14 @@ $(WASM): $(GOSRC) Makefile
 
 $(WASM).br: $(WASM) $(BIN)
 	$(BIN) -precompress $(WASM)
+
+# markdown.wasm parses a reader's own .md files in a worker, so that
+# goldmark is not in app.wasm (cmd/markdown/doc.go).
+$(MDWASM): $(GOSRC) Makefile
+	GOOS=js GOARCH=wasm $(GO) build -tags markdown -ldflags='-s -w' -o $(MDWASM) ./cmd/markdown
+
+$(MDWASM).br: $(MDWASM) $(BIN)
+	$(BIN) -precompress $(MDWASM)
 
 ## run: serve the bundled library at http://$(ADDR)/
 run: build
@@ -102,4 +111,4 @@ fmt:
 	gofmt -w app cmd e2e internal
 
 clean:
-	rm -rf bin .tools $(DIST) $(WASM) $(WASM).br $(WASM).gz
+	rm -rf bin .tools $(DIST) $(WASM) $(WASM).br $(WASM).gz $(MDWASM) $(MDWASM).br $(MDWASM).gz

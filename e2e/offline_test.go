@@ -96,7 +96,8 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	b := newBrowser(t, "")
 	b.open(t, h.URL+"/")
 	b.open(t, h.URL+seedPath)
-	b.waitOfflineReady(t, seedPath, secondPath, "/api/library.json", "/api/articles/reading-news-closely.json")
+	b.waitOfflineReady(t, seedPath, secondPath, "/api/library.json", "/api/articles/reading-news-closely.json",
+		"/web/markdown-worker.js", "/web/markdown.wasm", "/wasm_exec.js")
 
 	h.stop()
 	if _, err := http.Get(h.URL + "/"); err == nil {
@@ -136,6 +137,14 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	}
 	tab.open(t, h.URL+local)
 	tab.waitFor(t, "the reader's own article offline", `(document.querySelector("article")?.textContent || "").includes("Written with no network at all")`)
+
+	// A Markdown file opened offline: the worker and markdown.wasm come
+	// from the cache, though the page never used them before.
+	tab.open(t, h.URL+"/")
+	md := filepath.Join(t.TempDir(), "offline.md")
+	writeFile(t, md, "# Offline Markdown\n\nParsed with *no* network.\n")
+	tab.chooseFiles(t, "Open a .txt or .md file", md)
+	tab.waitFor(t, "the Markdown article added offline", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Offline Markdown"))`)
 
 	h2 := h.restart(t, filepath.Join(repoRoot, "web"))
 	tab.open(t, h2.URL+seedPath)
@@ -179,7 +188,8 @@ func TestStaticSite(t *testing.T) {
 	dist := buildStatic(t)
 	for _, f := range []string{"index.html", "404.html", "read/blinken-beijing-talks/index.html", "read/reading-news-closely/index.html",
 		"api/library.json", "api/articles/blinken-beijing-talks.json", "app.js", "app-worker.js", "wasm_exec.js", "app.css",
-		"manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/app.css", "web/icon-192.png", "_headers"} {
+		"manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/app.css", "web/icon-192.png", "_headers",
+		"web/markdown.wasm", "web/markdown-worker.js"} {
 		if _, err := os.Stat(filepath.Join(dist, f)); err != nil {
 			t.Errorf("the static site lacks %s", f)
 		}

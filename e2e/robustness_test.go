@@ -3,6 +3,8 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -98,4 +100,61 @@ func TestStorageFull(t *testing.T) {
 	b.do(t, chromedp.Reload())
 	b.waitLive(t)
 	b.waitMarks(t, 3)
+}
+
+// A reader opens a Markdown file of their own: it is parsed in the
+// Markdown worker (markdown.wasm, fetched only then), its headings, list
+// and quote become the article's text, and its raw HTML is dropped. A file
+// that is not text is refused with a message.
+func TestAddOwnMarkdownFile(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	b := newBrowser(t, "")
+	b.open(t, h.URL+"/")
+	fetched := `performance.getEntriesByType("resource").some(e => e.name.endsWith("/web/markdown.wasm") || e.name.endsWith("/web/markdown-worker.js"))`
+	if eval[bool](t, b, fetched) {
+		t.Errorf("the page fetched the Markdown worker before any .md file was opened")
+	}
+
+	dir := t.TempDir()
+	md := filepath.Join(dir, "field-notes.md")
+	writeFile(t, md, "---\nauthor: A. Reader\n---\n# Field notes on *close* reading\n\n"+
+		"Reading slowly pays: **every** claim deserves a source.\n\n"+
+		"<script>alert(1)</script>\n\n"+
+		"## What to check\n\n- who said it\n- when it was said\n\n"+
+		"> A quoted line, with <b>markup</b> in it.\n")
+	b.chooseFiles(t, "Open a .txt or .md file", md)
+	b.waitFor(t, "the Markdown article in the library", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Field notes on close reading"))`)
+	b.click(t, "link", "Field notes on close reading")
+	b.waitFor(t, "the Markdown article", `(document.querySelector("article")?.textContent || "").includes("when it was said")`)
+	text := eval[string](t, b, `document.querySelector("article").textContent`)
+	for _, want := range []string{"Reading slowly pays: every claim deserves a source.", "What to check", "who said it", "A quoted line, with markup in it."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the article lacks %q: %q", want, text)
+		}
+	}
+	if strings.Contains(text, "alert(1)") || eval[int](t, b, `document.querySelectorAll("article script, article b").length`) != 0 {
+		t.Errorf("raw HTML in the Markdown file reached the page: %q", text)
+	}
+	if !strings.Contains(eval[string](t, b, `document.body.textContent`), "A. Reader") {
+		t.Errorf("the front matter's author is not shown")
+	}
+	b.selectText(t, "who said it", 0)
+	b.click(t, "button", "Highlight")
+	b.waitMarks(t, 1)
+
+	b.open(t, h.URL+"/")
+	bad := filepath.Join(dir, "binary.md")
+	if err := os.WriteFile(bad, []byte("\x00\x01\x02\xff\xfe not text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.chooseFiles(t, "Open a .txt or .md file", bad)
+	b.waitFor(t, "a message", `(document.querySelector(".add-article [role=alert]")?.textContent || "").includes("not plain text")`)
+	b.noPageErrors(t)
+}
+
+func writeFile(t testing.TB, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -126,13 +126,19 @@ func (b *browser) clickExact(t testing.TB, role, name string) {
 // found by its accessible name as a person finds it.
 func (b *browser) importFile(t testing.TB, paths ...string) {
 	t.Helper()
+	b.chooseFiles(t, "Import annotations", paths...)
+}
+
+// chooseFiles chooses paths in the file input with the accessible name.
+func (b *browser) chooseFiles(t testing.TB, name string, paths ...string) {
+	t.Helper()
 	var id cdp.BackendNodeID
 	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		for {
 			for _, role := range []string{"button", "textbox", "generic"} {
-				ids, err := axFind(ctx, tg, role, "Import annotations")
+				ids, err := axFind(ctx, tg, role, name)
 				if err != nil {
 					return err
 				}
@@ -150,7 +156,7 @@ func (b *browser) importFile(t testing.TB, paths ...string) {
 		}
 	}))
 	if err != nil {
-		t.Fatalf("choosing %v in Import annotations: %v", paths, err)
+		t.Fatalf("choosing %v in %s: %v", paths, name, err)
 	}
 }
 

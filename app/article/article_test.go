@@ -357,3 +357,31 @@ func TestErrorMessagesReadable(t *testing.T) {
 		t.Errorf("ErrTooLarge = %v", ErrTooLarge)
 	}
 }
+
+// An error's kind survives a trip through text, as the Markdown worker's
+// answers make it.
+func TestErrorKindRoundTrip(t *testing.T) {
+	for _, data := range []string{"", "\xff\xfe binary", "# Title only\n", strings.Repeat("x", MaxSize+1)} {
+		_, err := ParseMarkdown("an-id", []byte(data))
+		if err == nil {
+			t.Fatalf("ParseMarkdown(%.20q) did not fail", data)
+		}
+		kind := ErrorKind(err)
+		if kind == "" {
+			t.Fatalf("ErrorKind(%v) is empty", err)
+		}
+		back := ErrorOfKind(kind, err.Error())
+		if back.Error() != err.Error() || ErrorKind(back) != kind {
+			t.Errorf("%v came back as %v (kind %q)", err, back, ErrorKind(back))
+		}
+	}
+	if _, err := ParseMarkdown("Bad ID", []byte("# T\n\nx")); ErrorKind(err) != "bad-id" {
+		t.Errorf("a bad id's kind is %q", ErrorKind(err))
+	}
+	if ErrorKind(errors.New("other")) != "" || ErrorKind(nil) != "" {
+		t.Error("an error of no kind has a kind")
+	}
+	if err := ErrorOfKind("unknown", "it broke"); err.Error() != "it broke" || ErrorKind(err) != "" {
+		t.Errorf("an unknown kind gave %v", err)
+	}
+}

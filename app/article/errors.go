@@ -26,3 +26,48 @@ type FileError struct {
 
 func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
+
+// errorKinds names each kind of bad input for ErrorKind and ErrorOfKind.
+var errorKinds = []struct {
+	name string
+	err  error
+}{
+	{"empty", ErrEmpty},
+	{"not-utf8", ErrNotUTF8},
+	{"too-large", ErrTooLarge},
+	{"no-title", ErrNoTitle},
+	{"no-body", ErrNoBody},
+	{"bad-id", ErrBadID},
+}
+
+// ErrorKind names the kind of bad input err wraps ("empty", "not-utf8",
+// "too-large", "no-title", "no-body", "bad-id"), or returns "" for any
+// other error. With ErrorOfKind it carries an error across a boundary that
+// passes only text: the Markdown worker's messages to the page.
+func ErrorKind(err error) string {
+	for _, k := range errorKinds {
+		if errors.Is(err, k.err) {
+			return k.name
+		}
+	}
+	return ""
+}
+
+// ErrorOfKind returns an error that wraps the kind named (see ErrorKind)
+// and reads as message; an unknown kind gives a plain error.
+func ErrorOfKind(kind, message string) error {
+	for _, k := range errorKinds {
+		if k.name == kind {
+			return &kindError{message: message, kind: k.err}
+		}
+	}
+	return errors.New(message)
+}
+
+type kindError struct {
+	message string
+	kind    error
+}
+
+func (e *kindError) Error() string { return e.message }
+func (e *kindError) Unwrap() error { return e.kind }

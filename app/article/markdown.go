@@ -1,3 +1,5 @@
+//go:build !wasm || markdown
+
 package article
 
 import (

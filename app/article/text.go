@@ -9,10 +9,15 @@ import (
 // Parse parses an article file by its extension: .md (in any case) as
 // Markdown, anything else as plain text.
 func Parse(id, filename string, data []byte) (*Article, error) {
-	if strings.EqualFold(path.Ext(filename), ".md") {
+	if IsMarkdown(filename) {
 		return ParseMarkdown(id, data)
 	}
 	return ParseText(id, data)
+}
+
+// IsMarkdown reports whether Parse reads filename as Markdown.
+func IsMarkdown(filename string) bool {
+	return strings.EqualFold(path.Ext(filename), ".md")
 }
 
 // prepare checks a file's bytes and returns them as text with line ends

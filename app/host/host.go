@@ -25,7 +25,8 @@ import (
 // Config says what a Host serves.
 type Config struct {
 	Library *Library
-	// WebDir holds app.wasm (with .br and .gz beside it), app.css and the icons.
+	// WebDir holds app.wasm and markdown.wasm (with .br and .gz beside
+	// them), the Markdown worker's script, app.css and the icons.
 	WebDir string
 	Logger *log.Logger
 }
@@ -38,7 +39,10 @@ type Host struct {
 	logger *log.Logger
 	app    *app.Handler
 	wasm   *wasmFile
-	static http.Handler
+	// markdown is markdown.wasm, the parser of a reader's .md files that the
+	// app runs in a worker (cmd/markdown); nil when it was not built.
+	markdown *wasmFile
+	static   http.Handler
 }
 
 // Theme colours, shared by the manifest and the stylesheet.
@@ -59,32 +63,45 @@ func New(cfg Config) (*Host, error) {
 	for _, w := range warnings {
 		cfg.Logger.Print(w)
 	}
+	markdown, warnings, err := loadWasm(filepath.Join(cfg.WebDir, "markdown.wasm"))
+	if err != nil {
+		cfg.Logger.Printf("%v: readers cannot open their own .md files", err)
+		markdown = nil
+	}
+	for _, w := range warnings {
+		cfg.Logger.Print(w)
+	}
 	version, err := Version(cfg.WebDir)
 	if err != nil {
 		return nil, err
 	}
 	h := &Host{
-		lib:    cfg.Library,
-		webDir: cfg.WebDir,
-		logger: cfg.Logger,
-		wasm:   wasm,
-		static: http.StripPrefix("/web", http.FileServer(onlyFiles{http.Dir(cfg.WebDir)})),
+		lib:      cfg.Library,
+		webDir:   cfg.WebDir,
+		logger:   cfg.Logger,
+		wasm:     wasm,
+		markdown: markdown,
+		static:   http.StripPrefix("/web", http.FileServer(onlyFiles{http.Dir(cfg.WebDir)})),
 	}
-	h.app = NewAppHandler(version, len(wasm.raw), cfg.Library.IDs())
+	h.app = NewAppHandler(version, len(wasm.raw), cfg.Library.IDs(), markdown != nil)
 	return h, nil
 }
 
 // NewAppHandler is go-app's Handler for Annotator: its name, local icons,
 // theme, version and the resources the service worker caches for offline
-// use. It is shared by the host and the static build.
-func NewAppHandler(version string, wasmSize int, articleIDs []string) *app.Handler {
-	return newAppHandler(version, wasmSize, articleIDs, "")
+// use (with the Markdown worker when markdown.wasm was built). It is shared
+// by the host and the static build.
+func NewAppHandler(version string, wasmSize int, articleIDs []string, markdown bool) *app.Handler {
+	return newAppHandler(version, wasmSize, articleIDs, "", markdown)
 }
 
 // newAppHandler caches each article's page at "/read/"+id+pageSuffix: the
 // static build's pages are read/{id}/index.html, served at /read/{id}/.
-func newAppHandler(version string, wasmSize int, articleIDs []string, pageSuffix string) *app.Handler {
+func newAppHandler(version string, wasmSize int, articleIDs []string, pageSuffix string, markdown bool) *app.Handler {
 	cacheable := []string{"/api/library.json", "/web/app.css", "/web/icon.svg"}
+	if markdown {
+		cacheable = append(cacheable, "/web/markdown-worker.js", "/web/markdown.wasm")
+	}
 	for _, id := range articleIDs {
 		cacheable = append(cacheable, "/read/"+id+pageSuffix, "/api/articles/"+id+".json")
 	}
@@ -165,6 +182,8 @@ func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.serveJSON(w, r, a)
 	case p == "/web/app.wasm" || p == "/app.wasm":
 		h.wasm.ServeHTTP(w, r)
+	case p == "/web/markdown.wasm" && h.markdown != nil:
+		h.markdown.ServeHTTP(w, r)
 	case strings.HasPrefix(p, "/web/"):
 		w.Header().Set("Cache-Control", "no-cache")
 		h.static.ServeHTTP(w, r)

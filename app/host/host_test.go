@@ -642,3 +642,54 @@ func BenchmarkArticleJSON(b *testing.B) {
 		}
 	}
 }
+
+// markdown.wasm, the Markdown worker's parser, is served precompressed like
+// app.wasm and cached by the service worker for offline use; a host whose
+// web folder lacks it says so and still serves the app.
+func TestMarkdownWasm(t *testing.T) {
+	f := newFixture(t)
+	if !strings.Contains(f.logs.String(), "markdown.wasm") {
+		t.Errorf("no word in the log about the missing markdown.wasm: %q", f.logs.String())
+	}
+	if _, sw := f.get(t, "/app-worker.js"); strings.Contains(cachedList(sw), "markdown.wasm") {
+		t.Errorf("the service worker caches a markdown.wasm the host does not have")
+	}
+	if res, _ := f.get(t, "/web/markdown.wasm"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a missing markdown.wasm: status %d", res.StatusCode)
+	}
+
+	raw := bytes.Repeat([]byte("\x00asm markdown "), 300)
+	write(t, filepath.Join(f.web, "markdown.wasm"), string(raw))
+	write(t, filepath.Join(f.web, "markdown.wasm.br"), "md-brotli")
+	write(t, filepath.Join(f.web, "markdown.wasm.gz"), "md-gzip")
+	write(t, filepath.Join(f.web, "markdown-worker.js"), "importScripts('/wasm_exec.js');")
+	h, err := New(Config{Library: f.lib, WebDir: f.web, Logger: log.New(io.Discard, "", 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.host = h
+	res, body := f.get(t, "/web/markdown.wasm", "Accept-Encoding", "br, gzip")
+	if res.StatusCode != 200 || string(body) != "md-brotli" || res.Header.Get("Content-Encoding") != "br" || res.Header.Get("Content-Type") != "application/wasm" {
+		t.Errorf("markdown.wasm: status %d, %q, Content-Encoding %q, Content-Type %q", res.StatusCode, body, res.Header.Get("Content-Encoding"), res.Header.Get("Content-Type"))
+	}
+	checkSecurityHeaders(t, "markdown.wasm", res.Header)
+	if _, body := f.get(t, "/web/markdown.wasm"); !bytes.Equal(body, raw) {
+		t.Errorf("markdown.wasm without an encoding is not the raw file")
+	}
+	_, sw := f.get(t, "/app-worker.js")
+	for _, want := range []string{`"/web/markdown.wasm"`, `"/web/markdown-worker.js"`, `"/wasm_exec.js"`} {
+		if !strings.Contains(cachedList(sw), want) {
+			t.Errorf("the service worker does not cache %s", want)
+		}
+	}
+}
+
+// cachedList is the service worker's list of what it caches at install.
+func cachedList(worker []byte) string {
+	for _, line := range strings.Split(string(worker), "\n") {
+		if strings.HasPrefix(line, "const resourcesToCache =") {
+			return line
+		}
+	}
+	return ""
+}

@@ -63,7 +63,7 @@ func (h *Host) WriteStatic(dir string) (StaticReport, error) {
 	sum := sha256.Sum256([]byte(version + "\n" + strings.Join(ids, "\n")))
 	rep.Version = hex.EncodeToString(sum[:8])
 	sh := *h
-	sh.app = newAppHandler(rep.Version, len(h.wasm.raw), ids, "/")
+	sh.app = newAppHandler(rep.Version, len(h.wasm.raw), ids, "/", h.markdown != nil)
 	sh.logger = h.logger
 
 	write := func(name string, data []byte) error {

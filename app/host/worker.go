@@ -25,10 +25,14 @@ self.addEventListener("install", (event) => {
     const cache = await caches.open(cacheName);
     // app.wasm last: on a first visit the page is still downloading it, and
     // asking after the small files lets the browser's HTTP cache answer
-    // rather than a second download competing for a slow link.
-    const wasm = "/web/app.wasm";
-    await cache.addAll(resourcesToCache.filter((url) => url !== wasm));
-    await cache.add(wasm);
+    // rather than a second download competing for a slow link. Then the
+    // Markdown worker's markdown.wasm, which the page never asked for, so
+    // that a reader can open a .md file offline.
+    const last = ["/web/app.wasm", "/web/markdown.wasm"];
+    await cache.addAll(resourcesToCache.filter((url) => !last.includes(url)));
+    for (const url of last.filter((url) => resourcesToCache.includes(url))) {
+      await cache.add(url);
+    }
     await self.skipWaiting();
   })());
 });

@@ -17,6 +17,7 @@ type addArticle struct {
 	app.Compo
 	text    string
 	problem string
+	reading string // the Markdown file being parsed, if any
 }
 
 func newAddArticle() *addArticle { return &addArticle{} }
@@ -27,9 +28,7 @@ func (a *addArticle) onPaste(ctx app.Context, e app.Event) {
 
 func (a *addArticle) addPasted(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	if a.add(ctx, "pasted.txt", []byte(a.text)) {
-		a.text = ""
-	}
+	a.add(ctx, "pasted.txt", []byte(a.text), func() { a.text = "" })
 }
 
 func (a *addArticle) onFile(ctx app.Context, e app.Event) {
@@ -40,42 +39,48 @@ func (a *addArticle) onFile(ctx app.Context, e app.Event) {
 			a.problem = err.Error()
 			return
 		}
-		a.add(ctx, name, data)
+		a.add(ctx, name, data, nil)
 	})
 }
 
 // add parses and stores an article; the first line of the text is its title.
-func (a *addArticle) add(ctx app.Context, name string, data []byte) bool {
+// A Markdown file is parsed in a worker, so the article may be added after
+// add returns; added runs once it is.
+func (a *addArticle) add(ctx app.Context, name string, data []byte, added func()) {
 	a.problem = ""
 	if len(strings.TrimSpace(string(data))) == 0 {
 		a.problem = "There is no text to add: paste an article or open a file."
-		return false
+		return
 	}
 	if len(data) > article.MaxSize {
 		a.problem = fmt.Sprintf("%s is too large: the limit is %d MB.", name, article.MaxSize>>20)
-		return false
+		return
 	}
-	if !strings.HasSuffix(strings.ToLower(name), ".md") {
+	if !article.IsMarkdown(name) {
 		name = "pasted.txt"
 	}
-	id := localID(data)
-	art, err := article.Parse(id, name, data)
-	if err != nil {
-		a.problem = "This text could not be added: " + explainArticleError(err)
-		return false
-	}
-	art.Origin = "local"
-	if err := ws.Store().PutLocalArticle(art); err != nil {
-		if store.IsQuota(err) {
-			a.problem = "The browser's storage is full, so the article could not be kept. Remove an article or export your annotations to make room."
-		} else {
-			a.problem = "The article could not be saved: " + err.Error()
+	a.reading = name
+	parseArticle(ctx, localID(data), name, data, func(ctx app.Context, art *article.Article, err error) {
+		a.reading = ""
+		if err != nil {
+			a.problem = "This text could not be added: " + explainArticleError(err)
+			return
 		}
-		return false
-	}
-	say(ctx, fmt.Sprintf("Added “%s” to your library.", art.Title))
-	ctx.NewAction(actionLibraryChanged)
-	return true
+		art.Origin = "local"
+		if err := ws.Store().PutLocalArticle(art); err != nil {
+			if store.IsQuota(err) {
+				a.problem = "The browser's storage is full, so the article could not be kept. Remove an article or export your annotations to make room."
+			} else {
+				a.problem = "The article could not be saved: " + err.Error()
+			}
+			return
+		}
+		if added != nil {
+			added()
+		}
+		say(ctx, fmt.Sprintf("Added “%s” to your library.", art.Title))
+		ctx.NewAction(actionLibraryChanged)
+	})
 }
 
 // localID names a reader's article from its title and a random suffix, so
@@ -103,6 +108,8 @@ func explainArticleError(err error) string {
 		return "it has a title but no text after it. Put the title on the first line and the article below it."
 	case errors.Is(err, article.ErrNoTitle):
 		return "it has no title. Put the title on the first line."
+	case errors.Is(err, errMarkdownUnavailable):
+		return "the Markdown reader could not be loaded. Connect to the internet and try again (once loaded, it works offline), or paste the text instead."
 	}
 	return err.Error()
 }
@@ -121,6 +128,9 @@ func (a *addArticle) Render() app.UI {
 					Accept(".txt,.md,text/plain,text/markdown").OnChange(a.onFile),
 			),
 		),
+		app.If(a.reading != "", func() app.UI {
+			return app.P().Class("hint").Role("status").Text("Reading " + a.reading + "…")
+		}),
 		app.If(a.problem != "", func() app.UI {
 			return app.P().Class("problem").Role("alert").Text(a.problem)
 		}),

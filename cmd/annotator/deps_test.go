@@ -1,0 +1,36 @@
+//go:build !wasm
+
+package main
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// notInAppWasm are packages app.wasm must not import, and why: every reader
+// downloads and compiles app.wasm before the app starts.
+var notInAppWasm = []struct{ prefix, why string }{
+	{"github.com/yuin/goldmark", "Markdown is parsed in a worker by markdown.wasm (cmd/markdown); goldmark made app.wasm about 1 MB larger"},
+	{"net/http", "the app fetches with the browser's fetch (app/ui/fetch_wasm.go); go-app is patched not to need it (third_party/go-app/PATCHES.md)"},
+}
+
+func TestAppWasmImports(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool on PATH to list app.wasm's packages")
+	}
+	cmd := exec.Command(goTool, "list", "-deps", ".")
+	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		for _, no := range notInAppWasm {
+			if pkg == no.prefix || strings.HasPrefix(pkg, no.prefix+"/") {
+				t.Errorf("app.wasm imports %s: %s", pkg, no.why)
+			}
+		}
+	}
+}

@@ -1,0 +1,12 @@
+// Command markdown is markdown.wasm, the parser of a reader's own Markdown
+// files. It runs in a web worker (web/markdown-worker.js) that the app
+// starts the first time a reader opens a .md file.
+//
+// It is a program of its own so that goldmark is not in app.wasm, which
+// every reader downloads and compiles before the app starts: goldmark and
+// the code that walks its tree made app.wasm about 1 MB larger (raw), for a
+// feature a reader uses now and then. The host's articles are parsed by the
+// host with the same code (app/article), so a file reads the same either way.
+//
+// Built natively it only says how to build it.
+package main
