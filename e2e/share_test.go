@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -524,6 +525,10 @@ func TestShareLink(t *testing.T) {
 	if !strings.HasPrefix(link, h.URL+seed+"#import=") {
 		t.Fatalf("share link = %q", link)
 	}
+	// The browser's own DEFLATE reads natively, with compress/flate.
+	if data, err := share.DecodeLink(strings.TrimPrefix(link, h.URL+seed)); err != nil || !strings.Contains(string(data), "candid, substantive") {
+		t.Errorf("the browser's link does not decode natively: %v", err)
+	}
 	b := newBrowser(t, "")
 	b.open(t, link)
 	p := b.previewText(t)
@@ -539,6 +544,52 @@ func TestShareLink(t *testing.T) {
 		t.Errorf("marks from the link = %v, want %v", got, want)
 	}
 	a.noPageErrors(t)
+	b.noPageErrors(t)
+}
+
+// TestShareLinkOldAndRefused: a link made with compress/flate, as links
+// were before app.wasm used the browser's DEFLATE, still opens; a link that
+// inflates past 1 MiB and one cut short are refused with their messages.
+func TestShareLinkOldAndRefused(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	b := newBrowser(t, "")
+	alert := func(want string) string {
+		return fmt.Sprintf(`[...document.querySelectorAll(".share [role=alert]")].some(e => e.textContent.includes(%s))`, jsString(want))
+	}
+
+	// An old link: a highlight of the seed article, compressed natively.
+	ann := fmt.Sprintf(`{"type":"AnnotationCollection","first":{"type":"AnnotationPage","items":[{"@context":"http://www.w3.org/ns/anno.jsonld","id":"urn:uuid:00000000-0000-4000-8000-000000000001","type":"Annotation","motivation":"highlighting","created":"2024-01-02T03:04:05Z","modified":"2024-01-02T03:04:05Z","target":{"source":"urn:annotator:article:%s","selector":{"type":"TextQuoteSelector","exact":"candid, substantive, and constructive"}}}]}}`, strings.TrimPrefix(seed, "/read/"))
+	old, err := share.LinkFragment(share.DeflateRaw([]byte(ann)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := share.DecodeLink(old); err != nil {
+		t.Fatalf("the old link does not decode natively: %v", err)
+	}
+	b.open(t, h.URL+seed+old)
+	if p := b.previewText(t); !strings.Contains(p, "from a share link") || !strings.Contains(p, "1 new") {
+		t.Errorf("the old link's preview: %s", p)
+	}
+
+	// A bomb: 40 MiB of zeros, in a link of some 54,000 characters.
+	bomb := share.LinkPrefix + base64.RawURLEncoding.EncodeToString(share.DeflateRaw(make([]byte, 40<<20)))
+	t.Logf("the bomb link: %d characters", len(bomb))
+	if _, err := share.DecodeLink(bomb); err == nil || !strings.Contains(err.Error(), "1 MiB") {
+		t.Fatalf("natively the bomb gives %v", err)
+	}
+	b.open(t, h.URL+"/read/reading-news-closely"+bomb)
+	b.waitFor(t, "the bomb refused", alert("The share link could not be opened: this link holds more than a share link may (over 1 MiB); it was refused"))
+
+	// A link cut short when copied.
+	cut := old[:len(old)*2/3]
+	if _, err := share.DecodeLink(cut); err != share.ErrLinkDamaged {
+		t.Fatalf("natively the cut link gives %v", err)
+	}
+	b.open(t, h.URL+seed+cut)
+	b.waitFor(t, "the cut link refused", alert("The share link could not be opened: "+share.ErrLinkDamaged.Error()))
+	if eval[bool](t, b, `!!document.getElementById("import-preview")`) {
+		t.Error("a refused link offers an import")
+	}
 	b.noPageErrors(t)
 }
 

@@ -38,8 +38,21 @@
 // same file twice changes nothing.
 //
 // A share link carries up to MaxLinkAnns annotations in the URL fragment:
-// EncodeLink gives "#import=<base64url(deflate(W3C JSON))>"; DecodeLink
-// returns the JSON for ParseImport (never inflating past MaxLinkInflated).
+// "#import=<base64url(deflate-raw(W3C JSON))>". Natively, EncodeLink makes
+// one and DecodeLink returns its JSON for ParseImport (never inflating past
+// MaxLinkInflated). Those two use compress/flate and live in link_flate.go,
+// built only for !wasm: app.wasm does not carry compress/flate (183 KB) but
+// uses the browser's CompressionStream/DecompressionStream("deflate-raw"),
+// which write and read the same format, around the steps every build has:
+//
+//	data, err := share.LinkJSON(anns, art)     // at most MaxLinkAnns
+//	frag, err := share.LinkFragment(deflated)  // at most MaxLinkChars, else ErrLinkTooLong
+//	deflated, err := share.LinkDeflated(frag)  // no link, too long, ErrLinkDamaged
+//	data, err := share.LinkInflated(out, err)  // out read up to MaxLinkInflated+1: over 1 MiB, ErrLinkDamaged
+//
+// A build tag rather than a subpackage keeps the names share.EncodeLink and
+// share.DecodeLink, and the link tests in this package; calling them from a
+// wasm build fails to compile, so compress/flate cannot come back unseen.
 //
 // Compare lines up several people's claims on one article, with the verdict
 // each gave, for a class's agreement at a glance.

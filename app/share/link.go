@@ -1,13 +1,10 @@
 package share
 
 import (
-	"bytes"
-	"compress/flate"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/annotator/annotator/app/annotation"
@@ -28,39 +25,51 @@ const (
 // ErrLinkTooLong means the annotations do not fit in a link; export a file.
 var ErrLinkTooLong = errors.New("these annotations are too long to share as a link; export a W3C file instead")
 
-// EncodeLink returns the URL fragment ("#import=…") that carries anns on art:
-// their W3C collection, compressed with DEFLATE and base64url-encoded. The
-// fragment is never sent to a server.
-func EncodeLink(anns []annotation.Annotation, art *article.Article) (string, error) {
+// ErrLinkDamaged means a link's bytes do not decode or do not inflate.
+var ErrLinkDamaged = errors.New("this link is damaged (it may have been cut short when copied)")
+
+// errLinkTooBig means a link inflates past MaxLinkInflated.
+var errLinkTooBig = errors.New("this link holds more than a share link may (over 1 MiB); it was refused")
+
+// A share link is "#import=<base64url(deflate-raw(W3C JSON))>". Making one
+// and reading one are each three steps, so that the middle one, raw DEFLATE
+// (RFC 1951), can be done by whoever does it best: the browser's own
+// CompressionStream/DecompressionStream("deflate-raw") in app.wasm, or
+// compress/flate natively (EncodeLink and DecodeLink, link_flate.go).
+//
+//	data, err := LinkJSON(anns, art)   // checks MaxLinkAnns
+//	frag, err := LinkFragment(deflate(data)) // checks MaxLinkChars: ErrLinkTooLong
+//
+//	deflated, err := LinkDeflated(fragment) // the prefix, the length, base64
+//	data, err := LinkInflated(inflate(deflated, MaxLinkInflated+1)) // ErrLinkDamaged, over 1 MiB
+
+// LinkJSON returns the W3C collection a share link for anns on art carries,
+// before compression.
+func LinkJSON(anns []annotation.Annotation, art *article.Article) ([]byte, error) {
 	if art == nil {
-		return "", ErrNothingToExport
+		return nil, ErrNothingToExport
 	}
 	if n := len(live(anns)); n > MaxLinkAnns {
-		return "", fmt.Errorf("a link can carry at most %d annotations, not %d; export a W3C file instead", MaxLinkAnns, n)
+		return nil, fmt.Errorf("a link can carry at most %d annotations, not %d; export a W3C file instead", MaxLinkAnns, n)
 	}
-	c := buildCollection("urn:annotator:link", "", []Item{{art, anns}})
-	data, err := json.Marshal(c)
-	if err != nil {
-		return "", err
-	}
-	var buf bytes.Buffer
-	w, _ := flate.NewWriter(&buf, flate.BestCompression) // the level is valid
-	w.Write(data)
-	if err := w.Close(); err != nil {
-		return "", err
-	}
-	frag := LinkPrefix + base64.RawURLEncoding.EncodeToString(buf.Bytes())
+	return json.Marshal(buildCollection("urn:annotator:link", "", []Item{{art, anns}}))
+}
+
+// LinkFragment returns the URL fragment ("#import=…") that carries deflated,
+// LinkJSON's output compressed with raw DEFLATE, base64url-encoded. The
+// fragment is never sent to a server. A fragment over MaxLinkChars is
+// refused with ErrLinkTooLong.
+func LinkFragment(deflated []byte) (string, error) {
+	frag := LinkPrefix + base64.RawURLEncoding.EncodeToString(deflated)
 	if len(frag) > MaxLinkChars {
 		return "", ErrLinkTooLong
 	}
 	return frag, nil
 }
 
-// DecodeLink returns the W3C JSON a share-link fragment carries, to be given
-// to ParseImport (with LinkImportSource as its file name). The fragment may
-// come with or without its "#". Inflating stops at MaxLinkInflated bytes:
-// a link that would inflate further is refused.
-func DecodeLink(fragment string) ([]byte, error) {
+// LinkDeflated returns the raw DEFLATE bytes a share-link fragment carries.
+// The fragment may come with or without its "#".
+func LinkDeflated(fragment string) ([]byte, error) {
 	fragment = strings.TrimPrefix(fragment, "#")
 	payload, ok := strings.CutPrefix(fragment, strings.TrimPrefix(LinkPrefix, "#"))
 	if !ok {
@@ -69,18 +78,23 @@ func DecodeLink(fragment string) ([]byte, error) {
 	if len(payload) > maxLinkFragment {
 		return nil, errors.New("this link is too long to be a share link")
 	}
-	compressed, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(payload, "="))
+	deflated, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(payload, "="))
 	if err != nil {
-		return nil, errors.New("this link is damaged (it may have been cut short when copied)")
+		return nil, ErrLinkDamaged
 	}
-	r := flate.NewReader(bytes.NewReader(compressed))
-	defer r.Close()
-	data, err := io.ReadAll(io.LimitReader(r, MaxLinkInflated+1))
-	if err != nil {
-		return nil, errors.New("this link is damaged (it may have been cut short when copied)")
-	}
+	return deflated, nil
+}
+
+// LinkInflated checks what inflating a link's bytes gave: data is what was
+// inflated, read up to MaxLinkInflated+1 bytes and no further, and err is
+// why inflating failed before that, if it did. It returns the W3C JSON, to
+// be given to ParseImport (with LinkImportSource as its file name).
+func LinkInflated(data []byte, err error) ([]byte, error) {
 	if len(data) > MaxLinkInflated {
-		return nil, errors.New("this link holds more than a share link may (over 1 MiB); it was refused")
+		return nil, errLinkTooBig
+	}
+	if err != nil {
+		return nil, ErrLinkDamaged
 	}
 	return data, nil
 }

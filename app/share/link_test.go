@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package share
 
 import (
@@ -82,6 +84,26 @@ func TestDecodeLinkBomb(t *testing.T) {
 	for _, bad := range []string{"", "#nothing", "#import=!!!", "#import=AAAA", "import=" + base64.RawURLEncoding.EncodeToString([]byte("not deflate"))} {
 		if _, err := DecodeLink(bad); err == nil {
 			t.Errorf("DecodeLink(%q) did not fail", bad)
+		}
+	}
+}
+
+// TestDecodeLinkAnyDeflate: a link made by another DEFLATE encoder (the
+// browser's CompressionStream, at its own level) reads the same.
+func TestDecodeLinkAnyDeflate(t *testing.T) {
+	art := fixtureArticle(t)
+	data, err := LinkJSON(fixtureAnnotations(t, art)[:2], art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, deflated := range [][]byte{stored(data), DeflateRaw(data)} {
+		frag, err := LinkFragment(deflated)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeLink(frag)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("DecodeLink = %d bytes, %v", len(got), err)
 		}
 	}
 }

@@ -98,12 +98,13 @@ func (s *sharePanel) OnMount(ctx app.Context) {
 	s.unlisten = listenDrop(ctx, share.MaxImportBytes, s.received)
 	if h := locationHash(); strings.HasPrefix(h, share.LinkPrefix) {
 		clearLocationHash()
-		data, err := share.DecodeLink(h)
-		if err != nil {
-			s.importErr = "The share link could not be opened: " + err.Error()
-			return
-		}
-		s.parse(ctx, []importFile{{Name: share.LinkImportSource, Data: data}})
+		readShareLink(ctx, h, func(ctx app.Context, data []byte, err error) {
+			if err != nil {
+				s.importErr = "The share link could not be opened: " + err.Error()
+				return
+			}
+			s.parse(ctx, []importFile{{Name: share.LinkImportSource, Data: data}})
+		})
 	}
 }
 
@@ -347,24 +348,27 @@ func (s *sharePanel) copyLink(ctx app.Context, e app.Event) {
 		sayError(ctx, "There are no annotations on this article to share yet.")
 		return
 	}
-	frag, err := share.EncodeLink(anns, art)
-	if err != nil {
-		sayError(ctx, "No link was made: "+err.Error())
-		return
-	}
-	s.link = absoluteURL("/read/"+art.ID) + frag
-	note := ""
-	if art.Origin == "local" {
-		note = " This article is only in your browser: the link works where the article is too. To hand out the article itself, export a class pack."
-	}
-	n := len(anns)
-	copyText(s.ctx, s.link, func(ctx app.Context, ok bool) {
-		if ok {
-			say(ctx, "Copied a share link with "+plural(n, "annotation", "annotations")+"."+note)
-		} else {
-			say(ctx, "The clipboard is not available: copy the share link from the field below."+note)
-			ctx.Defer(func(app.Context) { focusElement("share-link") })
+	// The browser compresses asynchronously: the link and the copy come
+	// back through the panel's own context.
+	makeShareLink(s.ctx, anns, art, func(ctx app.Context, frag string, err error) {
+		if err != nil {
+			sayError(ctx, "No link was made: "+err.Error())
+			return
 		}
+		s.link = absoluteURL("/read/"+art.ID) + frag
+		note := ""
+		if art.Origin == "local" {
+			note = " This article is only in your browser: the link works where the article is too. To hand out the article itself, export a class pack."
+		}
+		n := len(anns)
+		copyText(ctx, s.link, func(ctx app.Context, ok bool) {
+			if ok {
+				say(ctx, "Copied a share link with "+plural(n, "annotation", "annotations")+"."+note)
+			} else {
+				say(ctx, "The clipboard is not available: copy the share link from the field below."+note)
+				ctx.Defer(func(app.Context) { focusElement("share-link") })
+			}
+		})
 	})
 }
 
