@@ -61,6 +61,7 @@ vet:
 unit: node
 	$(GO) test -count=1 ./...
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./app/anchor ./app/search
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" -run Stream ./app/ui
 
 AXE_VERSION := 4.14.1
 AXE := .tools/node_modules/axe-core/axe.min.js
