@@ -9,4 +9,9 @@
 // literal text, and raw HTML in a .md file is dropped.
 //
 // The package is plain Go (no go-app, no syscall/js) and builds for js/wasm.
+// Its Markdown parser (markdown.go, with goldmark) is built natively and,
+// for js/wasm, only with the markdown tag: app.wasm leaves it out and
+// hands a reader's .md file to markdown.wasm (cmd/markdown) in a worker,
+// whose build has the tag. Without the tag ParseMarkdown fails with
+// ErrMarkdownElsewhere.
 package article
