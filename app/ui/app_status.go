@@ -40,18 +40,22 @@ func (s *appStatus) OnMount(ctx app.Context) {
 	s.installable = ctx.IsAppInstallable()
 	s.apple = ctx.IsAppleBrowser()
 	s.update = updateReady
-	if ctx.AppUpdateAvailable() && !updateReady {
-		s.OnAppUpdate(ctx)
-	}
-	if !updateChecks {
-		updateChecks = true
-		watchForUpdate(app.Getenv("GOAPP_VERSION"))
-		go func() {
-			for range time.Tick(updateEvery) {
-				app.TryUpdate()
-			}
-		}()
-	}
+	// Whether a new version is out is not needed for the first frame: ask
+	// once the page has been drawn, so that the start does not wait for it.
+	afterFirstFrame(ctx, func(ctx app.Context) {
+		if ctx.AppUpdateAvailable() && !updateReady {
+			s.OnAppUpdate(ctx)
+		}
+		if !updateChecks {
+			updateChecks = true
+			watchForUpdate(app.Getenv("GOAPP_VERSION"))
+			go func() {
+				for range time.Tick(updateEvery) {
+					app.TryUpdate()
+				}
+			}()
+		}
+	})
 }
 
 func (s *appStatus) OnAppInstallChange(ctx app.Context) {

@@ -34,8 +34,9 @@ func prerenderedLibrary() []article.Summary { return nil }
 
 func absoluteURL(path string) string { return path }
 
-func perfNow() float64                       { return 0 }
-func perfMeasure(name string, start float64) {}
+func afterFirstFrame(ctx app.Context, fn func(app.Context)) { ctx.Dispatch(fn) }
+func perfNow() float64                                      { return 0 }
+func perfMeasure(name string, start float64)                {}
 
 func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
 }

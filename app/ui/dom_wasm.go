@@ -295,6 +295,25 @@ func absoluteURL(path string) string {
 	return app.Window().Get("location").Get("origin").String() + path
 }
 
+// afterFirstFrame runs fn on the UI goroutine once the browser has drawn
+// the next frame (requestAnimationFrame, then a task of its own): for work
+// that a reader does not need in the page's first frame, so that the start
+// does not wait for it.
+func afterFirstFrame(ctx app.Context, fn func(app.Context)) {
+	var frame, task app.Func
+	task = app.FuncOf(func(this app.Value, args []app.Value) any {
+		task.Release()
+		ctx.Dispatch(fn)
+		return nil
+	})
+	frame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", task, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
+}
+
 // perfNow and perfMeasure put the app's own timings on the page's
 // performance timeline, where benchmarks and DevTools read them.
 func perfNow() float64 { return app.Window().Get("performance").Call("now").Float() }

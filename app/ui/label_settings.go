@@ -8,9 +8,13 @@ import (
 )
 
 // labelSettings lets a reader rename the highlight labels and set the name
-// their annotations carry as creator.
+// their annotations carry as creator. It is a closed <details>: its fields
+// are drawn once it is opened, not in the page's first render, where they
+// would be hidden work at the start (see "How a first visit starts" in the
+// README).
 type labelSettings struct {
 	app.Compo
+	open bool
 }
 
 func newLabelSettings() *labelSettings { return &labelSettings{} }
@@ -53,11 +57,26 @@ func (l *labelSettings) setCreator(ctx app.Context, e app.Event) {
 	say(ctx, "Your new annotations will carry the name “"+v+"”.")
 }
 
+func (l *labelSettings) toggle(ctx app.Context, e app.Event) {
+	open := ctx.JSSrc().Get("open").Bool()
+	if open == l.open {
+		ctx.PreventUpdate()
+		return
+	}
+	l.open = open
+}
+
 func (l *labelSettings) Render() app.UI {
+	return app.Details().Class("settings").Open(l.open).OnToggle(l.toggle).Body(
+		app.Summary().Text("Labels and your name"),
+		app.IfSlice(l.open, l.renderFields),
+	)
+}
+
+func (l *labelSettings) renderFields() []app.UI {
 	prefs := ws.Store().Prefs()
 	names := annotation.LabelNames(prefs.LabelNames)
-	return app.Details().Class("settings").Body(
-		app.Summary().Text("Labels and your name"),
+	return []app.UI{
 		app.Div().Class("field").Body(
 			app.Label().For("creator-name").Text("Your name (shown on annotations you share)"),
 			app.Input().Type("text").ID("creator-name").Value(prefs.Creator).Attr("autocomplete", "name").OnChange(l.setCreator),
@@ -72,5 +91,5 @@ func (l *labelSettings) Render() app.UI {
 				app.Input().Type("text").ID("label-name-"+lb.Key).Value(names.Name(lb.Key)).OnChange(l.rename(lb.Key), app.EventScope(lb.Key)),
 			)
 		}),
-	)
+	}
 }
