@@ -220,6 +220,14 @@ func TestStaticSite(t *testing.T) {
 	}
 	b.waitOfflineReady(t, seedPath+"/", secondPath+"/")
 
+	// A reader's Markdown file: the Markdown worker and markdown.wasm come
+	// from the plain file server too.
+	b.open(t, url+"/")
+	md := filepath.Join(t.TempDir(), "static.md")
+	writeFile(t, md, "# Static Markdown\n\nRead on a *static* site.\n")
+	b.chooseFiles(t, "Open a .txt or .md file", md)
+	b.waitFor(t, "the Markdown article", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Static Markdown"))`)
+
 	// Offline, the static site's worker opens an article never visited,
 	// at either address.
 	stop()
