@@ -1,9 +1,11 @@
 // Annotator's Markdown worker. It runs markdown.wasm (cmd/markdown), which
 // parses a reader's own .md file with goldmark, off the page's thread and
 // outside app.wasm. The page sends {seq, id, data} (data a Uint8Array) and
-// gets back {seq, article} (the article as JSON) or {seq, error, message}
-// (error names the kind of bad input, "unavailable" when markdown.wasm
-// could not be started, for example offline before it was ever cached).
+// gets back {seq, version, article} (the article as JSON) or {seq, version,
+// error, message} (error names the kind of bad input). This script answers
+// error "unavailable" when markdown.wasm could not be started (for example
+// offline before it was ever cached) and "stopped" when its program has
+// ended (it ran out of memory); the page then ends this worker.
 "use strict";
 
 importScripts("/wasm_exec.js");
@@ -38,9 +40,19 @@ self.onmessage = async (event) => {
   const { seq, id, data } = event.data;
   try {
     await ready;
-    const out = self.annotatorParseMarkdown(id, data);
-    self.postMessage({ seq, article: out.article, error: out.error, message: out.message });
   } catch (err) {
     self.postMessage({ seq, error: "unavailable", message: String((err && err.message) || err) });
+    return;
   }
+  let out;
+  try {
+    out = self.annotatorParseMarkdown(id, data);
+  } catch (err) {
+    out = undefined;
+  }
+  if (!out) {
+    self.postMessage({ seq, error: "stopped", message: "the Markdown reader stopped" });
+    return;
+  }
+  self.postMessage({ seq, version: out.version, article: out.article, error: out.error, message: out.message });
 };

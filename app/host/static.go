@@ -35,8 +35,9 @@ type StaticReport struct {
 //	api/library.json                the library index
 //	api/articles/{id}.json          each article
 //	app.js, app-worker.js, wasm_exec.js, app.css, manifest.webmanifest
-//	web/                            app.wasm with app.wasm.br and .gz, the
-//	                                stylesheet and the icons
+//	web/                            app.wasm and markdown.wasm, each with
+//	                                its .br and .gz, the Markdown worker's
+//	                                script, the stylesheet and the icons
 //	_headers                        security headers, for hosts that read it
 //	                                (Netlify, Cloudflare Pages)
 //
@@ -118,15 +119,16 @@ func (h *Host) WriteStatic(dir string) (StaticReport, error) {
 		return rep, err
 	}
 
-	// web/: everything but app.wasm's encodings, which come from memory
-	// (only those that are current, as the host serves them).
+	// web/: everything but app.wasm's and markdown.wasm's encodings, which
+	// come from memory (only those that are current, as the host serves
+	// them).
 	err = filepath.WalkDir(h.webDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
 		}
 		rel, _ := filepath.Rel(h.webDir, p)
 		rel = filepath.ToSlash(rel)
-		if strings.HasPrefix(rel, "app.wasm") || strings.HasPrefix(filepath.Base(rel), ".") {
+		if strings.HasPrefix(rel, "app.wasm") || strings.HasPrefix(rel, "markdown.wasm") || strings.HasPrefix(filepath.Base(rel), ".") {
 			return nil
 		}
 		data, err := os.ReadFile(p)
@@ -138,10 +140,16 @@ func (h *Host) WriteStatic(dir string) (StaticReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	for ext, data := range map[string][]byte{"": h.wasm.raw, ".br": h.wasm.br, ".gz": h.wasm.gz} {
-		if data != nil {
-			if err := write("web/app.wasm"+ext, data); err != nil {
-				return rep, err
+	wasms := map[string]*wasmFile{"app.wasm": h.wasm}
+	if h.markdown != nil {
+		wasms["markdown.wasm"] = h.markdown
+	}
+	for name, f := range wasms {
+		for ext, data := range map[string][]byte{"": f.raw, ".br": f.br, ".gz": f.gz} {
+			if data != nil {
+				if err := write("web/"+name+ext, data); err != nil {
+					return rep, err
+				}
 			}
 		}
 	}

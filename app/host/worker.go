@@ -28,10 +28,14 @@ self.addEventListener("install", (event) => {
     // rather than a second download competing for a slow link. Then the
     // Markdown worker's markdown.wasm, which the page never asked for, so
     // that a reader can open a .md file offline.
-    const last = ["/web/app.wasm", "/web/markdown.wasm"];
-    await cache.addAll(resourcesToCache.filter((url) => !last.includes(url)));
-    for (const url of last.filter((url) => resourcesToCache.includes(url))) {
-      await cache.add(url);
+    // The Markdown files may fail without failing the install: the worker
+    // caches them when the page first asks for them instead (cacheFirst).
+    const wasm = "/web/app.wasm";
+    const markdown = ["/web/markdown-worker.js", "/web/markdown.wasm"];
+    await cache.addAll(resourcesToCache.filter((url) => url !== wasm && !markdown.includes(url)));
+    await cache.add(wasm);
+    for (const url of markdown.filter((url) => resourcesToCache.includes(url))) {
+      await cache.add(url).catch((err) => console.warn("caching " + url + " failed: ", err));
     }
     await self.skipWaiting();
   })());
@@ -135,7 +139,13 @@ async function cacheFirst(request) {
   if (cached) {
     return cached;
   }
-  return fetch(request);
+  const response = await fetch(request);
+  // The Markdown worker's files, if the install could not cache them.
+  if (response.ok && new URL(request.url).pathname.startsWith("/web/markdown")) {
+    const cache = await caches.open(cacheName);
+    await cache.put(request, response.clone());
+  }
+  return response;
 }
 
 self.addEventListener("fetch", (event) => {

@@ -41,7 +41,7 @@
 // "#import=<base64url(deflate-raw(W3C JSON))>". Natively, EncodeLink makes
 // one and DecodeLink returns its JSON for ParseImport (never inflating past
 // MaxLinkInflated). Those two use compress/flate and live in link_flate.go,
-// built only for !wasm: app.wasm does not carry compress/flate (183 KB) but
+// built only for !wasm: app.wasm does not carry compress/flate (164 KB) but
 // uses the browser's CompressionStream/DecompressionStream("deflate-raw"),
 // which write and read the same format, around the steps every build has:
 //

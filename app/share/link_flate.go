@@ -13,7 +13,7 @@ import (
 
 // This file is the native way to make and read share links, with
 // compress/flate. It is not built for WebAssembly: app.wasm leaves
-// compression to the browser (CompressionStream), which is 183 KB less to
+// compression to the browser (CompressionStream), which is 164 KB less to
 // download. Both write and read the same raw DEFLATE.
 
 // EncodeLink returns the URL fragment ("#import=…") that carries anns on art:

@@ -17,7 +17,7 @@ type addArticle struct {
 	app.Compo
 	text    string
 	problem string
-	reading string // the Markdown file being parsed, if any
+	reading int // Markdown files being parsed
 }
 
 func newAddArticle() *addArticle { return &addArticle{} }
@@ -56,22 +56,40 @@ func (a *addArticle) add(ctx app.Context, name string, data []byte, added func()
 		a.problem = fmt.Sprintf("%s is too large: the limit is %d MB.", name, article.MaxSize>>20)
 		return
 	}
-	if !article.IsMarkdown(name) {
+	markdown := article.IsMarkdown(name)
+	if markdown {
+		a.reading++
+		say(ctx, "Reading "+name+"…")
+	} else {
 		name = "pasted.txt"
 	}
-	a.reading = name
+	// For a Markdown file, done may run after the reader has left this
+	// page: the article is still kept, and a problem is said in the status
+	// bar instead.
 	parseArticle(ctx, localID(data), name, data, func(ctx app.Context, art *article.Article, err error) {
-		a.reading = ""
-		if err != nil {
-			a.problem = "This text could not be added: " + explainArticleError(err)
-			return
+		if markdown {
+			a.reading--
 		}
-		art.Origin = "local"
-		if err := ws.Store().PutLocalArticle(art); err != nil {
-			if store.IsQuota(err) {
-				a.problem = "The browser's storage is full, so the article could not be kept. Remove an article or export your annotations to make room."
-			} else {
-				a.problem = "The article could not be saved: " + err.Error()
+		problem := ""
+		switch {
+		case err != nil && markdownProblem(err) != "":
+			problem = name + " could not be added: " + markdownProblem(err)
+		case err != nil:
+			problem = "This text could not be added: " + explainArticleError(err)
+		default:
+			art.Origin = "local"
+			if err := ws.Store().PutLocalArticle(art); err != nil {
+				if store.IsQuota(err) {
+					problem = "The browser's storage is full, so the article could not be kept. Remove an article or export your annotations to make room."
+				} else {
+					problem = "The article could not be saved: " + err.Error()
+				}
+			}
+		}
+		if problem != "" {
+			a.problem = problem
+			if !a.Mounted() {
+				sayError(ctx, problem)
 			}
 			return
 		}
@@ -108,8 +126,6 @@ func explainArticleError(err error) string {
 		return "it has a title but no text after it. Put the title on the first line and the article below it."
 	case errors.Is(err, article.ErrNoTitle):
 		return "it has no title. Put the title on the first line."
-	case errors.Is(err, errMarkdownUnavailable):
-		return "the Markdown reader could not be loaded. Connect to the internet and try again (once loaded, it works offline), or paste the text instead."
 	}
 	return err.Error()
 }
@@ -128,8 +144,9 @@ func (a *addArticle) Render() app.UI {
 					Accept(".txt,.md,text/plain,text/markdown").OnChange(a.onFile),
 			),
 		),
-		app.If(a.reading != "", func() app.UI {
-			return app.P().Class("hint").Role("status").Text("Reading " + a.reading + "…")
+		app.If(a.reading > 0, func() app.UI {
+			// Announced through the status bar (say).
+			return app.P().Class("hint").Text("Reading your Markdown file…")
 		}),
 		app.If(a.problem != "", func() app.UI {
 			return app.P().Class("problem").Role("alert").Text(a.problem)

@@ -3,8 +3,6 @@
 package ui
 
 import (
-	"errors"
-
 	"github.com/annotator/annotator/app/article"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -16,4 +14,6 @@ func parseArticle(ctx app.Context, id, name string, data []byte, done func(app.C
 	done(ctx, a, err)
 }
 
-var errMarkdownUnavailable = errors.New("markdown reader unavailable")
+// markdownProblem: natively Markdown is parsed in-process and cannot fail
+// on its own.
+func markdownProblem(error) string { return "" }

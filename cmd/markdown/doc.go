@@ -4,8 +4,8 @@
 //
 // It is a program of its own so that goldmark is not in app.wasm, which
 // every reader downloads and compiles before the app starts: goldmark and
-// the code that walks its tree made app.wasm about 1 MB larger (raw), for a
-// feature a reader uses now and then. The host's articles are parsed by the
+// what it brought (package regexp, its tables) made app.wasm 1.45 MB larger
+// raw, 170 KB brotli, for a feature a reader uses now and then. The host's articles are parsed by the
 // host with the same code (app/article), so a file reads the same either way.
 //
 // Built natively it only says how to build it.

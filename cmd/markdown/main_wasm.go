@@ -16,21 +16,32 @@ func main() {
 	select {}
 }
 
-// parse answers {article: the article as JSON} or {error: its kind (see
-// article.ErrorKind), message: the error's text}.
-func parse(_ js.Value, args []js.Value) any {
+// parse answers {version, article: the article as JSON} or {version,
+// error: its kind (see article.ErrorKind), message: the error's text}.
+// version is article.WireVersion. A file that makes the parser panic gets
+// a message, and the worker lives on for the next.
+func parse(_ js.Value, args []js.Value) (answer any) {
+	defer func() {
+		if r := recover(); r != nil {
+			answer = failed("", "this Markdown file could not be read")
+		}
+	}()
 	if len(args) < 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject {
-		return map[string]any{"error": "", "message": "the Markdown worker was called wrongly"}
+		return failed("", "the Markdown worker was called wrongly")
 	}
 	data := make([]byte, args[1].Get("length").Int())
 	js.CopyBytesToGo(data, args[1])
 	a, err := article.ParseMarkdown(args[0].String(), data)
 	if err != nil {
-		return map[string]any{"error": article.ErrorKind(err), "message": err.Error()}
+		return failed(article.ErrorKind(err), err.Error())
 	}
 	out, err := json.Marshal(a)
 	if err != nil {
-		return map[string]any{"error": "", "message": err.Error()}
+		return failed("", err.Error())
 	}
-	return map[string]any{"article": string(out)}
+	return map[string]any{"version": article.WireVersion, "article": string(out)}
+}
+
+func failed(kind, message string) map[string]any {
+	return map[string]any{"version": article.WireVersion, "error": kind, "message": message}
 }
