@@ -519,9 +519,23 @@ func TestShareLink(t *testing.T) {
 	a.open(t, h.URL+seed)
 	a.highlight(t, "candid, substantive, and constructive")
 	want := a.markTexts(t)
+	a.do(t, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			_, err := cdp.Call(ctx, chromedp.FromContext(ctx).Browser, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+				Permission: &cdpbrowser.PermissionDescriptor{Name: name}, Setting: cdpbrowser.PermissionSettingGranted, Origin: h.URL})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
 	a.click(t, "button", "Copy share link")
 	a.waitFor(t, "the link", `(document.getElementById("share-link")?.value || "").includes("#import=")`)
 	link := eval[string](t, a, `document.getElementById("share-link").value`)
+	// The clipboard was asked during the click and given the link once it
+	// was compressed (as Safari requires).
+	a.waitStatus(t, "Copied a share link with 1 annotation.")
+	a.waitAsync(t, "the link in the clipboard", `navigator.clipboard.readText().then(text => text === `+jsString(link)+`, () => false)`, 10*time.Second)
 	if !strings.HasPrefix(link, h.URL+seed+"#import=") {
 		t.Fatalf("share link = %q", link)
 	}

@@ -45,8 +45,11 @@ func watchForUpdate(version string)                                       {}
 func staleVersion(version string, done func(bool))                        { done(false) }
 func downloadFile(name, mime string, data []byte)                         {}
 func copyText(ctx app.Context, text string, done func(app.Context, bool)) {}
-func locationHash() string                                                { return "" }
-func clearLocationHash()                                                  {}
+func copyTextSoon(ctx app.Context, done func(app.Context, bool)) func(string) {
+	return func(string) {}
+}
+func locationHash() string { return "" }
+func clearLocationHash()   {}
 func readFiles(ctx app.Context, list app.Value, limit int, done func(app.Context, []importFile)) {
 }
 

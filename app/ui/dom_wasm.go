@@ -480,6 +480,52 @@ func copyText(ctx app.Context, text string, done func(app.Context, bool)) {
 	clip.Call("writeText", text).Call("then", ok, fail)
 }
 
+// copyTextSoon asks for the clipboard now, during a click, for a text made
+// after it (a share link is compressed asynchronously): Safari lets a page
+// write to the clipboard only while it handles the click, so the clipboard
+// gets a promise of the text (a ClipboardItem), kept by give. give(text)
+// fulfils it; give("") withdraws it, and done is then not called. Where
+// ClipboardItem is missing, give copies the text as copyText does.
+func copyTextSoon(ctx app.Context, done func(app.Context, bool)) (give func(text string)) {
+	win := app.Window()
+	clip := win.Get("navigator").Get("clipboard")
+	item := win.Get("ClipboardItem")
+	if !clip.Truthy() || !item.Truthy() || !clip.Get("write").Truthy() {
+		return func(text string) {
+			if text != "" {
+				copyText(ctx, text, done)
+			}
+		}
+	}
+	var resolve, reject app.Value
+	executor := app.FuncOf(func(this app.Value, args []app.Value) any {
+		resolve, reject = args[0], args[1]
+		return nil
+	})
+	promise := win.Get("Promise").New(executor) // runs executor at once
+	executor.Release()
+	withdrawn := false
+	var ok, fail app.Func
+	finish := func(worked bool) {
+		if !withdrawn {
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, worked) })
+		}
+		ok.Release()
+		fail.Release()
+	}
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any { finish(true); return nil })
+	fail = app.FuncOf(func(this app.Value, args []app.Value) any { finish(false); return nil })
+	clip.Call("write", []any{item.New(map[string]any{"text/plain": promise})}).Call("then", ok, fail)
+	return func(text string) {
+		if text == "" {
+			withdrawn = true
+			reject.Invoke(win.Get("Error").New("nothing to copy"))
+			return
+		}
+		resolve.Invoke(win.Get("Blob").New([]any{text}, map[string]any{"type": "text/plain"}))
+	}
+}
+
 // locationHash is the page address's fragment, with its "#".
 func locationHash() string {
 	return app.Window().Get("location").Get("hash").String()

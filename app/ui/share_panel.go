@@ -348,27 +348,30 @@ func (s *sharePanel) copyLink(ctx app.Context, e app.Event) {
 		sayError(ctx, "There are no annotations on this article to share yet.")
 		return
 	}
-	// The browser compresses asynchronously: the link and the copy come
-	// back through the panel's own context.
+	// The browser compresses asynchronously: the clipboard is asked now,
+	// during the click, and given the link once it is made; the link and
+	// the copy come back through the panel's own context.
+	note := ""
+	if art.Origin == "local" {
+		note = " This article is only in your browser: the link works where the article is too. To hand out the article itself, export a class pack."
+	}
+	n := len(anns)
+	give := copyTextSoon(s.ctx, func(ctx app.Context, ok bool) {
+		if ok {
+			say(ctx, "Copied a share link with "+plural(n, "annotation", "annotations")+"."+note)
+		} else {
+			say(ctx, "The clipboard is not available: copy the share link from the field below."+note)
+			ctx.Defer(func(app.Context) { focusElement("share-link") })
+		}
+	})
 	makeShareLink(s.ctx, anns, art, func(ctx app.Context, frag string, err error) {
 		if err != nil {
+			give("")
 			sayError(ctx, "No link was made: "+err.Error())
 			return
 		}
 		s.link = absoluteURL("/read/"+art.ID) + frag
-		note := ""
-		if art.Origin == "local" {
-			note = " This article is only in your browser: the link works where the article is too. To hand out the article itself, export a class pack."
-		}
-		n := len(anns)
-		copyText(ctx, s.link, func(ctx app.Context, ok bool) {
-			if ok {
-				say(ctx, "Copied a share link with "+plural(n, "annotation", "annotations")+"."+note)
-			} else {
-				say(ctx, "The clipboard is not available: copy the share link from the field below."+note)
-				ctx.Defer(func(app.Context) { focusElement("share-link") })
-			}
-		})
+		give(s.link)
 	})
 }
 
