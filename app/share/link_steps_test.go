@@ -63,12 +63,7 @@ func TestLinkSteps(t *testing.T) {
 func TestLinkStepLimits(t *testing.T) {
 	art := fixtureArticle(t)
 	base := fixtureAnnotations(t, art)[0]
-	var many []annotation.Annotation
-	for i := 0; i <= MaxLinkAnns; i++ {
-		a := base
-		a.ID = uuid(1000 + i)
-		many = append(many, a)
-	}
+	many := copiesOf(base, MaxLinkAnns+1)
 	if _, err := LinkJSON(many, art); err == nil || !strings.Contains(err.Error(), "at most 50") {
 		t.Errorf("51 annotations: %v", err)
 	}
@@ -98,4 +93,14 @@ func TestLinkStepLimits(t *testing.T) {
 	if _, err := LinkInflated([]byte("{"), errors.New("flate: corrupt input")); err != ErrLinkDamaged {
 		t.Errorf("a damaged stream: %v", err)
 	}
+}
+
+// copiesOf returns n copies of a, each with its own id.
+func copiesOf(a annotation.Annotation, n int) []annotation.Annotation {
+	out := make([]annotation.Annotation, n)
+	for i := range out {
+		out[i] = a
+		out[i].ID = uuid(1000 + i)
+	}
+	return out
 }

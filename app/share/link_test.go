@@ -40,12 +40,7 @@ func TestShareLinkRoundTrip(t *testing.T) {
 func TestShareLinkLimits(t *testing.T) {
 	art := fixtureArticle(t)
 	base := fixtureAnnotations(t, art)[0]
-	var many []annotation.Annotation
-	for i := 0; i <= MaxLinkAnns; i++ {
-		a := base
-		a.ID = uuid(1000 + i)
-		many = append(many, a)
-	}
+	many := copiesOf(base, MaxLinkAnns+1)
 	if _, err := EncodeLink(many, art); err == nil || !strings.Contains(err.Error(), "at most 50") {
 		t.Errorf("51 annotations: %v", err)
 	}
