@@ -53,7 +53,53 @@ func (b *browser) waitOfflineReady(t testing.TB, paths ...string) {
 		}
 		return false;
 	})()`, jsList(paths))
-	b.waitAsync(t, "the service worker to take control and cache the app", js, 60*time.Second)
+	// A page whose load began while the worker was still installing can
+	// miss the worker's clients.claim() when it activates, and stays
+	// uncontrolled; it gets the worker on its next load, as a person's next
+	// visit does. Such a page is reloaded.
+	unclaimed := `(async () => {
+		const reg = navigator.serviceWorker && await navigator.serviceWorker.getRegistration();
+		return !!(reg && reg.active && reg.active.state === "activated" && !navigator.serviceWorker.controller);
+	})()`
+	deadline := time.Now().Add(60 * time.Second)
+	reloaded := time.Time{}
+	for !eval[bool](t, b, js) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the service worker did not take control and cache the app in 60 s: %s", b.workerState(t, paths))
+		}
+		if time.Since(reloaded) > 5*time.Second && eval[bool](t, b, unclaimed) {
+			t.Logf("the page loaded while the service worker installed was not claimed: reloading it")
+			b.do(t, chromedp.Reload())
+			b.waitLive(t)
+			reloaded = time.Now()
+			continue
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// workerState says what the service worker is doing and which of the
+// app's files (and paths) its caches lack, for a failure message.
+func (b *browser) workerState(t testing.TB, paths []string) string {
+	b.waitAsync(t, "the worker's state", fmt.Sprintf(`(async () => {
+		const out = [];
+		const reg = navigator.serviceWorker && await navigator.serviceWorker.getRegistration();
+		out.push("controller " + !!(navigator.serviceWorker && navigator.serviceWorker.controller));
+		if (reg) {
+			out.push("installing " + (reg.installing ? reg.installing.state : "-") + ", waiting " + (reg.waiting ? reg.waiting.state : "-") + ", active " + (reg.active ? reg.active.state : "-"));
+		}
+		for (const key of await caches.keys()) {
+			const c = await caches.open(key);
+			const missing = [];
+			for (const p of ["/web/app.wasm", "/", ...%s]) {
+				if (!(await c.match(p, {ignoreVary: true}))) missing.push(p);
+			}
+			out.push(key + " lacks [" + missing.join(" ") + "]");
+		}
+		window.__workerState = out.join("; ");
+		return true;
+	})()`, jsList(paths)), 10*time.Second)
+	return eval[string](t, b, `window.__workerState`)
 }
 
 func jsList(ss []string) string {
