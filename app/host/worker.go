@@ -23,13 +23,12 @@ const resourcesToCache = {{.ResourcesToCache}};
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    // app.wasm last: on a first visit the page is still downloading it, and
-    // asking after the small files lets the browser's HTTP cache answer
+    // app.wasm after the small files: on a first visit the page is still
+    // downloading it, and asking later lets the browser's HTTP cache answer
     // rather than a second download competing for a slow link. Then the
-    // Markdown worker's markdown.wasm, which the page never asked for, so
-    // that a reader can open a .md file offline.
-    // The Markdown files may fail without failing the install: the worker
-    // caches them when the page first asks for them instead (cacheFirst).
+    // Markdown worker's files, which the page has not asked for, so that a
+    // reader can open a .md file offline. They may fail without failing the
+    // install: cacheFirst caches them when the page first asks for them.
     const wasm = "/web/app.wasm";
     const markdown = ["/web/markdown-worker.js", "/web/markdown.wasm"];
     await cache.addAll(resourcesToCache.filter((url) => url !== wasm && !markdown.includes(url)));

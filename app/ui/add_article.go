@@ -71,9 +71,9 @@ func (a *addArticle) add(ctx app.Context, name string, data []byte, added func()
 			a.reading--
 		}
 		problem := ""
-		switch {
-		case err != nil && markdownProblem(err) != "":
-			problem = name + " could not be added: " + markdownProblem(err)
+		switch why := markdownProblem(err); {
+		case why != "":
+			problem = name + " could not be added: " + why
 		case err != nil:
 			problem = "This text could not be added: " + explainArticleError(err)
 		default:

@@ -41,10 +41,9 @@ func perfMeasure(name string, start float64)                {}
 func readFirstFile(ctx app.Context, input app.Value, limit int, done func(app.Context, string, []byte, error)) {
 }
 
-func watchForUpdate(version string)                                       {}
-func staleVersion(version string, done func(bool))                        { done(false) }
-func downloadFile(name, mime string, data []byte)                         {}
-func copyText(ctx app.Context, text string, done func(app.Context, bool)) {}
+func watchForUpdate(version string)                {}
+func staleVersion(version string, done func(bool)) { done(false) }
+func downloadFile(name, mime string, data []byte)  {}
 func copyTextSoon(ctx app.Context, done func(app.Context, bool)) func(string) {
 	return func(string) {}
 }

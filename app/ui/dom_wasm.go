@@ -461,39 +461,43 @@ func downloadFile(name, mime string, data []byte) {
 	app.Window().Call("setTimeout", revoke, 60000)
 }
 
-// copyText puts text in the clipboard; done says whether it worked (the
-// clipboard may be refused, e.g. without a user gesture or permission).
-func copyText(ctx app.Context, text string, done func(app.Context, bool)) {
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		done(ctx, false)
-		return
-	}
-	var ok, fail app.Func
-	finish := func(worked bool) {
-		ctx.Dispatch(func(ctx app.Context) { done(ctx, worked) })
-		ok.Release()
-		fail.Release()
-	}
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any { finish(true); return nil })
-	fail = app.FuncOf(func(this app.Value, args []app.Value) any { finish(false); return nil })
-	clip.Call("writeText", text).Call("then", ok, fail)
-}
-
 // copyTextSoon asks for the clipboard now, during a click, for a text made
 // after it (a share link is compressed asynchronously): Safari lets a page
 // write to the clipboard only while it handles the click, so the clipboard
 // gets a promise of the text (a ClipboardItem), kept by give. give(text)
 // fulfils it; give("") withdraws it, and done is then not called. Where
-// ClipboardItem is missing, give copies the text as copyText does.
+// ClipboardItem is missing, give writes the text as it comes. done says
+// whether the copy worked (the clipboard may be refused, e.g. without a user
+// gesture or permission).
 func copyTextSoon(ctx app.Context, done func(app.Context, bool)) (give func(text string)) {
 	win := app.Window()
 	clip := win.Get("navigator").Get("clipboard")
-	item := win.Get("ClipboardItem")
-	if !clip.Truthy() || !item.Truthy() || !clip.Get("write").Truthy() {
+	if !clip.Truthy() {
 		return func(text string) {
 			if text != "" {
-				copyText(ctx, text, done)
+				done(ctx, false)
+			}
+		}
+	}
+	withdrawn := false
+	settle := func(written app.Value) {
+		var ok, fail app.Func
+		finish := func(worked bool) {
+			if !withdrawn {
+				ctx.Dispatch(func(ctx app.Context) { done(ctx, worked) })
+			}
+			ok.Release()
+			fail.Release()
+		}
+		ok = app.FuncOf(func(this app.Value, args []app.Value) any { finish(true); return nil })
+		fail = app.FuncOf(func(this app.Value, args []app.Value) any { finish(false); return nil })
+		written.Call("then", ok, fail)
+	}
+	item := win.Get("ClipboardItem")
+	if !item.Truthy() || !clip.Get("write").Truthy() {
+		return func(text string) {
+			if text != "" {
+				settle(clip.Call("writeText", text))
 			}
 		}
 	}
@@ -504,18 +508,7 @@ func copyTextSoon(ctx app.Context, done func(app.Context, bool)) (give func(text
 	})
 	promise := win.Get("Promise").New(executor) // runs executor at once
 	executor.Release()
-	withdrawn := false
-	var ok, fail app.Func
-	finish := func(worked bool) {
-		if !withdrawn {
-			ctx.Dispatch(func(ctx app.Context) { done(ctx, worked) })
-		}
-		ok.Release()
-		fail.Release()
-	}
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any { finish(true); return nil })
-	fail = app.FuncOf(func(this app.Value, args []app.Value) any { finish(false); return nil })
-	clip.Call("write", []any{item.New(map[string]any{"text/plain": promise})}).Call("then", ok, fail)
+	settle(clip.Call("write", []any{item.New(map[string]any{"text/plain": promise})}))
 	return func(text string) {
 		if text == "" {
 			withdrawn = true
