@@ -1,13 +1,15 @@
 package annotation
 
 import (
-	"crypto/rand"
-	"crypto/sha1"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/annotator/annotator/internal/shasum"
 )
 
 // Limits on what one annotation may hold, in Unicode code points. They keep
@@ -265,8 +267,13 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // NewID returns a fresh annotation id, "urn:uuid:" and a random (version 4)
 // UUID.
 func NewID() string {
+	// math/rand/v2's generator is ChaCha8, seeded by the runtime from the
+	// system's (the browser's crypto.getRandomValues) randomness: 122 random
+	// bits make ids unique without linking crypto/rand (internal/shasum
+	// says why that matters).
 	var b [16]byte
-	rand.Read(b[:]) // never fails (crypto/rand panics rather than return short)
+	binary.BigEndian.PutUint64(b[:8], rand.Uint64())
+	binary.BigEndian.PutUint64(b[8:], rand.Uint64())
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	return formatUUID(b)
@@ -282,11 +289,9 @@ func idFor(foreign string) string {
 	}
 	// RFC 9562 namespace for URLs: 6ba7b811-9dad-11d1-80b4-00c04fd430c8.
 	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-	h := sha1.New()
-	h.Write(ns[:])
-	h.Write([]byte(foreign))
+	sum := shasum.Sum1(append(ns[:], foreign...))
 	var b [16]byte
-	copy(b[:], h.Sum(nil))
+	copy(b[:], sum[:])
 	b[6] = b[6]&0x0f | 0x50
 	b[8] = b[8]&0x3f | 0x80
 	return formatUUID(b)

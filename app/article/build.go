@@ -1,12 +1,13 @@
 package article
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/annotator/annotator/internal/shasum"
 )
 
 // Meta is the optional metadata of an article, from header lines such as
@@ -89,7 +90,7 @@ func New(id, title string, blocks []Block, meta Meta) (*Article, error) {
 // hex of the SHA-256 of its UTF-8 bytes. Annotations carry it to notice that
 // the text they were made on has changed.
 func HashText(text string) string {
-	sum := sha256.Sum256([]byte(text))
+	sum := shasum.Sum256([]byte(text))
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 

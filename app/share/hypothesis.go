@@ -1,7 +1,6 @@
 package share
 
 import (
-	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/internal/shasum"
 )
 
 // hypothesisAnnotation is the part of a Hypothesis API annotation we read.
@@ -160,11 +160,9 @@ func hypothesisUser(u string) string {
 // address, so importing the same export twice gives the same ids.
 func hypothesisID(id string) string {
 	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-	h := sha1.New()
-	h.Write(ns[:])
-	h.Write([]byte("https://hypothes.is/a/" + id))
+	sum := shasum.Sum1(append(ns[:], "https://hypothes.is/a/"+id...))
 	var b [16]byte
-	copy(b[:], h.Sum(nil))
+	copy(b[:], sum[:])
 	b[6] = b[6]&0x0f | 0x50
 	b[8] = b[8]&0x3f | 0x80
 	x := hex.EncodeToString(b[:])

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/internal/shasum"
 )
 
 // v1Annotation is an annotation as the schema-1 prototype stored it: every
@@ -72,7 +72,7 @@ func v1ID(id string) string {
 	if isUUID(id) {
 		return "urn:uuid:" + strings.ToLower(id)
 	}
-	sum := sha1.Sum([]byte("annotator-v1:" + id))
+	sum := shasum.Sum1([]byte("annotator-v1:" + id))
 	sum[6] = sum[6]&0x0f | 0x50 // version 5
 	sum[8] = sum[8]&0x3f | 0x80 // RFC 4122 variant
 	h := hex.EncodeToString(sum[:16])

@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"crypto/rand"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 
 	"github.com/annotator/annotator/app/article"
@@ -109,9 +109,7 @@ func localID(data []byte) string {
 	if len(slug) > 60 {
 		slug = strings.Trim(slug[:60], "-")
 	}
-	var b [4]byte
-	rand.Read(b[:])
-	return fmt.Sprintf("local-%s-%x", slug, b)
+	return fmt.Sprintf("local-%s-%08x", slug, rand.Uint32())
 }
 
 func explainArticleError(err error) string {

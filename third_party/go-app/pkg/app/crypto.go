@@ -1,3 +1,8 @@
+//go:build !wasm
+
+// AES-GCM for encrypted state, in native builds only: crypto_wasm.go says
+// why (Annotator patch, PATCHES.md).
+
 package app
 
 import (

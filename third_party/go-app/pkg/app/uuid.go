@@ -1,17 +1,22 @@
 package app
 
 import (
-	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
+	"math/rand/v2"
 )
 
 // newUUID returns a random (version 4) UUID in its canonical form, as
 // github.com/google/uuid's NewString does. That package also brings
 // database/sql/driver, crypto/md5 and their initialisation into app.wasm
-// for two calls (annotator patch; see PATCHES.md).
+// for two calls (annotator patch; see PATCHES.md). The bytes come from
+// math/rand/v2, whose ChaCha8 generator the runtime seeds from the system's
+// randomness (crypto.getRandomValues in a browser): ids need to be unique,
+// not secret, and crypto/rand would link Go's FIPS 140 module into app.wasm.
 func newUUID() string {
 	var b [16]byte
-	rand.Read(b[:])         // never fails: crypto/rand panics rather than return short
+	binary.BigEndian.PutUint64(b[:8], rand.Uint64())
+	binary.BigEndian.PutUint64(b[8:], rand.Uint64())
 	b[6] = b[6]&0x0f | 0x40 // version 4
 	b[8] = b[8]&0x3f | 0x80 // variant RFC 9562
 	var s [36]byte
