@@ -447,3 +447,36 @@ func TestWasmReadOnce(t *testing.T) {
 	b.noPageErrors(t)
 	tab.noPageErrors(t)
 }
+
+// On a first visit the service worker is registered only once the app is
+// live, so its install (downloading and caching app.wasm, markdown.wasm and
+// the pages) does not compete with the app's start; the page still becomes
+// ready for offline use. Once the worker controls the page, a visit
+// registers at once, which is how go-app looks for an update.
+func TestWorkerRegistersAfterLive(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	b := newBrowser(t, "")
+	b.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+			if (navigator.serviceWorker) {
+				const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+				navigator.serviceWorker.register = (...args) => {
+					window.__registeredWhen = document.documentElement.getAttribute("data-app") || "not live";
+					return register(...args);
+				};
+			}`})
+		return err
+	}))
+	b.open(t, h.URL+seedPath)
+	b.waitFor(t, "the worker's registration", `window.__registeredWhen !== undefined`)
+	if when := eval[string](t, b, `window.__registeredWhen`); when != "live" {
+		t.Errorf("first visit: the service worker was registered while the app was %q, want once it is live", when)
+	}
+	b.waitOfflineReady(t, seedPath)
+
+	b.open(t, h.URL+seedPath)
+	b.waitFor(t, "the worker's registration", `window.__registeredWhen !== undefined`)
+	if when := eval[string](t, b, `window.__registeredWhen`); when != "not live" {
+		t.Errorf("visit under the worker: registered while the app was %q, want at once (before live)", when)
+	}
+}

@@ -12,7 +12,11 @@ import (
 // appJSCall is how go-app v10.1.10's app.js starts the download of app.wasm.
 const appJSCall = `fetchWithProgress("`
 
-// appJSFetch replaces it. On a warm start app.wasm is a local read: taking
+// appJSRegister is how app.js registers the service worker, at once.
+const appJSRegister = "goappInitServiceWorker();\n"
+
+// appJSFetch replaces appJSCall, and appJSRegister becomes
+// annotatorRegisterWorker (below). On a warm start app.wasm is a local read: taking
 // it from Cache Storage in the page skips the service worker's fetch
 // handler, which otherwise pipes every byte of app.wasm through itself, and
 // skips go-app's progress wrapper (a new Response, which hides where the
@@ -55,6 +59,37 @@ async function annotatorFetchWasm(url) {
   return fetch(url);
 }
 
+// Annotator (app/host/appjs.go): on a first visit, the service worker's
+// install downloads and caches app.wasm, markdown.wasm and every page. Done
+// while the app starts, it took the CPU the start needed (110-150 ms of the
+// cold start on two cores), so, as web.dev advises for service workers,
+// register it once the page is up: when the app is live, or 10 s after the
+// page's load event if the app never gets there. A page the worker already
+// controls registers at once, as go-app does, to look for an update.
+function annotatorRegisterWorker() {
+  if (!("serviceWorker" in navigator) || navigator.serviceWorker.controller) {
+    goappInitServiceWorker();
+    return;
+  }
+  let registered = false;
+  const register = () => {
+    if (registered) {
+      return;
+    }
+    registered = true;
+    watch.disconnect();
+    goappInitServiceWorker();
+  };
+  const soon = () => window.requestIdleCallback ? requestIdleCallback(register, { timeout: 1000 }) : setTimeout(register, 0);
+  const watch = new MutationObserver(() => {
+    if (document.documentElement.getAttribute("data-app") === "live") {
+      soon();
+    }
+  });
+  watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-app"] });
+  window.addEventListener("load", () => setTimeout(register, 10000));
+}
+
 // Annotator (app/ui/search_dom_wasm.go): many DOM writes in one call from
 // Go, for the search results drawn on every keystroke. From WebAssembly
 // each call into JS costs a crossing and a string conversion; one call and
@@ -85,6 +120,9 @@ func (h *Host) serveAppJS(w http.ResponseWriter, r *http.Request) {
 	body := rec.Body.Bytes()
 	if rec.Code == http.StatusOK && bytes.Count(body, []byte(appJSCall)) == 1 {
 		body = bytes.Replace(body, []byte(appJSCall), []byte(`annotatorFetchWasm("`), 1)
+		if bytes.Count(body, []byte(appJSRegister)) == 1 {
+			body = bytes.Replace(body, []byte(appJSRegister), []byte("annotatorRegisterWorker();\n"), 1)
+		}
 		body = append(body, appJSFetch...)
 		rec.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		rec.Header().Del("ETag")
