@@ -71,7 +71,8 @@ func baselineWeb(t *testing.T) string {
 
 // wasmWeb builds pkg for the browser, with the app's own compiler flags
 // (make wasm-gcflags) and any build tags, into a copy of web/, optimized
-// with wasm-opt when it is installed and compressed as make build does, and returns that folder for startHostWeb.
+// with wasm-opt when it is installed (unless WASMOPT=0, to compare) and
+// compressed as make build does, and returns that folder for startHostWeb.
 func wasmWeb(t *testing.T, pkg string, tags ...string) string {
 	t.Helper()
 	web := filepath.Join(t.TempDir(), "web")
@@ -96,7 +97,7 @@ func wasmWeb(t *testing.T, pkg string, tags ...string) string {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building %s for the browser: %v\n%s", pkg, err, out)
 	}
-	if wasmOpt, err := exec.LookPath("wasm-opt"); err == nil {
+	if wasmOpt, err := exec.LookPath("wasm-opt"); err == nil && os.Getenv("WASMOPT") != "0" {
 		flags, err := exec.Command("make", "-s", "--no-print-directory", "-C", repoRoot, "wasm-opt-flags").Output()
 		if err != nil {
 			t.Fatalf("make wasm-opt-flags: %v", err)

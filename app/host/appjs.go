@@ -63,12 +63,18 @@ async function annotatorFetchWasm(url) {
 // install downloads and caches app.wasm, markdown.wasm and every page. Done
 // while the app starts, it took the CPU the start needed (110-150 ms of the
 // cold start on two cores), so, as web.dev advises for service workers,
-// register it once the page is up: when the app is live, or 10 s after the
-// page's load event if the app never gets there. A page the worker already
-// controls registers at once, as go-app does, to look for an update.
+// register it once the page is up: when the app is live, or 30 s after the
+// page's load event if the app never gets there (it failed to load, or the
+// link is very slow). A page the worker already controls registers at
+// once, as go-app does, to look for an update.
 function annotatorRegisterWorker() {
-  if (!("serviceWorker" in navigator) || navigator.serviceWorker.controller) {
-    goappInitServiceWorker();
+  try {
+    if (!("serviceWorker" in navigator) || navigator.serviceWorker.controller) {
+      goappInitServiceWorker();
+      return;
+    }
+  } catch (err) {
+    goappInitServiceWorker(); // go-app's own registration reports the error
     return;
   }
   let registered = false;
@@ -87,7 +93,7 @@ function annotatorRegisterWorker() {
     }
   });
   watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-app"] });
-  window.addEventListener("load", () => setTimeout(register, 10000));
+  window.addEventListener("load", () => setTimeout(register, 30000));
 }
 
 // Annotator (app/ui/search_dom_wasm.go): many DOM writes in one call from

@@ -23,12 +23,14 @@ const resourcesToCache = {{.ResourcesToCache}};
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    // app.wasm after the small files: on a first visit the page is still
-    // downloading it, and asking later lets the browser's HTTP cache answer
-    // rather than a second download competing for a slow link. Then the
-    // Markdown worker's files, which the page has not asked for, so that a
-    // reader can open a .md file offline. They may fail without failing the
-    // install: cacheFirst caches them when the page first asks for them.
+    // app.wasm after the small files: the page registers this worker once
+    // the app is live, but if it never got there (app.js's fallback) it may
+    // still be downloading app.wasm, and asking later lets the browser's
+    // HTTP cache answer rather than a second download competing for a slow
+    // link. Then the Markdown worker's files, which the page has not asked
+    // for, so that a reader can open a .md file offline. They may fail
+    // without failing the install: cacheFirst caches them when the page
+    // first asks for them.
     const wasm = "/web/app.wasm";
     const markdown = ["/web/markdown-worker.js", "/web/markdown.wasm"];
     await cache.addAll(resourcesToCache.filter((url) => url !== wasm && !markdown.includes(url)));

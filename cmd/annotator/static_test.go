@@ -73,6 +73,9 @@ func TestWriteStatic(t *testing.T) {
 	if s := read("app.js"); !strings.Contains(s, `annotatorFetchWasm("/web/app.wasm"`) || strings.Contains(s, `fetchWithProgress("/web/app.wasm"`) {
 		t.Errorf("app.js does not read app.wasm through annotatorFetchWasm (go-app's app.js changed shape?)")
 	}
+	if s := read("app.js"); !strings.Contains(s, "\nannotatorRegisterWorker();\n") || strings.Contains(s, "\ngoappInitServiceWorker();\n") {
+		t.Errorf("app.js registers the service worker at once, not once the app is live (go-app's app.js changed shape?)")
+	}
 	for _, name := range []string{"api/library.json", "app.js", "wasm_exec.js", "app.css", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/icon.svg", "_headers"} {
 		read(name)
 	}

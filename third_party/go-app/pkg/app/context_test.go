@@ -114,6 +114,7 @@ func TestContextStorage(t *testing.T) {
 }
 
 func TestContextEncryptDecryptStruct(t *testing.T) {
+	skipWithoutEncryption(t)
 	ctx := makeTestContext()
 
 	expected := struct {
@@ -138,6 +139,7 @@ func TestContextEncryptDecryptStruct(t *testing.T) {
 }
 
 func TestContextEncryptDecryptString(t *testing.T) {
+	skipWithoutEncryption(t)
 	ctx := makeTestContext()
 
 	expected := "hello"
@@ -153,6 +155,7 @@ func TestContextEncryptDecryptString(t *testing.T) {
 }
 
 func TestContextEncryptDecryptBytes(t *testing.T) {
+	skipWithoutEncryption(t)
 	ctx := makeTestContext()
 
 	expected := []byte("hello")

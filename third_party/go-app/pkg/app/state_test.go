@@ -212,6 +212,7 @@ func TestStateManagerGet(t *testing.T) {
 	})
 
 	t.Run("getting an encrypted state from local storage succeeds", func(t *testing.T) {
+		skipWithoutEncryption(t)
 		stateName := uuid.NewString()
 
 		var m stateManager
