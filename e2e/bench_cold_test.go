@@ -30,15 +30,27 @@ func TestBenchColdStart(t *testing.T) {
 	}
 	reportWasmSizes(t)
 
+	// Both hosts serve a copy of web/ in a temporary folder, and each pair
+	// of runs alternates which goes first, so that neither the folder nor
+	// the order favours one side.
 	articles := copyArticles(t)
-	h := startHost(t, articles, "127.0.0.1:0")
+	appWeb := filepath.Join(t.TempDir(), "web")
+	if err := os.CopyFS(appWeb, os.DirFS(filepath.Join(repoRoot, "web"))); err != nil {
+		t.Fatal(err)
+	}
+	h := startHostWeb(t, articles, "127.0.0.1:0", appWeb)
 	base := startHostWeb(t, articles, "127.0.0.1:0", baselineWeb(t))
 	var app, floor []startTimes
 	for i := 0; i < runs; i++ {
-		for _, c := range []struct {
+		type side struct {
 			url string
 			out *[]startTimes
-		}{{h.URL, &app}, {base.URL, &floor}} {
+		}
+		pair := []side{{h.URL, &app}, {base.URL, &floor}}
+		if i%2 == 1 {
+			pair[0], pair[1] = pair[1], pair[0]
+		}
+		for _, c := range pair {
 			b := newBrowser(t, "") // a fresh profile: nothing cached, no service worker
 			b.installProbe(t)
 			*c.out = append(*c.out, b.timeStart(t, c.url+seedPath))
