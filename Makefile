@@ -47,7 +47,7 @@ $(WASM): $(GOSRC) Makefile
 	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' $(NOINLINE) -o bin/app-unoptimized.wasm ./cmd/annotator
 	@$(MAKE) -s --no-print-directory binaryen
 	@if ! command -v wasm-opt >/dev/null 2>&1; then cp bin/app-unoptimized.wasm $(WASM); \
-	else echo "wasm-opt $(WASM_OPT_FLAGS) $(WASM)"; wasm-opt $(WASM_OPT_FLAGS) bin/app-unoptimized.wasm -o $(WASM) || { \
+	else echo "wasm-opt $(WASM_OPT_FLAGS) bin/app-unoptimized.wasm -o $(WASM)"; wasm-opt $(WASM_OPT_FLAGS) bin/app-unoptimized.wasm -o $(WASM) || { \
 		echo "wasm-opt failed: app.wasm is Go's output, 0.5 MB larger"; cp bin/app-unoptimized.wasm $(WASM); }; fi
 
 $(WASM).br: $(WASM) $(BIN)
@@ -122,8 +122,8 @@ binaryen:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binaryen >/dev/null || \
 		echo "Installing binaryen failed: app.wasm is built without wasm-opt, 0.5 MB larger."; \
 	else \
-		echo "app.wasm is built without wasm-opt, 0.5 MB larger. For the smaller one:"; \
-		echo "    sudo apt-get update && sudo apt-get install -y binaryen"; \
+		echo "app.wasm is built without wasm-opt, 0.5 MB larger. For the smaller one, install"; \
+		echo "Binaryen (wasm-opt); on Debian: sudo apt-get update && sudo apt-get install -y binaryen"; \
 	fi
 
 # node runs the WebAssembly unit tests (go_js_wasm_exec).

@@ -463,6 +463,7 @@ func TestStateManagerSet(t *testing.T) {
 	})
 
 	t.Run("set state persists an encrypted state in local storage", func(t *testing.T) {
+		skipWithoutEncryption(t)
 		stateName := uuid.NewString()
 
 		var m stateManager
