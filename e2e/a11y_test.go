@@ -94,6 +94,7 @@ func TestAccessibility(t *testing.T) {
 			b.emulateColorScheme(t, scheme)
 			b.open(t, h.URL+"/")
 			b.waitFor(t, "the list of articles", `document.querySelectorAll("ul.article-list li").length >= 2`)
+			b.waitFor(t, "the storage note", `(document.querySelector(".storage-note")?.textContent || "").length > 0`)
 			b.audit(t, "library")
 
 			b.open(t, h.URL+seedPath)

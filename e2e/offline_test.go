@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -478,5 +479,40 @@ func TestWorkerRegistersAfterLive(t *testing.T) {
 	b.waitFor(t, "the worker's registration", `window.__registeredWhen !== undefined`)
 	if when := eval[string](t, b, `window.__registeredWhen`); when != "not live" {
 		t.Errorf("visit under the worker: registered while the app was %q, want at once (before live)", when)
+	}
+}
+
+// The library says whether this browser keeps what the reader wrote for
+// good or may clear it when short of space, and "Keep them for good" asks
+// it to: a browser that agrees (here, the persistent-storage permission
+// granted) keeps it, also on the next visit; one that refuses is explained,
+// with what to do instead.
+func TestKeepStorage(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	for _, c := range []struct {
+		setting cdpbrowser.PermissionSetting
+		want    string
+	}{
+		{cdpbrowser.PermissionSettingDenied, "did not agree to keep them for good"},
+		{cdpbrowser.PermissionSettingGranted, "Kept for good"},
+	} {
+		b := newBrowser(t, "")
+		b.open(t, h.URL+"/")
+		b.waitFor(t, "the storage note", `(document.querySelector(".storage-note")?.textContent || "").includes("may clear")`)
+		b.do(t, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := cdp.Call(ctx, chromedp.FromContext(ctx).Browser, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+				Permission: &cdpbrowser.PermissionDescriptor{Name: "persistent-storage"}, Setting: c.setting, Origin: h.URL})
+			return err
+		}))
+		b.click(t, "button", "Keep them for good")
+		b.waitFor(t, "the answer: "+c.want, fmt.Sprintf(`(document.querySelector(".storage-note")?.textContent || "").includes(%q)`, c.want))
+		if c.setting == cdpbrowser.PermissionSettingGranted {
+			b.open(t, h.URL+"/")
+			b.waitFor(t, "kept on the next visit", `(document.querySelector(".storage-note")?.textContent || "").startsWith("Kept for good")`)
+			if n := b.count(t, "button", "Keep them for good"); n != 0 {
+				t.Errorf("the button is still offered when the storage is kept")
+			}
+		}
+		b.quit()
 	}
 }

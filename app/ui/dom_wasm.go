@@ -438,6 +438,37 @@ func staleVersion(version string, done func(bool)) {
 	win.Get("caches").Call("has", "annotator-"+version).Call("then", onHas)
 }
 
+// storagePersistence asks navigator.storage whether this origin's storage
+// is persistent (kept until the reader clears it) or, with ask, asks the
+// browser to make it so (Firefox asks the reader). done gets ok false when
+// the browser has no such API; it runs on a JS callback, not the UI
+// goroutine.
+func storagePersistence(ask bool, done func(kept, ok bool)) {
+	st := app.Window().Get("navigator").Get("storage")
+	if !st.Truthy() || !st.Get("persisted").Truthy() || !st.Get("persist").Truthy() {
+		done(false, false)
+		return
+	}
+	method := "persisted"
+	if ask {
+		method = "persist"
+	}
+	var then, fail app.Func
+	then = app.FuncOf(func(this app.Value, args []app.Value) any {
+		then.Release()
+		fail.Release()
+		done(len(args) > 0 && args[0].Type() == app.TypeBoolean && args[0].Bool(), true)
+		return nil
+	})
+	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		then.Release()
+		fail.Release()
+		done(false, true)
+		return nil
+	})
+	st.Call(method).Call("then", then, fail)
+}
+
 // downloadFile saves data as an ordinary browser download named name: a Blob,
 // an object URL, and a clicked <a download>; the URL is revoked afterwards.
 func downloadFile(name, mime string, data []byte) {

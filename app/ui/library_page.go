@@ -98,6 +98,7 @@ func (p *libraryPage) Render() app.UI {
 	return pageLayout(app.Div().Class("library").Body(
 		app.H1().Text("Library"),
 		app.P().Class("lede").Text("Open an article to read it closely: highlight, note, tag and check its claims. Everything you write stays in this browser."),
+		newStorageNote(),
 		app.If(p.loadErr != "", func() app.UI {
 			return app.P().Class("problem").Role("alert").Text(p.loadErr)
 		}),
