@@ -506,6 +506,16 @@ func TestKeepStorage(t *testing.T) {
 		}))
 		b.click(t, "button", "Keep them for good")
 		b.waitFor(t, "the answer: "+c.want, fmt.Sprintf(`(document.querySelector(".storage-note")?.textContent || "").includes(%q)`, c.want))
+		// The button pressed is gone or renamed: the focus stays on the note,
+		// on the button that asks again after a refusal.
+		want := "#storage-note"
+		if c.setting == cdpbrowser.PermissionSettingDenied {
+			want = "#storage-keep"
+			if n := b.count(t, "button", "Ask again"); n != 1 {
+				t.Errorf("after a refusal %d Ask again buttons, want 1", n)
+			}
+		}
+		b.waitFocus(t, "after the answer", want)
 		if c.setting == cdpbrowser.PermissionSettingGranted {
 			b.open(t, h.URL+"/")
 			b.waitFor(t, "kept on the next visit", `(document.querySelector(".storage-note")?.textContent || "").startsWith("Kept for good")`)

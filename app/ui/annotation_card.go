@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
@@ -39,11 +41,20 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 		}),
 		app.Div().Class("field").Body(
 			app.Label().For("note-"+id).Text("Note"),
+			// maxlength counts UTF-16 code units, the limit code points: a
+			// code point is one or two units, so a note the field lets
+			// through is always within the limit.
 			app.Textarea().ID("note-"+id).Rows(4).Text(a.Note).
+				MaxLength(annotation.MaxNoteLen).
 				Aria("describedby", "note-hint-"+id).
 				OnInput(func(ctx app.Context, e app.Event) {
 					v := ctx.JSSrc().Get("value").String()
+					full := jsLength(v) >= annotation.MaxNoteLen
 					p.update(ctx, id, func(a *annotation.Annotation) error {
+						if full && jsLength(a.Note) < annotation.MaxNoteLen {
+							// A paste the field cut short must not pass unheard.
+							say(ctx, fmt.Sprintf("The note is full: it can have at most %d characters.", annotation.MaxNoteLen))
+						}
 						if a.Note != "" || v != "" {
 							if a.Kind == annotation.KindHighlight && v != "" {
 								a.Kind = annotation.KindNote
@@ -53,7 +64,7 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 						return nil
 					})
 				}, app.EventScope(id)),
-			app.P().ID("note-hint-"+id).Class("hint").Text("Saved as you type. Escape closes."),
+			app.P().ID("note-hint-"+id).Class("hint").Text(fmt.Sprintf("Saved as you type, up to %d characters. Escape closes.", annotation.MaxNoteLen)),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("tags-"+id).Text("Tags"),
@@ -62,12 +73,12 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 				Aria("describedby", "tags-hint-"+id).
 				OnChange(func(ctx app.Context, e app.Event) {
 					v := ctx.JSSrc().Get("value").String()
-					p.update(ctx, id, func(a *annotation.Annotation) error {
-						a.Tags = annotation.NormalizeTags(strings.Split(v, ","))
-						return nil
-					})
+					tags, refused := keepTags(annotation.NormalizeTags(strings.Split(v, ",")))
+					if p.update(ctx, id, func(a *annotation.Annotation) error { a.Tags = tags; return nil }) && refused != "" {
+						sayError(ctx, refused)
+					}
 				}, app.EventScope(id)),
-			app.P().ID("tags-hint-"+id).Class("hint").Text("Separate tags with commas."),
+			app.P().ID("tags-hint-"+id).Class("hint").Text(fmt.Sprintf("Separate tags with commas; each up to %d characters.", annotation.MaxTagLen)),
 			tagSuggestions(p.knownTags()),
 		),
 		app.P().Class("hint").Text(cardTimes(a)),
@@ -76,6 +87,62 @@ func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelN
 				OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, id) }, app.EventScope(id)),
 		),
 	)
+}
+
+// keepTags splits tags into those an annotation may hold and a plain
+// sentence naming the others (too long, or past the most an annotation can
+// have), so one bad tag does not keep the good ones from being saved.
+func keepTags(tags []string) (kept []string, refused string) {
+	var long []string
+	extra := 0
+	for _, t := range tags {
+		switch {
+		case utf8.RuneCountInString(t) > annotation.MaxTagLen:
+			long = append(long, "“"+shorten(t, 30)+"”")
+		case len(kept) >= annotation.MaxTags:
+			extra++
+		default:
+			kept = append(kept, t)
+		}
+	}
+	var msgs []string
+	switch len(long) {
+	case 0:
+	case 1:
+		msgs = append(msgs, fmt.Sprintf("The tag %s is not kept: a tag can have at most %d characters.", long[0], annotation.MaxTagLen))
+	default:
+		msgs = append(msgs, fmt.Sprintf("The tags %s are not kept: a tag can have at most %d characters.", strings.Join(long, ", "), annotation.MaxTagLen))
+	}
+	if extra > 0 {
+		msgs = append(msgs, fmt.Sprintf("%s not kept: an annotation can have at most %d tags.", plural(extra, "tag", "tags"), annotation.MaxTags))
+	}
+	return kept, strings.Join(msgs, " ")
+}
+
+// jsLength is the length of s as a browser counts it (maxlength, .length).
+func jsLength(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
+}
+
+// plainError is a validation error in plain words: each problem's sentence
+// without the field path it concerns ("note:", "tags[1]:").
+func plainError(err error) string {
+	fe := annotation.FieldErrors(err)
+	if len(fe) == 0 {
+		return err.Error()
+	}
+	msgs := make([]string, len(fe))
+	for i, e := range fe {
+		msgs[i] = e.Msg
+	}
+	return strings.Join(msgs, " ")
 }
 
 // tagSuggestions is the datalist that completes the tags field.
@@ -95,7 +162,7 @@ func (p *readerPage) cardFrame(a annotation.Annotation, class, title string, bod
 		app.Div().Class("card-head").Body(
 			app.H2().Text(title),
 			app.Button().Type("button").Class("quiet").Aria("label", "Close the "+strings.ToLower(title)).Text("×").
-				OnClick(func(ctx app.Context, e app.Event) { p.selected = "" }, app.EventScope(id)),
+				OnClick(func(ctx app.Context, e app.Event) { p.selected = ""; focusMark(id) }, app.EventScope(id)),
 		),
 		app.Blockquote().Class("card-quote").Text(a.Quote.Exact),
 		app.If(r.Status == anchor.Fuzzy, func() app.UI {

@@ -404,7 +404,7 @@ func (p *readerPage) update(ctx app.Context, id string, edit func(a *annotation.
 	}
 	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
 	if err := a.Validate(); err != nil {
-		sayError(ctx, "Not saved: "+err.Error())
+		sayError(ctx, "Not saved: "+plainError(err))
 		return false
 	}
 	return p.save(ctx, a)
@@ -431,6 +431,7 @@ func (p *readerPage) remove(ctx app.Context, id string) {
 		return
 	}
 	ctx.SetState(stateStatus, statusMessage{Text: "Deleted the annotation on “" + shorten(a.Quote.Exact, 50) + "”.", Undo: actionUndoDelete, At: time.Now()})
+	focusElement(undoButtonID) // the card and its button are gone
 }
 
 func (p *readerPage) undoDelete(ctx app.Context, act app.Action) {
@@ -443,6 +444,7 @@ func (p *readerPage) undoDelete(ctx app.Context, act app.Action) {
 	err := ws.Store().Restore(a)
 	p.reload()
 	p.selected = a.ID
+	focusMark(a.ID)
 	if err != nil {
 		reportWriteError(ctx, err)
 		return

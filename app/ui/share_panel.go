@@ -144,6 +144,17 @@ func (s *sharePanel) toggleMenu(ctx app.Context, e app.Event) {
 	}
 }
 
+// onExportKey closes the export menu on Escape and hands the focus back
+// to the Export button.
+func (s *sharePanel) onExportKey(ctx app.Context, e app.Event) {
+	if !s.menuOpen || e.Get("key").String() != "Escape" {
+		ctx.PreventUpdate()
+		return
+	}
+	s.menuOpen, s.packOpen = false, false
+	focusElement("export-button")
+}
+
 func (s *sharePanel) export(f exportFormat) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		if s.ArticleID == "" {
@@ -171,6 +182,7 @@ func (s *sharePanel) save(ctx app.Context, f exportFormat, e share.Export, extra
 	}
 	downloadFile(name, f.Mime, data)
 	s.menuOpen = false
+	focusElement("export-button") // the menu and its buttons are gone
 	n, articles := 0, len(e.Items)
 	for _, it := range e.Items {
 		for _, a := range it.Annotations {
@@ -333,6 +345,7 @@ func (s *sharePanel) savePack(ctx app.Context, e app.Event) {
 	}
 	downloadFile(fname, packMime, data)
 	s.packOpen, s.menuOpen, s.packProblem = false, false, ""
+	focusElement("export-button")
 	say(ctx, fmt.Sprintf("Saved %s: a class pack with %s by %s (%s).", fname, plural(len(mine), "annotation", "annotations"), name, s.packRole))
 }
 
@@ -614,7 +627,7 @@ func (s *sharePanel) Render() app.UI {
 	return app.Section().Class("share").Aria("labelledby", "share-heading").Body(
 		app.H2().ID("share-heading").Text(heading),
 		app.If(!lib && strings.TrimSpace(s.instr.Text) != "", s.renderInstructions),
-		app.Div().Class("export").Body(
+		app.Div().Class("export").OnKeyDown(s.onExportKey).Body(
 			app.Button().Type("button").ID("export-button").
 				Aria("expanded", s.menuOpen).Aria("controls", "export-menu").
 				Text("Export").OnClick(s.toggleMenu),

@@ -19,6 +19,9 @@ type statusMessage struct {
 	At   time.Time
 }
 
+// undoButtonID is the id of the status bar's Undo button.
+const undoButtonID = "status-undo"
+
 // say publishes a message to the status bar.
 func say(ctx app.Context, text string) {
 	ctx.SetState(stateStatus, statusMessage{Text: text, At: time.Now()})
@@ -67,7 +70,7 @@ func (s *statusBar) Render() app.UI {
 				return app.Div().Class("status-card").DataSet("kind", map[bool]string{true: "error", false: "info"}[s.msg.Error]).Body(
 					app.Span().Text(s.msg.Text),
 					app.If(s.msg.Undo != "", func() app.UI {
-						return app.Button().Type("button").Text("Undo").OnClick(s.undo)
+						return app.Button().Type("button").ID(undoButtonID).Text("Undo").OnClick(s.undo)
 					}),
 					app.Button().Type("button").Class("quiet").Aria("label", "Dismiss message").Text("×").OnClick(s.dismiss),
 				)

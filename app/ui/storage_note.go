@@ -43,29 +43,36 @@ func (s *storageNote) OnMount(ctx app.Context) {
 func (s *storageNote) keep(ctx app.Context, e app.Event) {
 	storagePersistence(true, func(kept, ok bool) {
 		ctx.Dispatch(func(ctx app.Context) {
+			// The button pressed is gone or renamed: the focus goes to what
+			// replaced it, not to the page's body.
 			if kept {
 				s.state = storageKept
 				say(ctx, "This browser will keep your annotations and articles until you clear them.")
+				focusElement("storage-note")
 				return
 			}
 			s.state = storageRefused
 			say(ctx, "The browser did not agree to keep them for good.")
+			focusElement("storage-keep")
 		})
 	})
 }
 
 func (s *storageNote) Render() app.UI {
-	note := app.P().Class("storage-note")
+	note := app.P().ID("storage-note").Class("storage-note").TabIndex(-1)
 	switch s.state {
 	case storageKept:
 		return note.Text("Kept for good: this browser will not clear your annotations and articles to free space; only you can.")
 	case storageMayClear:
 		return note.Body(
 			app.Text("This browser may clear your annotations and articles if it runs short of space. "),
-			app.Button().Type("button").Class("quiet").Text("Keep them for good").OnClick(s.keep),
+			app.Button().Type("button").ID("storage-keep").Class("quiet").Text("Keep them for good").OnClick(s.keep),
 		)
 	case storageRefused:
-		return note.Text("This browser may clear your annotations and articles if it runs short of space, and did not agree to keep them for good. Export a copy now and then (Export and import, below).")
+		return note.Body(
+			app.Text("This browser may clear your annotations and articles if it runs short of space, and did not agree to keep them for good. Export a copy now and then (Export and import, below). "),
+			app.Button().Type("button").ID("storage-keep").Class("quiet").Text("Ask again").OnClick(s.keep),
+		)
 	}
 	return note
 }
