@@ -22,13 +22,16 @@ type readerEvents struct {
 }
 
 func listenReader(ctx app.Context, ev readerEvents) func() { return func() {} }
-func prerenderedArticle() *article.Article                 { return nil }
-func hasSelection() bool                                   { return false }
-func clearSelection()                                      {}
-func focusElement(id string)                               {}
-func focusMark(id string)                                  {}
-func markIDAt(e app.Event) string                          { return "" }
-func confirmDialog(msg string) bool                        { return false }
+func listenStorage(ctx app.Context, fn func(app.Context, string, string)) func() {
+	return func() {}
+}
+func prerenderedArticle() *article.Article { return nil }
+func hasSelection() bool                   { return false }
+func clearSelection()                      {}
+func focusElement(id string)               {}
+func focusMark(id string)                  {}
+func markIDAt(e app.Event) string          { return "" }
+func confirmDialog(msg string) bool        { return false }
 
 func prerenderedLibrary() []article.Summary { return nil }
 
