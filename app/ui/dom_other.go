@@ -22,16 +22,13 @@ type readerEvents struct {
 }
 
 func listenReader(ctx app.Context, ev readerEvents) func() { return func() {} }
-func listenStorage(ctx app.Context, fn func(app.Context, string, string)) func() {
-	return func() {}
-}
-func prerenderedArticle() *article.Article { return nil }
-func hasSelection() bool                   { return false }
-func clearSelection()                      {}
-func focusElement(id string)               {}
-func focusMark(id string)                  {}
-func markIDAt(e app.Event) string          { return "" }
-func confirmDialog(msg string) bool        { return false }
+func prerenderedArticle() *article.Article                 { return nil }
+func hasSelection() bool                                   { return false }
+func clearSelection()                                      {}
+func focusElement(id string)                               {}
+func focusMark(id string)                                  {}
+func markIDAt(e app.Event) string                          { return "" }
+func confirmDialog(msg string) bool                        { return false }
 
 func prerenderedLibrary() []article.Summary { return nil }
 
@@ -57,5 +54,9 @@ func readFiles(ctx app.Context, list app.Value, limit int, done func(app.Context
 }
 
 func listenDrop(ctx app.Context, limit int, done func(app.Context, []importFile)) func() {
+	return func() {}
+}
+
+func listenStorage(ctx app.Context, fn func(app.Context, string, string)) func() {
 	return func() {}
 }
