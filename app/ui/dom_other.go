@@ -56,3 +56,7 @@ func readFiles(ctx app.Context, list app.Value, limit int, done func(app.Context
 func listenDrop(ctx app.Context, limit int, done func(app.Context, []importFile)) func() {
 	return func() {}
 }
+
+func listenStorage(ctx app.Context, fn func(app.Context, string, string)) func() {
+	return func() {}
+}

@@ -110,6 +110,31 @@ func listenReader(ctx app.Context, ev readerEvents) func() {
 	}
 }
 
+// listenStorage follows other tabs' changes to this browser's storage
+// (key, new value or "" when removed); the returned func stops it.
+func listenStorage(ctx app.Context, fn func(app.Context, string, string)) func() {
+	win := app.Window()
+	storage := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		key := e.Get("key")
+		if !key.Truthy() {
+			return nil
+		}
+		k := key.String()
+		v := ""
+		if nv := e.Get("newValue"); nv.Truthy() {
+			v = nv.String()
+		}
+		ctx.Dispatch(func(ctx app.Context) { fn(ctx, k, v) })
+		return nil
+	})
+	win.Call("addEventListener", "storage", storage)
+	return func() {
+		win.Call("removeEventListener", "storage", storage)
+		storage.Release()
+	}
+}
+
 // currentSelection converts the DOM selection to code points of the
 // canonical text. The DOM counts UTF-16 units; the text before each boundary
 // in its block is read as a string and its code points counted, so the

@@ -20,6 +20,8 @@ type libraryPage struct {
 	index   string
 	loading bool
 	loadErr string
+
+	unlisten func()
 }
 
 func newLibraryPage() *libraryPage { return &libraryPage{} }
@@ -74,6 +76,30 @@ func (p *libraryPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionLibraryChanged, func(ctx app.Context, a app.Action) {
 		p.summaries = ws.Summaries()
 	})
+	p.unlisten = listenStorage(ctx, p.onStorage)
+}
+
+func (p *libraryPage) OnDismount() {
+	if p.unlisten != nil {
+		p.unlisten()
+		p.unlisten = nil
+	}
+}
+
+// onStorage merges another tab's change to this browser's storage and
+// follows its articles: one added or removed there shows here.
+func (p *libraryPage) onStorage(ctx app.Context, key, value string) {
+	changed, err := ws.Store().ApplyExternal(key, value)
+	if err != nil {
+		sayError(ctx, "A change from another tab could not be merged: "+err.Error())
+		return
+	}
+	ws.indexChangedAll(changed)
+	if len(changed) == 0 {
+		ctx.PreventUpdate()
+		return
+	}
+	p.summaries = ws.Summaries()
 }
 
 // actionLibraryChanged is posted when the reader adds or removes an article.

@@ -25,6 +25,9 @@ type readerPage struct {
 	text    *anchor.Text
 	missing bool
 	loadErr string
+	// removed says another tab removed this article (the reader's own):
+	// the page keeps its text but takes no more annotations.
+	removed bool
 
 	anns    []annotation.Annotation // live annotations, document order
 	anchors map[string]anchor.Result
@@ -113,7 +116,8 @@ func (p *readerPage) OnNav(ctx app.Context) {
 	if id != p.id || p.art == nil {
 		// A new article in the same component: forget the old one's state
 		// (the embedded Compo must be kept).
-		p.id, p.art, p.text, p.missing, p.loadErr = id, nil, nil, false, ""
+		p.leaveUndo()
+		p.id, p.art, p.text, p.missing, p.loadErr, p.removed = id, nil, nil, false, "", false
 		p.anns, p.anchors, p.selected, p.hasSel, p.attaching, p.deleted = nil, nil, "", false, "", nil
 		p.listShown = 0
 	}
@@ -188,6 +192,7 @@ func (p *readerPage) reload() {
 
 func (p *readerPage) OnMount(ctx app.Context) {
 	markLive()
+	ws.reader = p
 	ctx.Handle(actionUndoDelete, p.undoDelete)
 	ctx.Handle(actionStoreChanged, p.onStoreChanged)
 	ctx.Handle(actionOpenAnnotation, p.onOpenAnnotation)
@@ -199,6 +204,10 @@ func (p *readerPage) OnMount(ctx app.Context) {
 }
 
 func (p *readerPage) OnDismount() {
+	p.leaveUndo()
+	if ws.reader == p {
+		ws.reader = nil
+	}
 	if p.unlisten != nil {
 		p.unlisten()
 		p.unlisten = nil
@@ -213,7 +222,7 @@ const (
 
 // onSelection follows the reader's selection in the article.
 func (p *readerPage) onSelection(ctx app.Context, s selection) {
-	if p.art == nil {
+	if p.art == nil || p.removed {
 		return
 	}
 	ok := s.OK && s.End > s.Start && strings.TrimSpace(p.text.Slice(s.Start, s.End)) != ""
@@ -257,10 +266,46 @@ func (p *readerPage) onStorage(ctx app.Context, key, value string) {
 	for _, id := range changed {
 		if id == p.id && p.art != nil {
 			p.reload()
+			// Removing an article of one's own drops its annotations' key
+			// first, then the article's.
+			p.followOtherTab(ctx, key == "annotator/annotations/"+p.id && value == "")
 			return
 		}
 	}
 	ctx.PreventUpdate()
+}
+
+// followOtherTab tells the reader what another tab's change did to the page:
+// their own article removed, or the annotation whose card is open deleted.
+// dropped says the other tab dropped every annotation of the article.
+func (p *readerPage) followOtherTab(ctx app.Context, dropped bool) {
+	if p.art.Origin == "local" && !p.removed {
+		if _, ok := ws.LocalArticle(p.id); !ok || dropped {
+			p.removed = true
+			p.selected, p.hasSel, p.attaching, p.deleted = "", false, "", nil
+			delete(ws.articles, p.id)
+			clearSelection()
+			sayError(ctx, "This article was removed in another tab, with its annotations. Nothing more can be added to it here.")
+			focusElement("article-removed")
+			return
+		}
+	}
+	if p.selected != "" && p.index(p.selected) < 0 {
+		p.selected, p.focusOnOpen = "", ""
+		sayError(ctx, "This annotation was deleted in another tab.")
+		focusElement("article-title")
+	}
+}
+
+// leaveUndo hands the Undo of the last deletion to the workspace when the
+// reader leaves the article, so the status bar's Undo still works there
+// (undoLeftDelete).
+func (p *readerPage) leaveUndo() {
+	if p.deleted == nil {
+		return
+	}
+	ws.leftDeleted = p.deleted
+	p.deleted = nil
 }
 
 func (p *readerPage) onStoreChanged(ctx app.Context, a app.Action) {
@@ -271,7 +316,7 @@ func (p *readerPage) onStoreChanged(ctx app.Context, a app.Action) {
 
 // create makes an annotation of the current selection.
 func (p *readerPage) create(ctx app.Context, kind annotation.Kind, label string, edits ...func(*annotation.Annotation)) (annotation.Annotation, bool) {
-	if !p.hasSel || p.art == nil {
+	if !p.hasSel || p.art == nil || p.removed {
 		return annotation.Annotation{}, false
 	}
 	q, pos := p.text.Describe(p.sel.Start, p.sel.End)
@@ -306,6 +351,11 @@ func (p *readerPage) create(ctx app.Context, kind annotation.Kind, label string,
 // save writes one annotation. On a failure the change stays in memory and
 // the reader is told, with the way out.
 func (p *readerPage) save(ctx app.Context, a annotation.Annotation) bool {
+	if p.removed {
+		// No annotations stored for an article no longer in the library.
+		sayError(ctx, "Not saved: this article was removed in another tab.")
+		return false
+	}
 	err := ws.Store().Put(a)
 	switch i := p.index(a.ID); {
 	case i >= 0 && p.anns[i].Quote == a.Quote && p.anns[i].Position == a.Position:
@@ -496,6 +546,15 @@ func (p *readerPage) Render() app.UI {
 		return pageLayout(app.Div().Class("reader").Aria("busy", "true").Body(
 			app.P().Class("loading").Text("Opening the article…"),
 		))
+	case p.removed:
+		return pageLayout(app.Div().Class("reader").Body(
+			articleHeader(p.art),
+			app.Div().ID("article-removed").Class("problem").TabIndex(-1).Body(
+				app.P().Text("This article was removed from this browser in another tab, with its annotations. You can still read it here, but nothing more can be added to it."),
+				app.P().Body(app.A().Href("/").Text("Back to the library")),
+			),
+			p.renderArticle(),
+		))
 	}
 	return pageLayout(
 		app.Div().Class("reader").Body(
@@ -528,7 +587,7 @@ func articleHeader(a *article.Article) app.UI {
 		meta = append(meta, app.Span().Text("your article, kept in this browser"))
 	}
 	return app.Header().Class("article-header").Body(
-		app.H1().ID("article-title").Text(a.Title),
+		app.H1().ID("article-title").TabIndex(-1).Text(a.Title),
 		app.P().Class("article-meta").Body(meta...),
 	)
 }

@@ -55,7 +55,36 @@ func (s *statusBar) dismiss(ctx app.Context, e app.Event) {
 func (s *statusBar) undo(ctx app.Context, e app.Event) {
 	action := s.msg.Undo
 	s.msg = statusMessage{}
+	if action == actionUndoDelete && (ws.reader == nil || ws.reader.deleted == nil) && ws.leftDeleted != nil {
+		// The reader has left the article it deleted from: restore the
+		// annotation through the store.
+		undoLeftDelete(ctx)
+		return
+	}
 	ctx.NewAction(action)
+}
+
+// undoLeftDelete restores ws.leftDeleted, unless its article has gone.
+func undoLeftDelete(ctx app.Context) {
+	a := *ws.leftDeleted
+	ws.leftDeleted = nil
+	art, ok := ws.Article(a.Article)
+	if ok && art.Origin == "local" {
+		_, ok = ws.LocalArticle(a.Article)
+	}
+	if !ok {
+		sayError(ctx, "The annotation cannot be restored: its article is no longer in this browser.")
+		return
+	}
+	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
+	err := ws.Store().Restore(a)
+	ws.indexChanged(a.Article)
+	ctx.NewAction(actionStoreChanged)
+	if err != nil {
+		reportWriteError(ctx, err)
+		return
+	}
+	say(ctx, "Restored the annotation on “"+shorten(a.Quote.Exact, 50)+"” in “"+shorten(art.Title, 50)+"”.")
 }
 
 func (s *statusBar) Render() app.UI {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/store"
 )
@@ -24,6 +25,11 @@ type workspace struct {
 	// annotations, by article id: the search index's first build takes
 	// is:orphan from it rather than resolving them all again.
 	anchors map[string]map[string]anchor.Result
+	// reader is the mounted reader page, if any.
+	reader *readerPage
+	// leftDeleted is the last deleted annotation of an article the reader
+	// has left, while the status bar may still offer its Undo.
+	leftDeleted *annotation.Annotation
 }
 
 var ws = &workspace{articles: map[string]*article.Article{}}
