@@ -10,7 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-
 // addOwnArticle pastes an article of the reader's own into the library and
 // returns its reader path.
 func addOwnArticle(t *testing.T, b *browser, text string) string {
