@@ -266,9 +266,7 @@ func (p *readerPage) onStorage(ctx app.Context, key, value string) {
 	for _, id := range changed {
 		if id == p.id && p.art != nil {
 			p.reload()
-			// Removing an article of one's own drops its annotations' key
-			// first, then the article's.
-			p.followOtherTab(ctx, key == "annotator/annotations/"+p.id && value == "")
+			p.followOtherTab(ctx)
 			return
 		}
 	}
@@ -277,10 +275,13 @@ func (p *readerPage) onStorage(ctx app.Context, key, value string) {
 
 // followOtherTab tells the reader what another tab's change did to the page:
 // their own article removed, or the annotation whose card is open deleted.
-// dropped says the other tab dropped every annotation of the article.
-func (p *readerPage) followOtherTab(ctx app.Context, dropped bool) {
+// Removing an article of one's own drops its annotations' key first, then
+// the article's: the article counts as removed on the second event, once
+// the store has applied it. (An empty annotations key alone is not enough:
+// it would also be what an article whose last tombstones expired leaves.)
+func (p *readerPage) followOtherTab(ctx app.Context) {
 	if p.art.Origin == "local" && !p.removed {
-		if _, ok := ws.LocalArticle(p.id); !ok || dropped {
+		if _, ok := ws.LocalArticle(p.id); !ok {
 			p.removed = true
 			p.selected, p.hasSel, p.attaching, p.deleted = "", false, "", nil
 			delete(ws.articles, p.id)
