@@ -76,37 +76,22 @@ func listenReader(ctx app.Context, ev readerEvents) func() {
 		ctx.Dispatch(func(ctx app.Context) { ev.shortcut(ctx, key) })
 		return nil
 	})
-	storage := app.FuncOf(func(this app.Value, args []app.Value) any {
-		e := args[0]
-		key := e.Get("key")
-		if !key.Truthy() {
-			return nil
-		}
-		k := key.String()
-		v := ""
-		if nv := e.Get("newValue"); nv.Truthy() {
-			v = nv.String()
-		}
-		ctx.Dispatch(func(ctx app.Context) { ev.storage(ctx, k, v) })
-		return nil
-	})
 	for _, name := range []string{"mouseup", "keyup", "touchend"} {
 		doc.Call("addEventListener", name, check)
 	}
 	doc.Call("addEventListener", "selectionchange", collapsed)
 	doc.Call("addEventListener", "keydown", keys)
-	win.Call("addEventListener", "storage", storage)
+	stopStorage := listenStorage(ctx, ev.storage)
 	return func() {
 		for _, name := range []string{"mouseup", "keyup", "touchend"} {
 			doc.Call("removeEventListener", name, check)
 		}
 		doc.Call("removeEventListener", "selectionchange", collapsed)
 		doc.Call("removeEventListener", "keydown", keys)
-		win.Call("removeEventListener", "storage", storage)
+		stopStorage()
 		check.Release()
 		collapsed.Release()
 		keys.Release()
-		storage.Release()
 	}
 }
 
