@@ -125,6 +125,7 @@ func newAppHandler(version string, wasmSize int, articleIDs []string, pageSuffix
 		Version:               version,
 		WasmContentLength:     strconv.Itoa(wasmSize),
 		ServiceWorkerTemplate: serviceWorkerJS,
+		ContentSecurityPolicy: metaContentSecurityPolicy,
 	}
 }
 
@@ -294,10 +295,10 @@ func (h *Host) serveJSON(w http.ResponseWriter, r *http.Request, v any) {
 }
 
 var notFoundPage = template.Must(template.New("404").Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{{.CSP}}"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Not found · Annotator</title><link rel="stylesheet" href="/web/app.css"><link rel="icon" href="/web/icon.svg"></head>
 <body><main class="page notfound"><h1>Page not found</h1>
-<p>There is no page at <code>{{.}}</code>.</p>
+<p>There is no page at <code>{{.Path}}</code>.</p>
 <p><a href="/">Back to the library</a></p></main></body></html>
 `))
 
@@ -309,7 +310,7 @@ func (h *Host) notFound(w http.ResponseWriter, r *http.Request) {
 	if len(shown) > 80 {
 		shown = shown[:80] + "…"
 	}
-	notFoundPage.Execute(w, strings.ToValidUTF8(shown, "�"))
+	notFoundPage.Execute(w, struct{ CSP, Path string }{metaContentSecurityPolicy, strings.ToValidUTF8(shown, "�")})
 }
 
 // onlyFiles serves files, never folder listings.
