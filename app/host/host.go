@@ -81,7 +81,7 @@ func New(cfg Config) (*Host, error) {
 		logger:   cfg.Logger,
 		wasm:     wasm,
 		markdown: markdown,
-		static:   http.StripPrefix("/web", http.FileServer(onlyFiles{http.Dir(cfg.WebDir)})),
+		static:   http.StripPrefix("/web", http.FileServer(webFiles{cfg.WebDir})),
 	}
 	h.app = NewAppHandler(version, len(wasm.raw), cfg.Library.IDs(), markdown != nil)
 	return h, nil
@@ -163,6 +163,12 @@ func Version(webDir string) (string, error) {
 // ServeHTTP routes a request.
 func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSecurityHeaders(w.Header())
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// Nothing here takes a body or changes anything.
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed: this host answers GET and HEAD only", http.StatusMethodNotAllowed)
+		return
+	}
 	p := r.URL.Path
 	if !cleanPath(r) {
 		h.notFound(w, r)
@@ -187,7 +193,7 @@ func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.markdown.ServeHTTP(w, r)
 	case strings.HasPrefix(p, "/web/"):
 		w.Header().Set("Cache-Control", "no-cache")
-		h.static.ServeHTTP(w, r)
+		h.static.ServeHTTP(w, singleRange(r))
 	case p == "/":
 		h.servePage(w, r, http.StatusOK)
 	case strings.HasPrefix(p, "/read/"):
@@ -313,17 +319,16 @@ func (h *Host) notFound(w http.ResponseWriter, r *http.Request) {
 	notFoundPage.Execute(w, struct{ CSP, Path string }{metaContentSecurityPolicy, strings.ToValidUTF8(shown, "�")})
 }
 
-// onlyFiles serves files, never folder listings.
-type onlyFiles struct{ fs http.FileSystem }
-
-func (o onlyFiles) Open(name string) (http.File, error) {
-	f, err := o.fs.Open(name)
-	if err != nil {
-		return nil, err
+// singleRange drops a Range header that asks for several ranges, so the
+// file is sent whole, once: http.ServeContent answers a multi-range request
+// with every range asked for (1,001 ranges of a file were 7 times its size).
+// No browser asks /web/ files for more than one range; RFC 9110 lets a
+// server ignore Range.
+func singleRange(r *http.Request) *http.Request {
+	if !strings.Contains(r.Header.Get("Range"), ",") && len(r.Header.Values("Range")) <= 1 {
+		return r
 	}
-	if st, err := f.Stat(); err != nil || st.IsDir() {
-		f.Close()
-		return nil, os.ErrNotExist
-	}
-	return f, nil
+	r2 := r.Clone(r.Context())
+	r2.Header.Del("Range")
+	return r2
 }
