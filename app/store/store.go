@@ -514,12 +514,17 @@ func (s *Store) Restore(a annotation.Annotation) error {
 }
 
 // later returns t, or just after prev when t is not after it, so that a
-// change always wins a merge against what it changes.
+// change always wins a merge against what it changes. It never goes past
+// annotation.MaxTime (a stored date is at most that): at the bound it
+// returns the bound, and the tie is broken as Merge breaks any.
 func later(t, prev time.Time) time.Time {
 	if t.After(prev) {
-		return t
+		return annotation.ClampTime(t)
 	}
-	return prev.Add(time.Millisecond)
+	if prev.Before(annotation.MaxTime) {
+		return prev.Add(time.Millisecond)
+	}
+	return annotation.MaxTime
 }
 
 // PutMany adds or replaces several annotations of one article in one write,
