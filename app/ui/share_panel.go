@@ -613,7 +613,9 @@ type packInstructions struct {
 func instructionsKey(articleID string) string { return "annotator-classpack/" + articleID }
 
 func saveInstructions(ctx app.Context, p *share.ClassPack) {
-	ctx.LocalStorage().Set(instructionsKey(p.Article.ID), packInstructions{Creator: p.Creator, Text: p.Instructions})
+	if !crashed.Load() { // nothing is written after an internal error (crash.go)
+		ctx.LocalStorage().Set(instructionsKey(p.Article.ID), packInstructions{Creator: p.Creator, Text: p.Instructions})
+	}
 }
 
 // ---- rendering ----
