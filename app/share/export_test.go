@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/annotator/annotator/app/annotation"
 )
@@ -119,13 +120,18 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	}
 	for _, row := range rows[1:] {
 		for _, cell := range row {
-			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			if rest := strings.TrimLeftFunc(cell, unicode.IsSpace); rest != "" && cell[0] != '\'' && strings.ContainsAny(rest[:1], "=+-@") {
 				t.Errorf("cell %q would run as a formula", cell)
 			}
 		}
 	}
 	for _, tc := range []struct{ in, want string }{
 		{"=1+1", "'=1+1"}, {"+1", "'+1"}, {"-1", "'-1"}, {"@x", "'@x"}, {"\tx", "'\tx"}, {"\rx", "'\rx"}, {"a=1", "a=1"}, {"", ""},
+		// After white space, and in full-width and small forms.
+		{" =1+1", "' =1+1"}, {"  \t+cmd", "'  \t+cmd"}, {"\n=HYPERLINK(\"x\")", "'\n=HYPERLINK(\"x\")"}, {"\r\n@SUM(1)", "'\r\n@SUM(1)"},
+		{"\u00a0-2", "'\u00a0-2"}, {"\u3000=1", "'\u3000=1"},
+		{"＝1+1", "'＝1+1"}, {"＋1", "'＋1"}, {"－1", "'－1"}, {"＠x", "'＠x"}, {" ＝x", "' ＝x"}, {"﹦1", "'﹦1"},
+		{"   ", "   "}, {" a=1", " a=1"}, {"x＝1", "x＝1"},
 	} {
 		if got := neutraliseCell(tc.in); got != tc.want {
 			t.Errorf("neutraliseCell(%q) = %q, want %q", tc.in, got, tc.want)
