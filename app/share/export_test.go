@@ -248,3 +248,39 @@ func BenchmarkParseImportW3C(b *testing.B) {
 		}
 	}
 }
+
+// TestClaimReviewSafeInScript: the ClaimReview export is pasted into an
+// HTML <script type="application/ld+json">; no quote, rationale or name
+// can end that element or open another, and the JSON is unchanged.
+func TestClaimReviewSafeInScript(t *testing.T) {
+	e := fixtureExport(t)
+	hostile := `</script><script>alert(1)</script> & <!-- "x" -->`
+	var found bool
+	for i, a := range e.Items[0].Annotations {
+		if a.Claim != nil {
+			c := *a.Claim
+			c.Rationale, c.Speaker = hostile, hostile
+			a.Claim = &c
+			a.Quote.Exact = hostile
+			e.Items[0].Annotations[i] = a
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("the fixture has no claim")
+	}
+	data, _, err := e.ClaimReview()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := bytes.IndexAny(data, "<>&"); i >= 0 {
+		t.Errorf("the export holds %q at %d: %.80s", data[i], i, data[max(0, i-20):])
+	}
+	var reviews []annotation.ClaimReview
+	if err := json.Unmarshal(data, &reviews); err != nil || len(reviews) == 0 {
+		t.Fatalf("%v, %d reviews", err, len(reviews))
+	}
+	if r := reviews[0]; r.ClaimReviewed != hostile || r.ReviewBody != hostile || r.ItemReviewed.Author.Name != hostile {
+		t.Errorf("the texts changed: %+v", r)
+	}
+}
