@@ -226,6 +226,11 @@ func (s *Store) load(rep *Report, key string) error {
 		if a.ID != id {
 			return s.setAsideWhole(rep, key, fmt.Sprintf("article id %q does not match its key", a.ID))
 		}
+		// Validated like any other entry: a reader's article is drawn,
+		// anchored and exported by its blocks' offsets.
+		if err := a.Check(); err != nil {
+			return s.setAsideWhole(rep, key, "the article "+err.Error())
+		}
 		s.articles[id] = &a
 	case "prefs":
 		var p Prefs
@@ -561,6 +566,9 @@ func (s *Store) PutMany(articleID string, list []annotation.Annotation) error {
 func (s *Store) PutLocalArticle(a *article.Article) error {
 	if a == nil || a.ID == "" {
 		return errors.New("store: an article needs an id")
+	}
+	if err := a.Check(); err != nil {
+		return fmt.Errorf("store: the article %v", err)
 	}
 	c := *a
 	s.articles[a.ID] = &c
