@@ -13,3 +13,5 @@ func reportPanic(v any, stack []byte, first bool) {
 		shownCrashMessage = crashMessage
 	}
 }
+
+func logError(what string, err error) { log.Printf("%s: %v", what, err) }

@@ -46,3 +46,9 @@ func reportPanic(v any, stack []byte, first bool) {
 	doc.Get("documentElement").Call("setAttribute", "data-crashed", "true")
 	reload.Call("focus")
 }
+
+// logError puts an error's full text in the console, for whoever looks
+// into a problem; the reader gets a plain message.
+func logError(what string, err error) {
+	app.Window().Get("console").Call("warn", "Annotator: "+what+": "+err.Error())
+}
