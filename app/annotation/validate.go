@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/annotator/annotator/internal/shasum"
@@ -206,6 +207,14 @@ func (a Annotation) validate(checkArticle bool) error {
 			continue
 		}
 		text(f, t, MaxTagLen, "The tag")
+	}
+	for _, d := range []struct {
+		field string
+		t     time.Time
+	}{{"created", a.Created}, {"modified", a.Modified}} {
+		if !ValidTime(d.t) {
+			add(d.field, ErrMalformed, "The date "+d.t.UTC().Format("2006-01-02")+" is not between 1970 and 8999.")
+		}
 	}
 	text("creator", a.Creator, MaxCreatorLen, "The name")
 	text("source", a.Source, MaxSourceLen, "The import source")

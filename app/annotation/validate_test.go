@@ -1,10 +1,12 @@
 package annotation
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestValidate(t *testing.T) {
@@ -34,6 +36,12 @@ func TestValidate(t *testing.T) {
 		}},
 		{name: "empty verdict is unverified", fixure: claimFixture, edit: func(a *Annotation) { a.Claim.Verdict = "" }},
 
+		{name: "no dates", edit: func(a *Annotation) { a.Created, a.Modified = time.Time{}, time.Time{} }},
+		{name: "dates at the bounds", edit: func(a *Annotation) { a.Created, a.Modified = MinTime, MaxTime }},
+		{name: "modified in year 9999", edit: func(a *Annotation) { a.Modified = time.Date(9999, 12, 31, 23, 59, 59, 999e6, time.UTC) }, field: "modified", kind: ErrMalformed},
+		{name: "modified in year 9000", edit: func(a *Annotation) { a.Modified = MaxTime.Add(time.Millisecond) }, field: "modified", kind: ErrMalformed},
+		{name: "created before 1970", edit: func(a *Annotation) { a.Created = MinTime.Add(-time.Millisecond) }, field: "created", kind: ErrMalformed},
+		{name: "created in year 0", edit: func(a *Annotation) { a.Created = time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC) }, field: "created", kind: ErrMalformed},
 		{name: "missing id", edit: func(a *Annotation) { a.ID = "" }, field: "id", kind: ErrMissing},
 		{name: "uuid without urn", edit: func(a *Annotation) { a.ID = a.ID[len("urn:uuid:"):] }, field: "id", kind: ErrMalformed},
 		{name: "uppercase uuid", edit: func(a *Annotation) { a.ID = strings.ToUpper(a.ID) }, field: "id", kind: ErrMalformed},
@@ -167,5 +175,32 @@ func TestNormalizeTags(t *testing.T) {
 		if got := NormalizeTags(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("NormalizeTags(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestClampTime(t *testing.T) {
+	y9999 := time.Date(9999, 12, 31, 23, 59, 59, 999e6, time.UTC)
+	for _, c := range []struct{ in, want time.Time }{
+		{time.Time{}, time.Time{}},
+		{y9999, MaxTime},
+		{time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC), MinTime},
+		{time.UnixMilli(1 << 62).UTC(), MaxTime},
+		{time.UnixMilli(-1 << 62).UTC(), MinTime},
+		{MinTime, MinTime},
+		{MaxTime, MaxTime},
+		{time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC), time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)},
+	} {
+		if got := ClampTime(c.in); !got.Equal(c.want) {
+			t.Errorf("ClampTime(%v) = %v, want %v", c.in, got, c.want)
+		}
+		if !ValidTime(ClampTime(c.in)) {
+			t.Errorf("ClampTime(%v) is not valid", c.in)
+		}
+	}
+	// A valid date moved on, as an edit does, still encodes.
+	a := highlightFixture()
+	a.Modified = MaxTime.Add(time.Millisecond)
+	if _, err := json.Marshal(a); err != nil {
+		t.Errorf("a date just past MaxTime does not encode: %v", err)
 	}
 }

@@ -81,7 +81,7 @@ func New(cfg Config) (*Host, error) {
 		logger:   cfg.Logger,
 		wasm:     wasm,
 		markdown: markdown,
-		static:   http.StripPrefix("/web", http.FileServer(onlyFiles{http.Dir(cfg.WebDir)})),
+		static:   http.StripPrefix("/web", http.FileServer(webFiles{cfg.WebDir})),
 	}
 	h.app = NewAppHandler(version, len(wasm.raw), cfg.Library.IDs(), markdown != nil)
 	return h, nil
@@ -125,6 +125,7 @@ func newAppHandler(version string, wasmSize int, articleIDs []string, pageSuffix
 		Version:               version,
 		WasmContentLength:     strconv.Itoa(wasmSize),
 		ServiceWorkerTemplate: serviceWorkerJS,
+		ContentSecurityPolicy: metaContentSecurityPolicy,
 	}
 }
 
@@ -162,6 +163,12 @@ func Version(webDir string) (string, error) {
 // ServeHTTP routes a request.
 func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSecurityHeaders(w.Header())
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// Nothing here takes a body or changes anything.
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed: this host answers GET and HEAD only", http.StatusMethodNotAllowed)
+		return
+	}
 	p := r.URL.Path
 	if !cleanPath(r) {
 		h.notFound(w, r)
@@ -186,7 +193,7 @@ func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.markdown.ServeHTTP(w, r)
 	case strings.HasPrefix(p, "/web/"):
 		w.Header().Set("Cache-Control", "no-cache")
-		h.static.ServeHTTP(w, r)
+		h.static.ServeHTTP(w, singleRange(r))
 	case p == "/":
 		h.servePage(w, r, http.StatusOK)
 	case strings.HasPrefix(p, "/read/"):
@@ -294,10 +301,10 @@ func (h *Host) serveJSON(w http.ResponseWriter, r *http.Request, v any) {
 }
 
 var notFoundPage = template.Must(template.New("404").Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{{.CSP}}"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Not found · Annotator</title><link rel="stylesheet" href="/web/app.css"><link rel="icon" href="/web/icon.svg"></head>
 <body><main class="page notfound"><h1>Page not found</h1>
-<p>There is no page at <code>{{.}}</code>.</p>
+<p>There is no page at <code>{{.Path}}</code>.</p>
 <p><a href="/">Back to the library</a></p></main></body></html>
 `))
 
@@ -309,20 +316,19 @@ func (h *Host) notFound(w http.ResponseWriter, r *http.Request) {
 	if len(shown) > 80 {
 		shown = shown[:80] + "…"
 	}
-	notFoundPage.Execute(w, strings.ToValidUTF8(shown, "�"))
+	notFoundPage.Execute(w, struct{ CSP, Path string }{metaContentSecurityPolicy, strings.ToValidUTF8(shown, "�")})
 }
 
-// onlyFiles serves files, never folder listings.
-type onlyFiles struct{ fs http.FileSystem }
-
-func (o onlyFiles) Open(name string) (http.File, error) {
-	f, err := o.fs.Open(name)
-	if err != nil {
-		return nil, err
+// singleRange drops a Range header that asks for several ranges, so the
+// file is sent whole, once: http.ServeContent answers a multi-range request
+// with every range asked for (1,001 ranges of a file were 7 times its size).
+// No browser asks /web/ files for more than one range; RFC 9110 lets a
+// server ignore Range.
+func singleRange(r *http.Request) *http.Request {
+	if !strings.Contains(r.Header.Get("Range"), ",") && len(r.Header.Values("Range")) <= 1 {
+		return r
 	}
-	if st, err := f.Stat(); err != nil || st.IsDir() {
-		f.Close()
-		return nil, os.ErrNotExist
-	}
-	return f, nil
+	r2 := r.Clone(r.Context())
+	r2.Header.Del("Range")
+	return r2
 }

@@ -693,3 +693,26 @@ func cachedList(worker []byte) string {
 	}
 	return ""
 }
+
+// TestPageContentSecurityPolicyMeta: every page carries the header's policy
+// as a <meta> too (for static hosts that send no headers), without
+// frame-ancestors, which only works as a header.
+func TestPageContentSecurityPolicyMeta(t *testing.T) {
+	if want := metaContentSecurityPolicy + "; frame-ancestors 'none'"; contentSecurityPolicy != want {
+		t.Errorf("the header's policy %q is not the meta's and frame-ancestors", contentSecurityPolicy)
+	}
+	if strings.Contains(metaContentSecurityPolicy, "frame-ancestors") {
+		t.Errorf("the meta policy holds frame-ancestors, which browsers ignore there")
+	}
+	meta := strings.ReplaceAll(metaContentSecurityPolicy, "'", "&#39;")
+	f := newFixture(t)
+	for _, target := range []string{"/", "/read/blinken-beijing-talks", "/read/nope", "/nothing-here"} {
+		_, body := f.get(t, target)
+		if n := bytes.Count(body, []byte(`http-equiv="Content-Security-Policy"`)); n != 1 {
+			t.Errorf("GET %s: %d Content-Security-Policy metas, want 1", target, n)
+		}
+		if !bytes.Contains(body, []byte(`content="`+meta+`"`)) {
+			t.Errorf("GET %s: no meta with the policy %q", target, metaContentSecurityPolicy)
+		}
+	}
+}

@@ -5,6 +5,7 @@ package host
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log"
 	"os"
@@ -27,7 +28,8 @@ type Library struct {
 	mu       sync.Mutex
 	files    map[string]libraryFile // by file name
 	articles map[string]*article.Article
-	order    []string // ids sorted by title
+	order    []string          // ids sorted by title
+	skipped  map[string]string // file name → why it is not served, as last logged
 }
 
 type libraryFile struct {
@@ -96,18 +98,29 @@ func (l *Library) refreshLogged() {
 
 // refresh re-reads the folder, parsing only files that are new or changed.
 // Its cost is one ReadDir and one Stat per file: cheap for a library of
-// hundreds of articles, and it keeps the host free of watchers.
+// hundreds of articles, and it keeps the host free of watchers. Files are
+// opened through an os.Root and checked once open (openRegular), so a file
+// swapped for a symbolic link is never followed out of the folder.
 func (l *Library) refresh() error {
+	root, err := os.OpenRoot(l.dir)
+	if err != nil {
+		return fmt.Errorf("reading articles folder %q: %w", l.dir, err)
+	}
+	defer root.Close()
 	entries, err := os.ReadDir(l.dir)
 	if err != nil {
 		return fmt.Errorf("reading articles folder %q: %w", l.dir, err)
 	}
 	seen := map[string]bool{}
+	skipped := map[string]string{}
 	changed := false
 	for _, e := range entries {
 		name := e.Name()
 		id, ok := article.IDFromFilename(name)
 		if !ok || !e.Type().IsRegular() {
+			if why := skipReason(name, e.Type(), ok); why != "" {
+				skipped[name] = why
+			}
 			continue
 		}
 		info, err := e.Info()
@@ -119,9 +132,16 @@ func (l *Library) refresh() error {
 		if known && old.size == info.Size() && old.modTime.Equal(info.ModTime()) {
 			continue
 		}
-		changed = true
 		f := libraryFile{size: info.Size(), modTime: info.ModTime()}
-		f.art, err = l.parse(name, id, info)
+		f.art, err = l.parse(root, name, id)
+		if errors.Is(err, errNotRegular) {
+			// Replaced (by a link, a folder…) since the listing: not
+			// remembered, so the next request looks again.
+			skipped[name] = "it is no longer a regular file"
+			delete(seen, name)
+			continue
+		}
+		changed = true
 		if err != nil {
 			l.logger.Printf("articles: leaving out %s: %v", filepath.Join(l.dir, name), err)
 		}
@@ -133,19 +153,57 @@ func (l *Library) refresh() error {
 			changed = true
 		}
 	}
+	// One line per skipped file, when it is first seen (the folder is read
+	// on every request).
+	for name, why := range skipped {
+		if l.skipped[name] != why {
+			l.logger.Printf("articles: skipping %s: %s", filepath.Join(l.dir, name), why)
+		}
+	}
+	l.skipped = skipped
 	if changed || l.articles == nil {
 		l.index()
 	}
 	return nil
 }
 
-func (l *Library) parse(name, id string, info fs.FileInfo) (*article.Article, error) {
+// skipReason says why an entry of the articles folder that looks like an
+// article file is not one, or returns "" for entries that do not look like
+// one (hidden files such as editors' temporaries, other extensions,
+// folders), which are passed over silently.
+func skipReason(name string, mode fs.FileMode, goodName bool) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	if strings.HasPrefix(name, ".") || (ext != ".txt" && ext != ".md") {
+		return ""
+	}
+	switch {
+	case mode&fs.ModeSymlink != 0:
+		return "it is a symbolic link; only files in the folder itself are served"
+	case !mode.IsRegular() && !mode.IsDir():
+		return "it is not a regular file"
+	case mode.IsDir():
+		return ""
+	case !goodName:
+		return "the name is not an article id (lower-case letters, digits and dashes, then .txt or .md)"
+	}
+	return ""
+}
+
+func (l *Library) parse(root *os.Root, name, id string) (*article.Article, error) {
+	f, info, err := openRegular(root, name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	if info.Size() > article.MaxSize {
 		return nil, fmt.Errorf("%d bytes is over the limit of %d", info.Size(), article.MaxSize)
 	}
-	data, err := os.ReadFile(filepath.Join(l.dir, name))
+	data, err := io.ReadAll(io.LimitReader(f, article.MaxSize+1))
 	if err != nil {
 		return nil, err
+	}
+	if len(data) > article.MaxSize {
+		return nil, fmt.Errorf("over the limit of %d bytes", article.MaxSize)
 	}
 	a, err := article.Parse(id, name, data)
 	if err != nil {

@@ -7,10 +7,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -122,16 +124,26 @@ func (h *Host) WriteStatic(dir string) (StaticReport, error) {
 	// web/: everything but app.wasm's and markdown.wasm's encodings, which
 	// come from memory (only those that are current, as the host serves
 	// them).
-	err = filepath.WalkDir(h.webDir, func(p string, d fs.DirEntry, err error) error {
+	webRoot, err := os.OpenRoot(h.webDir)
+	if err != nil {
+		return rep, err
+	}
+	defer webRoot.Close()
+	err = fs.WalkDir(webRoot.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
 		}
-		rel, _ := filepath.Rel(h.webDir, p)
-		rel = filepath.ToSlash(rel)
-		if strings.HasPrefix(rel, "app.wasm") || strings.HasPrefix(rel, "markdown.wasm") || strings.HasPrefix(filepath.Base(rel), ".") {
+		if strings.HasPrefix(rel, "app.wasm") || strings.HasPrefix(rel, "markdown.wasm") || strings.HasPrefix(path.Base(rel), ".") {
 			return nil
 		}
-		data, err := os.ReadFile(p)
+		// Read as the host serves it (webFiles): a regular file inside
+		// the folder, never a link swapped in since the listing.
+		f, _, err := openRegular(webRoot, filepath.FromSlash(rel))
+		if err != nil {
+			return fmt.Errorf("static build: web/%s: %w", rel, err)
+		}
+		defer f.Close()
+		data, err := io.ReadAll(f)
 		if err != nil {
 			return err
 		}

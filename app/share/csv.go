@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 var csvHeader = []string{"article id", "article title", "id", "kind", "label", "quote", "note",
@@ -58,14 +60,28 @@ func csvTime(t time.Time) string {
 }
 
 // neutraliseCell keeps a spreadsheet from running a cell as a formula
-// (OWASP "CSV injection"): cells starting with = + - @ tab or CR get a
-// leading apostrophe, which spreadsheets show as text and do not evaluate.
+// (OWASP "CSV injection"): a cell whose first character other than white
+// space is = + - or @, in their ASCII, full-width (＝ ＋ － ＠) or small
+// (﹦ ﹢ ﹣ ﹫) forms, or that starts with a tab or CR, gets a leading
+// apostrophe, which spreadsheets show as text and do not evaluate.
+// Spreadsheets skip leading spaces and line breaks before a formula, and
+// some read full-width signs as ASCII ones.
 func neutraliseCell(s string) string {
 	if s == "" {
 		return s
 	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	if s[0] == '\t' || s[0] == '\r' {
+		return "'" + s
+	}
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	if t == "" {
+		return s
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	switch r {
+	case '=', '+', '-', '@',
+		'＝', '＋', '－', '＠',
+		'﹦', '﹢', '﹣', '﹫':
 		return "'" + s
 	}
 	return s

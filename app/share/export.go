@@ -163,6 +163,20 @@ func marshalIndent(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// marshalForScript is marshalIndent with <, > and & written as \u003c,
+// \u003e and \u0026 (the same JSON), for JSON meant to be pasted into an
+// HTML <script type="application/ld+json"> element: a "</script>" in a
+// quote or a rationale cannot end the element there.
+func marshalForScript(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 // W3C is the W3C Web Annotation JSON-LD export: an AnnotationCollection whose
 // first page holds the annotations (.jsonld).
 func (e Export) W3C() ([]byte, string, error) {
@@ -197,6 +211,6 @@ func (e Export) ClaimReview() ([]byte, string, error) {
 			reviews = append(reviews, annotation.ToClaimReview(a, it.Article.Title, url, e.Reviewer))
 		}
 	}
-	data, err := marshalIndent(reviews)
+	data, err := marshalForScript(reviews)
 	return data, e.filename("-claims.json"), err
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/annotator/annotator/app/annotation"
 )
@@ -119,13 +120,18 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	}
 	for _, row := range rows[1:] {
 		for _, cell := range row {
-			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			if rest := strings.TrimLeftFunc(cell, unicode.IsSpace); rest != "" && cell[0] != '\'' && strings.ContainsAny(rest[:1], "=+-@") {
 				t.Errorf("cell %q would run as a formula", cell)
 			}
 		}
 	}
 	for _, tc := range []struct{ in, want string }{
 		{"=1+1", "'=1+1"}, {"+1", "'+1"}, {"-1", "'-1"}, {"@x", "'@x"}, {"\tx", "'\tx"}, {"\rx", "'\rx"}, {"a=1", "a=1"}, {"", ""},
+		// After white space, and in full-width and small forms.
+		{" =1+1", "' =1+1"}, {"  \t+cmd", "'  \t+cmd"}, {"\n=HYPERLINK(\"x\")", "'\n=HYPERLINK(\"x\")"}, {"\r\n@SUM(1)", "'\r\n@SUM(1)"},
+		{"\u00a0-2", "'\u00a0-2"}, {"\u3000=1", "'\u3000=1"},
+		{"＝1+1", "'＝1+1"}, {"＋1", "'＋1"}, {"－1", "'－1"}, {"＠x", "'＠x"}, {" ＝x", "' ＝x"}, {"﹦1", "'﹦1"},
+		{"   ", "   "}, {" a=1", " a=1"}, {"x＝1", "x＝1"},
 	} {
 		if got := neutraliseCell(tc.in); got != tc.want {
 			t.Errorf("neutraliseCell(%q) = %q, want %q", tc.in, got, tc.want)
@@ -240,5 +246,41 @@ func BenchmarkParseImportW3C(b *testing.B) {
 		if _, err := ParseImport(data, "f.jsonld", lib); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestClaimReviewSafeInScript: the ClaimReview export is pasted into an
+// HTML <script type="application/ld+json">; no quote, rationale or name
+// can end that element or open another, and the JSON is unchanged.
+func TestClaimReviewSafeInScript(t *testing.T) {
+	e := fixtureExport(t)
+	hostile := `</script><script>alert(1)</script> & <!-- "x" -->`
+	var found bool
+	for i, a := range e.Items[0].Annotations {
+		if a.Claim != nil {
+			c := *a.Claim
+			c.Rationale, c.Speaker = hostile, hostile
+			a.Claim = &c
+			a.Quote.Exact = hostile
+			e.Items[0].Annotations[i] = a
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("the fixture has no claim")
+	}
+	data, _, err := e.ClaimReview()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := bytes.IndexAny(data, "<>&"); i >= 0 {
+		t.Errorf("the export holds %q at %d: %.80s", data[i], i, data[max(0, i-20):])
+	}
+	var reviews []annotation.ClaimReview
+	if err := json.Unmarshal(data, &reviews); err != nil || len(reviews) == 0 {
+		t.Fatalf("%v, %d reviews", err, len(reviews))
+	}
+	if r := reviews[0]; r.ClaimReviewed != hostile || r.ReviewBody != hostile || r.ItemReviewed.Author.Name != hostile {
+		t.Errorf("the texts changed: %+v", r)
 	}
 }

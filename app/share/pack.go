@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -67,36 +66,10 @@ func ExportClassPack(art *article.Article, anns []annotation.Annotation, instruc
 }
 
 // checkPackArticle checks that an article in a class pack is whole and
-// unaltered: a valid id, a title, blocks that make up its text, and a hash
-// that matches the text.
+// unaltered (article.Check).
 func checkPackArticle(a *article.Article) error {
-	switch {
-	case !article.ValidID(a.ID):
-		return fmt.Errorf("the class pack's article has an invalid id %q", clip(a.ID))
-	case strings.TrimSpace(a.Title) == "":
-		return errors.New("the class pack's article has no title")
-	case len(a.Blocks) == 0 || a.Text == "":
-		return errors.New("the class pack's article has no text")
-	case !utf8.ValidString(a.Text):
-		return errors.New("the class pack's article text is not UTF-8")
-	case a.Hash != article.HashText(a.Text):
-		return errors.New("the class pack's article does not match its content hash: the file was changed or damaged")
-	}
-	var b strings.Builder
-	start := 0
-	for i, blk := range a.Blocks {
-		if i > 0 {
-			b.WriteString("\n\n")
-			start += 2
-		}
-		if blk.Start != start {
-			return fmt.Errorf("the class pack's article block %d starts at %d, not %d", i+1, blk.Start, start)
-		}
-		b.WriteString(blk.Text)
-		start += utf8.RuneCountInString(blk.Text)
-	}
-	if b.String() != a.Text {
-		return errors.New("the class pack's article blocks do not make up its text")
+	if err := a.Check(); err != nil {
+		return errors.New("the class pack's article " + err.Error())
 	}
 	return nil
 }

@@ -38,6 +38,9 @@ func (s *Store) ApplyExternal(key, newValue string) (changedArticles []string, e
 		if err := json.Unmarshal([]byte(newValue), &a); err != nil || a.ID != id {
 			return nil, fmt.Errorf("store: another tab stored an unreadable article under %s", key)
 		}
+		if err := a.Check(); err != nil {
+			return nil, fmt.Errorf("store: another tab stored a broken article under %s: the article %v", key, err)
+		}
 		s.articles[id] = &a
 		return []string{id}, nil
 	case key == prefsKey:

@@ -111,6 +111,7 @@ func decodeArticle(articleID, value string) (good []annotation.Annotation, probl
 	var all []annotation.Annotation
 	if json.Unmarshal([]byte(value), &all) == nil {
 		for i, a := range all {
+			a.ClampTimes() // a date out of range loads, at the range's end
 			if err := check(articleID, a); err != nil {
 				problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error()})
 				continue
@@ -129,6 +130,7 @@ func decodeArticle(articleID, value string) (good []annotation.Annotation, probl
 			problems = append(problems, Problem{Index: i, ID: peekID(raw), Reason: err.Error()})
 			continue
 		}
+		a.ClampTimes()
 		if err := check(articleID, a); err != nil {
 			problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error()})
 			continue

@@ -45,7 +45,7 @@ func (v v1Annotation) toV2() annotation.Annotation {
 	if v.Comment != "" {
 		kind = annotation.KindNote
 	}
-	created := time.UnixMilli(v.Created).UTC()
+	created := annotation.ClampTime(time.UnixMilli(v.Created).UTC())
 	return annotation.Annotation{
 		ID:          v1ID(v.ID),
 		Article:     v.Article,

@@ -226,6 +226,11 @@ func (s *Store) load(rep *Report, key string) error {
 		if a.ID != id {
 			return s.setAsideWhole(rep, key, fmt.Sprintf("article id %q does not match its key", a.ID))
 		}
+		// Validated like any other entry: a reader's article is drawn,
+		// anchored and exported by its blocks' offsets.
+		if err := a.Check(); err != nil {
+			return s.setAsideWhole(rep, key, "the article "+err.Error())
+		}
 		s.articles[id] = &a
 	case "prefs":
 		var p Prefs
@@ -514,12 +519,17 @@ func (s *Store) Restore(a annotation.Annotation) error {
 }
 
 // later returns t, or just after prev when t is not after it, so that a
-// change always wins a merge against what it changes.
+// change always wins a merge against what it changes. It never goes past
+// annotation.MaxTime (a stored date is at most that): at the bound it
+// returns the bound, and the tie is broken as Merge breaks any.
 func later(t, prev time.Time) time.Time {
 	if t.After(prev) {
-		return t
+		return annotation.ClampTime(t)
 	}
-	return prev.Add(time.Millisecond)
+	if prev.Before(annotation.MaxTime) {
+		return prev.Add(time.Millisecond)
+	}
+	return annotation.MaxTime
 }
 
 // PutMany adds or replaces several annotations of one article in one write,
@@ -556,6 +566,9 @@ func (s *Store) PutMany(articleID string, list []annotation.Annotation) error {
 func (s *Store) PutLocalArticle(a *article.Article) error {
 	if a == nil || a.ID == "" {
 		return errors.New("store: an article needs an id")
+	}
+	if err := a.Check(); err != nil {
+		return fmt.Errorf("store: the article %v", err)
 	}
 	c := *a
 	s.articles[a.ID] = &c

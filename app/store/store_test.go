@@ -175,7 +175,11 @@ func TestPutManyIsAllOrNothing(t *testing.T) {
 func TestLocalArticlesAndPrefs(t *testing.T) {
 	m := NewMemory(0)
 	s, _ := mustOpen(t, m, t0)
-	art := &article.Article{ID: "my-notes", Title: "My notes", Text: "Hello.", Origin: "local"}
+	art, err := article.New("my-notes", "My notes", []article.Block{{Kind: "p", Text: "Hello."}}, article.Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	art.Origin = "local"
 	if err := s.PutLocalArticle(art); err != nil {
 		t.Fatal(err)
 	}

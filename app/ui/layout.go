@@ -17,6 +17,7 @@ func pageLayout(main app.UI, aside ...app.UI) app.UI {
 			}),
 		),
 		newStatusBar(),
+		crashTestControl(),
 	)
 }
 

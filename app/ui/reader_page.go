@@ -386,6 +386,10 @@ func reportWriteError(ctx app.Context, err error) {
 		sayError(ctx, "The browser's storage is full: your latest change is kept in this tab but not saved. Export your annotations now, then remove an article you no longer need.")
 		return
 	}
+	if errors.Is(err, store.ErrStopped) {
+		sayError(ctx, "Your change was not saved: "+crashMessage)
+		return
+	}
 	sayError(ctx, "Your change could not be saved ("+err.Error()+"). It is kept in this tab: export your annotations before closing it.")
 }
 

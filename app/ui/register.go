@@ -36,6 +36,9 @@ func isReaderPath(path string) bool {
 // pages are prerendered with their text; the browser passes nil.
 func Register(lib ServerLibrary) {
 	serverLibrary = lib
+	if app.IsClient {
+		handlePanics()
+	}
 	app.Route("/", func() app.Composer { return newLibraryPage() })
 	app.RouteFunc(isReaderPath, func() app.Composer { return newReaderPage() })
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/share"
+	"github.com/annotator/annotator/app/store"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -525,53 +526,14 @@ func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 		sayError(ctx, "Your annotations changed since this preview was made. Check the new preview, then press Import again.")
 		return
 	}
-	var added, written []string
-	undo := func() error {
-		var errs []error
-		for _, id := range written {
-			errs = append(errs, st.Replace(id, before[id]))
-		}
-		for _, id := range added {
-			errs = append(errs, st.RemoveLocalArticle(id))
-		}
-		return errors.Join(errs...)
-	}
-	fail := func(err error) {
-		undoErr := undo()
-		msg := "Nothing was imported: " + err.Error() + "."
-		if isQuota(err) {
-			msg = "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
-		}
-		if undoErr != nil {
-			msg += " Part of the import could not be taken back (" + undoErr.Error() + "): reload the page to see what was kept, and export your annotations."
-		}
+	// One transaction in the store: a write that fails is taken back, and
+	// so are those made before it (store.Import).
+	if err, undoErr := st.Import(p.NewArticles, p.Writes); err != nil {
+		msg := importFailure(err, undoErr)
 		s.importErr = msg
 		s.set, s.preview = nil, nil
 		sayError(ctx, msg)
-	}
-	for _, a := range p.NewArticles {
-		if _, ok := ws.LocalArticle(a.ID); ok {
-			continue
-		}
-		// Recorded before the error is looked at: a write can succeed and
-		// still report an earlier pending write that failed again.
-		added = append(added, a.ID)
-		if err := st.PutLocalArticle(a); err != nil {
-			fail(err)
-			return
-		}
-	}
-	ids := make([]string, 0, len(p.Writes))
-	for id := range p.Writes {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		written = append(written, id)
-		if err := st.PutMany(id, p.Writes[id]); err != nil {
-			fail(err)
-			return
-		}
+		return
 	}
 	if s.set != nil && s.set.Pack != nil && s.set.Pack.Instructions != "" {
 		saveInstructions(ctx, s.set.Pack)
@@ -592,11 +554,32 @@ func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 	if len(s.added) > 0 {
 		msg += " Added " + plural(len(s.added), "article", "articles") + " to your library."
 	}
+	// Browsers write their storage to disk a few seconds after a change
+	// (docs/security.md); no page can ask them to do it sooner.
+	msg += " It is on disk within a few seconds: keep the browser open that long."
 	s.set, s.preview, s.importErr, s.unread = nil, nil, "", nil
 	s.result = msg
 	say(ctx, msg)
 	ctx.NewAction(actionStoreChanged)
 	ctx.NewAction(actionLibraryChanged)
+}
+
+// importFailure says in plain words why nothing was imported; the
+// browser's own error text is for the console, not the reader.
+func importFailure(err, undoErr error) string {
+	msg := "Nothing was imported: the browser could not save it. Try again; if it keeps failing, reload the page."
+	switch {
+	case isQuota(err):
+		msg = "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
+	case errors.Is(err, store.ErrStopped):
+		msg = "Nothing was imported: " + err.Error() + "."
+	}
+	logError("import", err)
+	if undoErr != nil {
+		logError("taking back a partial import", undoErr)
+		msg = "The import failed part way, and part of it could not be taken back. Reload the page to see what was kept, and export your annotations."
+	}
+	return msg
 }
 
 func isQuota(err error) bool {
@@ -613,7 +596,9 @@ type packInstructions struct {
 func instructionsKey(articleID string) string { return "annotator-classpack/" + articleID }
 
 func saveInstructions(ctx app.Context, p *share.ClassPack) {
-	ctx.LocalStorage().Set(instructionsKey(p.Article.ID), packInstructions{Creator: p.Creator, Text: p.Instructions})
+	if !crashed.Load() { // nothing is written after an internal error (crash.go)
+		ctx.LocalStorage().Set(instructionsKey(p.Article.ID), packInstructions{Creator: p.Creator, Text: p.Instructions})
+	}
 }
 
 // ---- rendering ----

@@ -41,7 +41,7 @@ func (w *workspace) Store() *store.Store {
 	if w.store != nil {
 		return w.store
 	}
-	s, rep, err := store.Open(newBackend())
+	s, rep, err := store.Open(store.NewStoppable(newBackend(), crashed.Load))
 	if err != nil {
 		w.openErr = err
 		s, rep, _ = store.Open(store.NewMemory(0))

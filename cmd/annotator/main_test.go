@@ -147,6 +147,7 @@ func TestSIGTERMStopsCleanly(t *testing.T) {
 var (
 	appOnce sync.Once
 	appHost *host.Host
+	appLib  *host.Library
 	appErr  error
 )
 
@@ -158,7 +159,7 @@ func appHandler(t testing.TB) *host.Host {
 		if appErr != nil {
 			return
 		}
-		ui.Register(lib)
+		appLib = lib
 		dir, err := os.MkdirTemp("", "annotator-web-")
 		if err != nil {
 			appErr = err
@@ -174,6 +175,7 @@ func appHandler(t testing.TB) *host.Host {
 	if appErr != nil {
 		t.Fatal(appErr)
 	}
+	ui.Register(appLib) // again: another test may have registered its own library
 	return appHost
 }
 

@@ -63,14 +63,7 @@ func serve(ui.ServerLibrary) {
 	if err != nil {
 		log.Fatalf("annotator: %v", err)
 	}
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-	}
+	srv := host.NewServer(h)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
@@ -80,7 +73,7 @@ func serve(ui.ServerLibrary) {
 		srv.Shutdown(shutdown)
 	}()
 	fmt.Printf("Annotator is serving %d articles from %s at http://%s/\n", len(library.IDs()), *articlesDir, ln.Addr())
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := srv.Serve(host.Listener(ln)); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Fatalf("annotator: %v", err)
 	}
 	fmt.Println("Annotator stopped.")

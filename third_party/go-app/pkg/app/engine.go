@@ -245,10 +245,10 @@ func (e *engineX) Start(framerate int) {
 				frames.Reset(activeFrameDuration)
 				currentFrameDuration = activeFrameDuration
 			}
-			dispatch()
+			guard(dispatch)
 
 		case <-frames.C:
-			e.processFrame()
+			guard(e.processFrame)
 			frames.Reset(iddleFrameDuration)
 			currentFrameDuration = iddleFrameDuration
 
@@ -291,8 +291,8 @@ func (e *engineX) executeDefers() {
 func (e *engineX) ConsumeNext() {
 	e.goroutines.Wait()
 	dispatch := <-e.dispatches
-	dispatch()
-	e.processFrame()
+	guard(dispatch)
+	guard(e.processFrame)
 }
 
 // ConsumeAll continuously waits for ongoing goroutines to finish, executes all
@@ -302,10 +302,10 @@ func (e *engineX) ConsumeAll() {
 	for {
 		select {
 		case dispatch := <-e.dispatches:
-			dispatch()
+			guard(dispatch)
 
 		default:
-			e.processFrame()
+			guard(e.processFrame)
 			e.goroutines.Wait()
 			if len(e.dispatches) == 0 {
 				return
@@ -356,7 +356,7 @@ func (e *engineX) defere(v func()) {
 func (e *engineX) async(v func()) {
 	e.goroutines.Add(1)
 	go func() {
-		v()
-		e.goroutines.Done()
+		defer e.goroutines.Done()
+		guard(v)
 	}()
 }

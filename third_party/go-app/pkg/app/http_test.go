@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -70,6 +71,37 @@ func TestHandlerServePageWithLocalDir(t *testing.T) {
 	require.Contains(t, body, `<img src="/web/resolve-static-resource-test.jpg">`)
 
 	t.Log(body)
+}
+
+// Annotator patch: the page carries the policy as its first element after
+// the charset, HTML-escaped; the page's title and description are escaped
+// too.
+func TestHandlerServePageContentSecurityPolicy(t *testing.T) {
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	w := httptest.NewRecorder()
+
+	h := Handler{
+		Resources:             LocalDir(""),
+		Title:                 `Minister says "no deal" </title><script>alert(1)</script>`,
+		Description:           `"><img src=x onerror=alert(2)>`,
+		ContentSecurityPolicy: "default-src 'self'; object-src 'none'",
+	}
+	h.ServeHTTP(w, r)
+
+	body := w.Body.String()
+	require.Equal(t, http.StatusOK, w.Code)
+	_, head, _ := strings.Cut(body, "<head>\n    <meta charset=\"UTF-8\">\n    <meta ")
+	second, _, _ := strings.Cut(head, "\n")
+	require.Contains(t, second, `http-equiv="Content-Security-Policy"`)
+	require.Contains(t, second, `content="default-src &#39;self&#39;; object-src &#39;none&#39;"`)
+	require.NotContains(t, body, "<script>alert")
+	require.NotContains(t, body, "<img src=x")
+	require.Contains(t, body, `content="Minister says &#34;no deal&#34; &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`)
+
+	w = httptest.NewRecorder()
+	h2 := Handler{Resources: LocalDir(""), Title: "No policy"}
+	h2.ServeHTTP(w, r)
+	require.NotContains(t, w.Body.String(), "Content-Security-Policy")
 }
 
 func TestHandlerServePageWithRemoteBucket(t *testing.T) {

@@ -167,7 +167,9 @@ func funcOf(function func(this Value, args []Value) any) Func {
 				goArgs[i] = ValueOf(arg)
 			}
 
-			return syscalJSValueOf(function(ValueOf(this), goArgs))
+			var result any
+			guard(func() { result = function(ValueOf(this), goArgs) })
+			return syscalJSValueOf(result)
 		}),
 	}
 }

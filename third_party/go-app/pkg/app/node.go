@@ -5,7 +5,6 @@ import (
 	"html"
 	"io"
 	"reflect"
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/errors"
@@ -748,7 +747,11 @@ func (m nodeManager) encodeHTMLAttribute(ctx Context, w *bytes.Buffer, name, val
 	w.WriteString(name)
 	if value != "" && value != "true" {
 		w.WriteString("=")
-		w.WriteString(strconv.Quote(resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)))
+		// Annotator patch: HTML-escaped, not Go-quoted (strconv.Quote wrote
+		// \" for a quote, which ends an HTML attribute value).
+		w.WriteByte('"')
+		w.WriteString(html.EscapeString(resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)))
+		w.WriteByte('"')
 	}
 }
 

@@ -1086,6 +1086,24 @@ func TestNodeManagerEncode(t *testing.T) {
 		t.Log(b.String())
 	})
 
+	// Annotator patch: attribute values are HTML-escaped, never Go-quoted
+	// (strconv.Quote wrote \" for ", which ends an HTML attribute).
+	t.Run("encode html with hostile attribute values", func(t *testing.T) {
+		var m nodeManager
+		var b bytes.Buffer
+
+		m.Encode(makeTestContext(), &b, Meta().
+			Content(`x"><img src=x onerror=alert(2)> & 'y' \ </title>`))
+		require.Equal(t, `<meta content="x&#34;&gt;&lt;img src=x onerror=alert(2)&gt; &amp; &#39;y&#39; \ &lt;/title&gt;">`, b.String())
+
+		b.Reset()
+		m.Encode(makeTestContext(), &b, A().Href("https://example.org/?q=\"><script>").Title("Minister says \"no deal\""))
+		s := b.String()
+		require.NotContains(t, s, "<script>")
+		require.Contains(t, s, `href="https://example.org/?q=&#34;&gt;&lt;script&gt;"`)
+		require.Contains(t, s, `title="Minister says &#34;no deal&#34;"`)
+	})
+
 	t.Run("encode html with single text child", func(t *testing.T) {
 		var m nodeManager
 		var b bytes.Buffer

@@ -1,0 +1,5 @@
+//go:build !unix && !wasm
+
+package host
+
+const openNonBlock = 0

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/app/article"
+)
+
+// TestImportAllOrNothing: an import that fails part way takes back what it
+// wrote, and one that fails at once touches nothing; neither reports a
+// failure to take back.
+func TestImportAllOrNothing(t *testing.T) {
+	art := localArticle(t, "pack-notes")
+	var list []annotation.Annotation
+	for i := 1; i <= 20; i++ {
+		a := ann("pack-notes", i, t0)
+		a.Note, a.Kind = strings.Repeat("n", 200), annotation.KindNote
+		list = append(list, a)
+	}
+	writes := map[string][]annotation.Annotation{"pack-notes": list, "seed": {ann("seed", 1, t0)}}
+
+	for _, c := range []struct {
+		name  string
+		quota int
+	}{
+		{"nothing fits", 200},
+		{"the article fits, the annotations do not", 2000},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := NewMemory(c.quota)
+			s, _ := mustOpen(t, m, t0)
+			before := m.Snapshot()
+			err, undoErr := s.Import([]*article.Article{art}, writes)
+			if !IsQuota(err) || undoErr != nil {
+				t.Fatalf("Import: %v, undo: %v; want a quota error and nothing to take back", err, undoErr)
+			}
+			after := m.Snapshot()
+			delete(after, metaKey) // the schema key may have been written
+			delete(before, metaKey)
+			if len(after) != len(before) {
+				t.Errorf("storage holds part of the import: %v", after)
+			}
+			if len(s.LocalArticles()) != 0 || len(s.Annotations("pack-notes")) != 0 || len(s.Annotations("seed")) != 0 || len(s.Pending()) != 0 {
+				t.Errorf("memory holds part of the import; pending %v", s.Pending())
+			}
+		})
+	}
+
+	m := NewMemory(0)
+	s, _ := mustOpen(t, m, t0)
+	if err, undoErr := s.Import([]*article.Article{art}, writes); err != nil || undoErr != nil {
+		t.Fatalf("Import: %v, %v", err, undoErr)
+	}
+	again, _ := mustOpen(t, m, t0)
+	if len(again.LocalArticles()) != 1 || len(again.Annotations("pack-notes")) != 20 || len(again.Annotations("seed")) != 1 {
+		t.Errorf("after the import: %d articles, %d + %d annotations", len(again.LocalArticles()), len(again.Annotations("pack-notes")), len(again.Annotations("seed")))
+	}
+
+	// Checked before anything is written.
+	bad := ann("seed", 2, t0)
+	bad.Kind = "poem"
+	if err, _ := s.Import(nil, map[string][]annotation.Annotation{"seed": {bad}}); err == nil || IsQuota(err) {
+		t.Errorf("an invalid annotation: %v", err)
+	}
+	broken := localArticle(t, "broken")
+	broken.Hash = "sha256:00"
+	if err, _ := s.Import([]*article.Article{broken}, nil); err == nil || errors.Is(err, ErrQuota) {
+		t.Errorf("a broken article: %v", err)
+	}
+}
