@@ -2,13 +2,18 @@ package anchor
 
 import (
 	"encoding/json"
-	"github.com/annotator/annotator/internal/sharedtest"
+	"os"
 	"testing"
 )
 
-func loadShared(t testing.TB, rel string, v any) {
+// loadTestdata decodes a JSON file of testdata/ (whose SOURCE.txt files
+// say where each came from).
+func loadTestdata(t testing.TB, rel string, v any) {
 	t.Helper()
-	data := sharedtest.Read(t, rel)
+	data, err := os.ReadFile(rel)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := json.Unmarshal(data, v); err != nil {
 		t.Fatalf("%s: %v", rel, err)
 	}
@@ -84,7 +89,7 @@ func scoreEdited(t *testing.T, art editedArticle, text *Text) editedScore {
 
 func TestEditedArticle1000(t *testing.T) {
 	var art editedArticle
-	loadShared(t, "testdata/anchoring/edited-article-1000.json", &art)
+	loadTestdata(t, "testdata/anchoring/edited-article-1000.json", &art)
 	orig := NewText(art.Original)
 	for _, c := range art.Cases {
 		q, pos := c.selectors()
