@@ -8,11 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -23,6 +21,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/annotator/annotator/internal/w3ctest"
 
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
@@ -357,59 +357,10 @@ func readFile(t testing.TB, path string) string {
 	return string(data)
 }
 
-// checkW3CFile runs the shared W3C checker (../shared/w3c) on a download,
-// when it is beside the project.
-var (
-	w3cOnce sync.Once
-	w3cBin  string
-	w3cErr  error
-)
-
+// checkW3CFile runs the W3C checker (internal/w3ctest) on a download.
 func checkW3CFile(t *testing.T, path string, n int) {
 	t.Helper()
-	shared := filepath.Join(filepath.Dir(repoRoot), "shared", "w3c")
-	if _, err := os.Stat(filepath.Join(shared, "cmd", "w3ccheck", "main.go")); err != nil {
-		t.Logf("the W3C checker is not beside the project (%v); checking the shape only", err)
-		checkShape(t, path, n)
-		return
-	}
-	w3cOnce.Do(func() {
-		w3cBin = filepath.Join(scratch, "w3ccheck")
-		cmd := exec.Command("go", "build", "-o", w3cBin, ".")
-		cmd.Dir = filepath.Join(shared, "cmd", "w3ccheck")
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			w3cErr = err
-			t.Logf("%s", out)
-		}
-	})
-	if w3cErr != nil {
-		t.Fatalf("building the W3C checker: %v", w3cErr)
-	}
-	out, err := exec.Command(w3cBin, "-schemas", filepath.Join(shared, "schemas"), path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("w3ccheck on the download: %v\n%s", err, out)
-	}
-	if want := "checked " + itoa(n) + " annotations, 0 failed"; !strings.Contains(string(out), want) {
-		t.Errorf("w3ccheck: %s; want %q", out, want)
-	}
-}
-
-func checkShape(t *testing.T, path string, n int) {
-	var c struct {
-		Context string `json:"@context"`
-		Type    string `json:"type"`
-		Total   int    `json:"total"`
-		First   struct {
-			Items []json.RawMessage `json:"items"`
-		} `json:"first"`
-	}
-	if err := json.Unmarshal([]byte(readFile(t, path)), &c); err != nil {
-		t.Fatal(err)
-	}
-	if c.Context != "http://www.w3.org/ns/anno.jsonld" || c.Type != "AnnotationCollection" || c.Total != n || len(c.First.Items) != n {
-		t.Errorf("the W3C download's shape: %+v", c)
-	}
+	w3ctest.Check(t, n, path)
 }
 
 // setSelect picks an option of the select named label, as the keyboard would.
