@@ -123,7 +123,7 @@ func TestDecodeW3CAlternatives(t *testing.T) {
 				if a.Position.Start != 0 || a.Position.End != 12 {
 					t.Errorf("position = %+v", a.Position)
 				}
-				if a.ID != idFor("http://example.org/anno/1") || !isUUIDURN(a.ID) {
+				if a.ID != idFor("http://example.org/anno/1") || !IsID(a.ID) {
 					t.Errorf("id = %q", a.ID)
 				}
 			},
