@@ -16,8 +16,11 @@
 //	annotator/meta                      {"schema":2}
 //	annotator/annotations/<article id>  JSON array of annotations, tombstones included, sorted by id
 //	annotator/article/<article id>      a reader-added article
+//	annotator/classpack/<article id>    Instructions of the class pack that brought the article
 //	annotator/prefs                     Prefs
 //	annotator/corrupt/<key>@<unix ms>   an entry set aside because it could not be decoded
 //
-// Keys without the "annotator/" prefix belong to others and are never touched.
+// Keys without the "annotator/" prefix belong to others and are never
+// touched, except annotator-classpack/<article id>, where earlier versions
+// kept class pack instructions: Open moves them to annotator/classpack/.
 package store
