@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/share"
+	"github.com/annotator/annotator/app/store"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -79,7 +79,7 @@ type sharePanel struct {
 	result string
 	added  []article.Summary
 
-	instr packInstructions
+	instr store.Instructions
 
 	unlisten func()
 	// ctx is the component's own context: work that ends later is
@@ -125,9 +125,9 @@ func (s *sharePanel) OnUpdate(ctx app.Context) {
 // loadInstructions reads the instructions of the class pack that brought
 // this article, if one did.
 func (s *sharePanel) loadInstructions(ctx app.Context) {
-	s.instr = packInstructions{}
+	s.instr = store.Instructions{}
 	if s.ArticleID != "" {
-		ctx.LocalStorage().Get(instructionsKey(s.ArticleID), &s.instr)
+		s.instr, _ = ws.Store().Instructions(s.ArticleID)
 	}
 }
 
@@ -507,76 +507,36 @@ func (s *sharePanel) cancelImport(ctx app.Context, e app.Event) {
 	say(ctx, "Nothing was imported from "+name+".")
 }
 
-// apply writes the previewed import, all or nothing: new articles first,
-// then each article's annotations in one write; if any write fails, what
-// was written is put back as it was.
+// apply writes the previewed import, all or nothing (store.Apply).
 func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 	if s.preview == nil || s.set == nil {
 		return
 	}
 	st := ws.Store()
-	before := st.Snapshot()
 	// The preview was made when the file was read. If the reader changed
 	// annotations since (here or in another tab), make it again rather than
 	// let the file's copies overwrite the newer edits unseen.
-	p := share.PreviewImport(s.set, before)
+	p := share.PreviewImport(s.set, st.Snapshot())
 	if p.New != s.preview.New || p.Updated != s.preview.Updated || p.Unchanged != s.preview.Unchanged {
 		s.preview = &p
 		sayError(ctx, "Your annotations changed since this preview was made. Check the new preview, then press Import again.")
 		return
 	}
-	var added, written []string
-	undo := func() error {
-		var errs []error
-		for _, id := range written {
-			errs = append(errs, st.Replace(id, before[id]))
-		}
-		for _, id := range added {
-			errs = append(errs, st.RemoveLocalArticle(id))
-		}
-		return errors.Join(errs...)
+	batch := store.Batch{Articles: p.NewArticles, Annotations: p.Writes}
+	if pk := s.set.Pack; pk != nil && pk.Instructions != "" {
+		batch.Instructions = map[string]store.Instructions{pk.Article.ID: {Creator: pk.Creator, Text: pk.Instructions}}
 	}
-	fail := func(err error) {
-		undoErr := undo()
+	if err := st.Apply(batch); err != nil {
 		msg := "Nothing was imported: " + err.Error() + "."
-		if isQuota(err) {
+		if store.IsQuota(err) {
 			msg = "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
-		}
-		if undoErr != nil {
-			msg += " Part of the import could not be taken back (" + undoErr.Error() + "): reload the page to see what was kept, and export your annotations."
 		}
 		s.importErr = msg
 		s.set, s.preview = nil, nil
 		sayError(ctx, msg)
+		return
 	}
-	for _, a := range p.NewArticles {
-		if _, ok := ws.LocalArticle(a.ID); ok {
-			continue
-		}
-		// Recorded before the error is looked at: a write can succeed and
-		// still report an earlier pending write that failed again.
-		added = append(added, a.ID)
-		if err := st.PutLocalArticle(a); err != nil {
-			fail(err)
-			return
-		}
-	}
-	ids := make([]string, 0, len(p.Writes))
-	for id := range p.Writes {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		written = append(written, id)
-		if err := st.PutMany(id, p.Writes[id]); err != nil {
-			fail(err)
-			return
-		}
-	}
-	if s.set != nil && s.set.Pack != nil && s.set.Pack.Instructions != "" {
-		saveInstructions(ctx, s.set.Pack)
-		s.loadInstructions(ctx)
-	}
+	s.loadInstructions(ctx)
 	msg := fmt.Sprintf("Imported %s from %s: %d new, %d updated", plural(p.New+p.Updated, "annotation", "annotations"), s.importName, p.New, p.Updated)
 	if len(p.Rejected) > 0 {
 		msg += fmt.Sprintf(", %d rejected", len(p.Rejected))
@@ -597,23 +557,6 @@ func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 	say(ctx, msg)
 	ctx.NewAction(actionStoreChanged)
 	ctx.NewAction(actionLibraryChanged)
-}
-
-func isQuota(err error) bool {
-	return err != nil && strings.Contains(strings.ToLower(err.Error()), "quota")
-}
-
-// packInstructions are a class pack's instructions, kept beside the
-// article the pack added (under a key of the share panel's own).
-type packInstructions struct {
-	Creator string `json:"creator"`
-	Text    string `json:"text"`
-}
-
-func instructionsKey(articleID string) string { return "annotator-classpack/" + articleID }
-
-func saveInstructions(ctx app.Context, p *share.ClassPack) {
-	ctx.LocalStorage().Set(instructionsKey(p.Article.ID), packInstructions{Creator: p.Creator, Text: p.Instructions})
 }
 
 // ---- rendering ----
