@@ -109,7 +109,7 @@ func (p *readerPage) renderSpeaker(a annotation.Annotation) app.UI {
 	if r.Status == anchor.Orphan {
 		start, end = -1, -1
 	}
-	cands := speakerCandidates(p.art.Text, start, end)
+	cands := annotation.SpeakerCandidates(p.art.Text, start, end)
 	return app.Div().Class("field").Body(
 		app.Label().For("speaker-"+id).Text("Speaker"),
 		app.Input().Type("text").ID("speaker-"+id).List("speakers-"+id).

@@ -1,13 +1,10 @@
 package ui
 
 import (
-	"os"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/annotator/annotator/app/annotation"
-	"github.com/annotator/annotator/app/article"
 )
 
 func claimWith(t annotation.ClaimType, v annotation.Verdict, evidence int) annotation.Annotation {
@@ -114,110 +111,4 @@ func TestURLProblem(t *testing.T) {
 			t.Errorf("urlProblem(%q) = %q, want bad=%v", tc.url, got, tc.bad)
 		}
 	}
-}
-
-// span of phrase in text, in code points.
-func spanOf(t *testing.T, text, phrase string) (int, int) {
-	t.Helper()
-	i := strings.Index(text, phrase)
-	if i < 0 {
-		t.Fatalf("%q not in the text", phrase)
-	}
-	s := len([]rune(text[:i]))
-	return s, s + len([]rune(phrase))
-}
-
-func TestSpeakerCandidates(t *testing.T) {
-	for _, tc := range []struct {
-		name, text, claim string
-		first             string   // the most likely speaker
-		has, hasNot       []string // among, and not among, the candidates
-	}{
-		{
-			name:   "the speaker named in the claim comes first",
-			text:   "The talks went well. Speaking on Friday, Antony Blinken said the trip had three aims. Officials in Beijing agreed.",
-			claim:  "Speaking on Friday, Antony Blinken said the trip had three aims.",
-			first:  "Antony Blinken",
-			has:    []string{"Beijing"},
-			hasNot: []string{"Speaking", "Friday", "The", "Officials", "Speaking on Friday"},
-		},
-		{
-			name:  "a speech verb before the name",
-			text:  "Prices rose by 4%, said Jane van Dyke. Prices fell, according to Acme Corp.",
-			claim: "Prices fell, according to Acme Corp.",
-			first: "Acme Corp",
-			has:   []string{"Jane van Dyke"},
-		},
-		{
-			name:   "possessives and quotation marks",
-			text:   "“We will win,” Maria Lopez’s spokesperson said. China’s economy grew.",
-			claim:  "“We will win,” Maria Lopez’s spokesperson said.",
-			first:  "Maria Lopez",
-			has:    []string{},
-			hasNot: []string{"We", "China’s", "Maria Lopez’s"},
-		},
-		{
-			name:  "a sentence-initial name known from elsewhere",
-			text:  "Officials met Qin Gang. Qin said relations were stable.",
-			claim: "Qin said relations were stable.",
-			first: "Qin",
-			has:   []string{"Qin Gang"},
-		},
-		{name: "no names", text: "prices rose. they fell.", claim: "they fell."},
-	} {
-		s, e := spanOf(t, tc.text, tc.claim)
-		got := speakerCandidates(tc.text, s, e)
-		if tc.first == "" {
-			if len(got) != 0 {
-				t.Errorf("%s: %q, want none", tc.name, got)
-			}
-			continue
-		}
-		if len(got) == 0 || got[0] != tc.first {
-			t.Errorf("%s: %q, want %q first", tc.name, got, tc.first)
-		}
-		for _, h := range tc.has {
-			if !contains(got, h) {
-				t.Errorf("%s: %q lacks %q", tc.name, got, h)
-			}
-		}
-		for _, h := range tc.hasNot {
-			if contains(got, h) {
-				t.Errorf("%s: %q has %q", tc.name, got, h)
-			}
-		}
-	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// On the seed article, the claim about the trip's objectives proposes
-// Blinken first.
-func TestSpeakerCandidatesSeed(t *testing.T) {
-	data, err := os.ReadFile("../../articles/blinken-beijing-talks.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := article.Parse("blinken-beijing-talks", "blinken-beijing-talks.txt", data)
-	if err != nil {
-		t.Skip("cannot parse the seed article here:", err)
-	}
-	s, e := spanOf(t, a.Text, "Speaking at a press conference on Friday")
-	got := speakerCandidates(a.Text, s, e+200)
-	if len(got) == 0 || got[0] != "Blinken" {
-		t.Errorf("candidates %q, want Blinken first", got)
-	}
-	for _, bad := range []string{"Speaking", "Friday"} {
-		if contains(got, bad) {
-			t.Errorf("candidates %q include %q", got, bad)
-		}
-	}
-	t.Logf("candidates: %q", got)
 }
