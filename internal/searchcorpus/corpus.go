@@ -1,6 +1,10 @@
-//go:build !wasm || searchbench
-
-package ui
+// Package searchcorpus generates the annotations the search benchmarks
+// search: about 160 bytes of English-like text each (Zipf-distributed
+// words, as in app/search's own benchmarks), deterministically, so that
+// runs compare. The Go benchmarks of app/searchindex use it, and so does
+// the browser benchmark's hook in app/ui, which is built only with
+// -tags searchbench: the app that readers download does not carry it.
+package searchcorpus
 
 import (
 	"fmt"
@@ -12,13 +16,7 @@ import (
 	"github.com/annotator/annotator/app/annotation"
 )
 
-// The search benchmark's corpus: annotations of about 160 bytes of
-// English-like text each (Zipf-distributed words, as in app/search's
-// benchmarks), generated deterministically. Only the benchmark hook uses it
-// (search_bench_hook.go), so app.wasm carries it only when built with
-// -tags searchbench.
-
-var corpusNewsWords = strings.Fields(`the of and to in a is that for on was with said he as it by at from
+var newsWords = strings.Fields(`the of and to in a is that for on was with said he as it by at from
 his an be has have are were which will government minister inflation economy election vote votes
 budget tax taxes market markets price prices policy president report police health housing
 climate energy trade talks china state states people year years percent million billion workers
@@ -30,20 +28,22 @@ crisis reform plan plans schools school teachers hospital hospitals doctors nurs
 emissions coal gas oil power prices wages jobs unemployment employment industry business
 minister ministers parliament senate congress official officials spokesman statement analysis`)
 
-var corpusTags = []string{"economy", "politics", "health", "climate", "housing", "trade", "elections", "tax", "energy", "courts", "defence", "schools"}
+var tags = []string{"economy", "politics", "health", "climate", "housing", "trade", "elections", "tax", "energy", "courts", "defence", "schools"}
 
-// corpusGen makes sentences of English-like words.
-type corpusGen struct {
+// generator makes sentences of English-like words: the news words and
+// made-up ones, about 4,000 in all, drawn with a Zipf distribution as words
+// are in prose.
+type generator struct {
 	r     *rand.Rand
 	vocab []string
 	zipf  *rand.Zipf
 }
 
-func newCorpusGen() *corpusGen {
+func newGenerator() *generator {
 	r := rand.New(rand.NewPCG(1, 2))
 	syll := strings.Fields("ba be bi bo bu ca ce co cu da de di do du fa fe fi fo ga ge go gu ha he hi ho la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo wa we wi ya yo za ze st tr pl gr br ch sh th an en in on un er or ar al el il ol ent ant ion ing ed es ly")
 	seen := map[string]bool{}
-	vocab := append([]string(nil), corpusNewsWords...)
+	vocab := append([]string(nil), newsWords...)
 	for _, w := range vocab {
 		seen[w] = true
 	}
@@ -57,10 +57,10 @@ func newCorpusGen() *corpusGen {
 			vocab = append(vocab, w)
 		}
 	}
-	return &corpusGen{r: r, vocab: vocab, zipf: rand.NewZipf(r, 1.07, 2, uint64(len(vocab)-1))}
+	return &generator{r: r, vocab: vocab, zipf: rand.NewZipf(r, 1.07, 2, uint64(len(vocab)-1))}
 }
 
-func (g *corpusGen) sentence(bytes int) string {
+func (g *generator) sentence(bytes int) string {
 	var b strings.Builder
 	for b.Len() < bytes {
 		if b.Len() > 0 {
@@ -75,10 +75,11 @@ func (g *corpusGen) sentence(bytes int) string {
 	return b.String()
 }
 
-// corpusAnnotations generates n annotations spread over the given
-// articles. Their quotes are not in the articles' text.
-func corpusAnnotations(n int, articles []string) []annotation.Annotation {
-	g := newCorpusGen()
+// Annotations generates n annotations spread over the given articles, the
+// same on every call. Their quotes are not in the articles' text, so
+// resolved against an article they are orphans.
+func Annotations(n int, articles []string) []annotation.Annotation {
+	g := newGenerator()
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	labels := annotation.Labels()
 	out := make([]annotation.Annotation, n)
@@ -93,7 +94,7 @@ func corpusAnnotations(n int, articles []string) []annotation.Annotation {
 			Kind:     annotation.KindNote,
 			Label:    labels[g.r.IntN(len(labels))].Key,
 			Note:     g.sentence(28),
-			Tags:     []string{corpusTags[g.r.IntN(len(corpusTags))]},
+			Tags:     []string{tags[g.r.IntN(len(tags))]},
 			Created:  start.Add(time.Duration(i) * time.Minute),
 		}
 		a.Modified = a.Created
@@ -102,9 +103,9 @@ func corpusAnnotations(n int, articles []string) []annotation.Annotation {
 	return out
 }
 
-// corpusTitles makes n article ids with generated titles.
-func corpusTitles(n int) (ids []string, titles map[string]string) {
-	g := newCorpusGen()
+// Titles makes n article ids ("bench-0" …) with generated titles.
+func Titles(n int) (ids []string, titles map[string]string) {
+	g := newGenerator()
 	titles = map[string]string{}
 	for i := range n {
 		id := fmt.Sprintf("bench-%d", i)
