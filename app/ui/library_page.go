@@ -94,7 +94,7 @@ func (p *libraryPage) onStorage(ctx app.Context, key, value string) {
 		sayError(ctx, "A change from another tab could not be merged: "+err.Error())
 		return
 	}
-	ws.indexChangedAll(changed)
+	ws.search.ChangedAll(changed)
 	if len(changed) == 0 {
 		ctx.PreventUpdate()
 		return
@@ -114,7 +114,7 @@ func (p *libraryPage) remove(id, title string) app.EventHandler {
 			sayError(ctx, "The article could not be removed: "+err.Error())
 			return
 		}
-		ws.indexChanged(id)
+		ws.search.Changed(id, nil)
 		p.summaries = ws.Summaries()
 		say(ctx, fmt.Sprintf("Removed “%s”.", title))
 	}

@@ -187,7 +187,7 @@ func (p *readerPage) reload() {
 	}
 	perfMeasure("annotator:resolve", resolving)
 	sort.SliceStable(p.anns, func(i, j int) bool { return p.before(p.anns[i], p.anns[j]) })
-	ws.indexChanged(p.id, p.anchors)
+	ws.search.Changed(p.id, p.anchors)
 }
 
 func (p *readerPage) OnMount(ctx app.Context) {
@@ -262,7 +262,7 @@ func (p *readerPage) onStorage(ctx app.Context, key, value string) {
 		sayError(ctx, "A change from another tab could not be merged: "+err.Error())
 		return
 	}
-	ws.indexChangedAll(changed)
+	ws.search.ChangedAll(changed)
 	for _, id := range changed {
 		if id == p.id && p.art != nil {
 			p.reload()
@@ -363,14 +363,14 @@ func (p *readerPage) save(ctx app.Context, a annotation.Annotation) bool {
 		// An edit that leaves the selectors alone (a note typed, a tag, a
 		// verdict) changes no anchor: no need to re-anchor the article.
 		p.anns[i] = a
-		ws.indexChanged(p.id, p.anchors)
+		ws.search.Changed(p.id, p.anchors)
 	case i < 0 && p.anchors != nil:
 		// A new annotation: anchor it alone and put it in its place.
 		pos := a.Position
 		p.anchors[a.ID] = p.text.Resolve(a.Quote, &pos)
 		at := sort.Search(len(p.anns), func(j int) bool { return p.before(a, p.anns[j]) })
 		p.anns = slices.Insert(p.anns, at, a)
-		ws.indexChanged(p.id, p.anchors)
+		ws.search.Changed(p.id, p.anchors)
 	default:
 		p.reload()
 	}

@@ -3,12 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"github.com/annotator/annotator/app/anchor"
 	"sort"
 	"strings"
 
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/searchindex"
 	"github.com/annotator/annotator/app/store"
 )
 
@@ -21,10 +21,13 @@ type workspace struct {
 	openErr  error
 	bundled  []article.Summary
 	articles map[string]*article.Article
-	// anchors is the reader page's latest resolution of an article's
-	// annotations, by article id: the search index's first build takes
-	// is:orphan from it rather than resolving them all again.
-	anchors map[string]map[string]anchor.Result
+	// search is the search index of every article's annotations, built
+	// when the search box is first used.
+	search *searchindex.Live
+	// benchMode is set by the search benchmark's hook (built only with
+	// -tags searchbench): then each search is also recorded in the
+	// performance timeline.
+	benchMode bool
 	// reader is the mounted reader page, if any.
 	reader *readerPage
 	// leftDeleted is the last deleted annotation of an article the reader
@@ -32,7 +35,13 @@ type workspace struct {
 	leftDeleted *annotation.Annotation
 }
 
-var ws = &workspace{articles: map[string]*article.Article{}}
+var ws = newWorkspace()
+
+func newWorkspace() *workspace {
+	w := &workspace{articles: map[string]*article.Article{}}
+	w.search = searchindex.NewLive(searchSource{w})
+	return w
+}
 
 // Store opens the store on first use. When the browser's storage cannot be
 // opened at all, an in-memory store keeps the session working and the error
@@ -111,4 +120,31 @@ func fetchArticle(id string) (*article.Article, error) {
 		return nil, fmt.Errorf("article %s arrived damaged", id)
 	}
 	return &a, nil
+}
+
+// articleTitles are the titles of the articles known now: the library's
+// summaries and the articles fetched so far.
+func (w *workspace) articleTitles() map[string]string {
+	titles := map[string]string{}
+	for _, s := range w.Summaries() {
+		titles[s.ID] = s.Title
+	}
+	for id, a := range w.articles {
+		titles[id] = a.Title
+	}
+	return titles
+}
+
+// searchSource is the workspace as the search index reads it.
+type searchSource struct{ w *workspace }
+
+func (s searchSource) EachLive(f func(string, *annotation.Annotation)) { s.w.Store().EachLive(f) }
+func (s searchSource) Size() int                                       { return s.w.Store().Size() }
+func (s searchSource) Annotations(id string) []annotation.Annotation {
+	return s.w.Store().Annotations(id)
+}
+func (s searchSource) Titles() map[string]string         { return s.w.articleTitles() }
+func (s searchSource) LabelNames() annotation.LabelNames { return s.w.Store().Prefs().LabelNames }
+func (s searchSource) Article(id string) (*article.Article, bool) {
+	return s.w.Article(id)
 }
