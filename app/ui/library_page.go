@@ -14,6 +14,8 @@ import (
 // link to its reader page.
 type libraryPage struct {
 	app.Compo
+	// server is the host's library, to prerender the page; nil in the browser.
+	server    ServerLibrary
 	summaries []article.Summary
 	// index carries the prerendered library to the live app (see
 	// encodeIndex); it is empty once the app runs.
@@ -24,12 +26,12 @@ type libraryPage struct {
 	unlisten func()
 }
 
-func newLibraryPage() *libraryPage { return &libraryPage{} }
+func newLibraryPage(server ServerLibrary) *libraryPage { return &libraryPage{server: server} }
 
 func (p *libraryPage) OnPreRender(ctx app.Context) {
 	ctx.Page().SetTitle("Library · Annotator")
-	if serverLibrary != nil {
-		p.summaries = serverLibrary.Summaries()
+	if p.server != nil {
+		p.summaries = p.server.Summaries()
 		p.index = encodeIndex(p.summaries)
 	}
 }

@@ -19,6 +19,8 @@ import (
 // its annotations.
 type readerPage struct {
 	app.Compo
+	// server is the host's library, to prerender the page; nil in the browser.
+	server ServerLibrary
 
 	id      string
 	art     *article.Article
@@ -58,7 +60,7 @@ type readerPage struct {
 
 type span struct{ Start, End int }
 
-func newReaderPage() *readerPage { return &readerPage{} }
+func newReaderPage(server ServerLibrary) *readerPage { return &readerPage{server: server} }
 
 func readerID(ctx app.Context) string {
 	// A static host serves read/{id}/index.html at /read/{id}/.
@@ -67,10 +69,10 @@ func readerID(ctx app.Context) string {
 
 func (p *readerPage) OnPreRender(ctx app.Context) {
 	p.id = readerID(ctx)
-	if serverLibrary == nil {
+	if p.server == nil {
 		return
 	}
-	if a, ok := serverLibrary.Article(p.id); ok {
+	if a, ok := p.server.Article(p.id); ok {
 		p.setArticle(ctx, a)
 	} else {
 		// The reader's own articles are only in their browser: the live

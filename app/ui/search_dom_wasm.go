@@ -171,6 +171,10 @@ func cssPx(v js.Value) float64 {
 	return f
 }
 
+// The search results are drawn outside go-app (see searchBox), into DOM
+// nodes that outlive the search box component of one page: what was drawn,
+// and the work waiting for the next paint, are kept with the DOM, here, not
+// in a component.
 var (
 	restScheduled  bool
 	restAfterPaint js.Value
@@ -273,6 +277,7 @@ type resultsListState struct {
 	onScroll js.Func
 }
 
+// drawn is the results list drawn last (see restScheduled).
 var drawn *resultsListState
 
 // Scratch for lineRuns.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -24,6 +23,10 @@ type workspace struct {
 	// search is the search index of every article's annotations, built
 	// when the search box is first used.
 	search *searchindex.Live
+	// updateChecks says the tab asks now and then whether a new version is
+	// out; updateReady that one is active. They outlive the header of one
+	// page: every page's header shows the notice (appStatus).
+	updateChecks, updateReady bool
 	// benchMode is set by the search benchmark's hook (built only with
 	// -tags searchbench): then each search is also recorded in the
 	// performance timeline.
@@ -35,6 +38,13 @@ type workspace struct {
 	leftDeleted *annotation.Annotation
 }
 
+// ws is the tab's workspace. It is package-level because go-app makes the
+// components itself (route factories and newX calls in Render take no
+// workspace), and it offers no way to hand shared data to them but states
+// meant for values to observe; while what the tab holds (the opened store,
+// the fetched articles, the search index) must outlive every page's
+// components. Everything else of the tab's lives in it, not in variables
+// of its own.
 var ws = newWorkspace()
 
 func newWorkspace() *workspace {
@@ -99,27 +109,6 @@ func (w *workspace) Article(id string) (*article.Article, bool) {
 		return a, true
 	}
 	return w.LocalArticle(id)
-}
-
-var errNoArticle = errors.New("no such article")
-
-// fetchLibrary reads the bundled library index. It runs off the UI goroutine.
-func fetchLibrary() ([]article.Summary, error) {
-	var out []article.Summary
-	err := getJSON("/api/library.json", &out)
-	return out, err
-}
-
-// fetchArticle reads one bundled article. It runs off the UI goroutine.
-func fetchArticle(id string) (*article.Article, error) {
-	var a article.Article
-	if err := getJSON("/api/articles/"+id+".json", &a); err != nil {
-		return nil, err
-	}
-	if a.ID != id || article.HashText(a.Text) != a.Hash {
-		return nil, fmt.Errorf("article %s arrived damaged", id)
-	}
-	return &a, nil
 }
 
 // articleTitles are the titles of the articles known now: the library's
