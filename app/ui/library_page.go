@@ -22,6 +22,7 @@ type libraryPage struct {
 	index   string
 	loading bool
 	loadErr string
+	fetched libraryFetch
 
 	unlisten func()
 }
@@ -58,23 +59,23 @@ func (p *libraryPage) OnNav(ctx app.Context) {
 	ctx.Page().SetTitle("Library · Annotator")
 	p.summaries = ws.Summaries()
 	p.loading = len(ws.bundled) == 0
-	ctx.Async(func() {
-		bundled, err := fetchLibrary()
-		ctx.Dispatch(func(ctx app.Context) {
-			p.loading = false
-			if err != nil {
-				p.loadErr = "The bundled library could not be loaded: " + err.Error()
-				return
-			}
-			p.loadErr = ""
-			ws.bundled = bundled
-			p.summaries = ws.Summaries()
-		})
-	})
+	ctx.NewAction(actionFetchLibrary)
+}
+
+// onLibraryFetched follows the library index's fetch (library.go).
+func (p *libraryPage) onLibraryFetched() {
+	p.loading = false
+	if p.fetched.Err != "" {
+		p.loadErr = "The bundled library could not be loaded: " + p.fetched.Err
+		return
+	}
+	p.loadErr = ""
+	p.summaries = ws.Summaries()
 }
 
 func (p *libraryPage) OnMount(ctx app.Context) {
 	markLive()
+	ctx.ObserveState(stateLibrary, &p.fetched).OnChange(p.onLibraryFetched)
 	ctx.Handle(actionLibraryChanged, func(ctx app.Context, a app.Action) {
 		p.summaries = ws.Summaries()
 	})

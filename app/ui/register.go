@@ -44,6 +44,7 @@ func isReaderPath(path string) bool {
 func Register(lib ServerLibrary) {
 	serverLibrary = lib
 	registerRoutes.Do(func() {
+		app.Handle(actionFetchLibrary, handleFetchLibrary)
 		app.Route("/", func() app.Composer { return newLibraryPage(serverLibrary) })
 		app.RouteFunc(isReaderPath, func() app.Composer { return newReaderPage(serverLibrary) })
 	})

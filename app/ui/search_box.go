@@ -35,12 +35,14 @@ type searchBox struct {
 	app.Compo
 	query    string
 	results  *resultList
+	fetched  libraryFetch // the library index's last fetch (library.go)
 	unlisten []func()
 }
 
 func newSearchBox() *searchBox { return &searchBox{} }
 
 func (s *searchBox) OnMount(ctx app.Context) {
+	ctx.ObserveState(stateLibrary, &s.fetched).OnChange(s.run)
 	s.unlisten = append(s.unlisten, listenSlash(searchInputID), listenInput(s.JSValue(), searchInputID, func(value string) {
 		s.onInput(ctx, value)
 	}))
@@ -60,19 +62,10 @@ func (s *searchBox) index(ctx app.Context) *searchindex.Index {
 	if fresh {
 		perfRecord("annotator:search-index-build", float64(x.Built.Microseconds())/1000)
 		if len(ws.bundled) == 0 {
-			// On a reader page the library's titles are not at hand yet.
-			ctx.Async(func() {
-				bundled, err := fetchLibrary()
-				ctx.Dispatch(func(ctx app.Context) {
-					if err == nil && len(ws.bundled) == 0 {
-						ws.bundled = bundled
-						ws.search.Refresh()
-						if s.Mounted() {
-							s.run()
-						}
-					}
-				})
-			})
+			// On a reader page the library's titles are not at hand yet:
+			// when they arrive, the results are drawn again with them
+			// (OnMount observes stateLibrary).
+			ctx.NewAction(actionFetchLibrary)
 		}
 	}
 	return x
