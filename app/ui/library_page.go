@@ -151,7 +151,7 @@ func (p *libraryPage) Render() app.UI {
 			}),
 		),
 		newAddArticle(),
-		newLibraryShare(),
+		app.Div().Class("library-share").Body(newSharePanel("")),
 	))
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/share"
 	"github.com/annotator/annotator/app/store"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -566,6 +567,20 @@ func (p *readerPage) Render() app.UI {
 			p.renderToolbar(),
 		),
 		p.renderPanel(),
+	)
+}
+
+// renderShare is the reader's Export and Import controls for this article,
+// and the comparison of everyone's claims on it.
+func (p *readerPage) renderShare() app.UI {
+	var people []string
+	var rows []share.ClaimRow
+	if p.art != nil && p.text != nil {
+		people, rows = compareClaims(p.anns, p.text, ws.Store().Prefs().Creator)
+	}
+	return app.Div().Class("share-area").Body(
+		newSharePanel(p.id),
+		app.If(len(people) > 0, func() app.UI { return &claimsCompare{People: people, Rows: rows} }),
 	)
 }
 
