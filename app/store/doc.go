@@ -5,7 +5,8 @@
 // article and not the whole library), the schema version and its forward-only
 // migrations, setting aside entries that cannot be decoded, keeping state in
 // memory when a write fails for quota, and merging another tab's changes per
-// annotation by modification time.
+// annotation by modification time. An import is written by Apply, all or
+// nothing (batch.go).
 //
 // Everything here is plain Go and is tested natively against Memory, an
 // in-memory twin of localStorage that counts its quota the way Chromium does.
