@@ -36,7 +36,7 @@ const seed = "/read/blinken-beijing-talks"
 func (b *browser) allowDownloads(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	yes := true
 	if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
@@ -51,7 +51,7 @@ func (b *browser) allowDownloads(t testing.TB) string {
 // prefix and ends with suffix, and returns its path.
 func waitDownload(t testing.TB, dir, prefix, suffix string) string {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
@@ -97,7 +97,7 @@ func axExact(ctx context.Context, tg *chromedp.Target, role, name string) ([]cdp
 // clickExact clicks the control whose accessible name is exactly name.
 func (b *browser) clickExact(t testing.TB, role, name string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		var id cdp.BackendNodeID
@@ -134,7 +134,7 @@ func (b *browser) importFile(t testing.TB, paths ...string) {
 func (b *browser) chooseFiles(t testing.TB, name string, paths ...string) {
 	t.Helper()
 	var id cdp.BackendNodeID
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		for {
@@ -217,8 +217,9 @@ func TestShareExportImportRoundTrip(t *testing.T) {
 	dl := a.allowDownloads(t)
 	a.open(t, h.URL+seed)
 	a.highlight(t, "candid, substantive, and constructive")
+	saved := a.saves(t)
 	a.typeInto(t, "textbox", "Note", "Why it matters")
-	a.waitFor(t, "the note saved", `Object.keys(localStorage).some(k => k.startsWith("annotator/annotations/") && localStorage.getItem(k).includes("Why it matters"))`)
+	a.waitSaved(t, "the note saved", saved, `[...document.querySelectorAll("li.annotation-item .note-preview")].some(n => n.textContent === "Why it matters")`)
 	a.highlight(t, "Taiwan issue")
 	want := a.markTexts(t)
 	if len(want) != 2 {
@@ -337,7 +338,7 @@ func equalMaps(a, b map[string]string) bool {
 }
 
 func countExact(b *browser, role, name string) (int, error) {
-	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	var n int
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -486,7 +487,7 @@ func TestShareLink(t *testing.T) {
 	// The clipboard was asked during the click and given the link once it
 	// was compressed (as Safari requires).
 	a.waitStatus(t, "Copied a share link with 1 annotation.")
-	a.waitAsync(t, "the link in the clipboard", `navigator.clipboard.readText().then(text => text === `+jsString(link)+`, () => false)`, 10*time.Second)
+	a.waitAsync(t, "the link in the clipboard", `navigator.clipboard.readText().then(text => text === `+jsString(link)+`, () => false)`)
 	if !strings.HasPrefix(link, h.URL+seed+"#import=") {
 		t.Fatalf("share link = %q", link)
 	}
