@@ -3,7 +3,9 @@
 package main
 
 import (
+	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -92,6 +94,63 @@ func TestLayers(t *testing.T) {
 					t.Errorf("%s imports go-app (wasm build: %v): only the ui, the host and store's browser adapter may", l.pkg, wasm)
 				}
 			}
+		}
+	}
+}
+
+// TestArchitectureDiagram checks that the picture of the packages in
+// docs/architecture.md draws exactly the imports among app/ packages.
+func TestArchitectureDiagram(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool on PATH to list imports")
+	}
+	doc, err := os.ReadFile("../../docs/architecture.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, diagram, ok := strings.Cut(string(doc), "```mermaid")
+	diagram, _, _ = strings.Cut(diagram, "```")
+	if !ok {
+		t.Fatal("docs/architecture.md has no mermaid diagram")
+	}
+	// Nodes are named "short[app/pkg]" once, then by their short name.
+	names := map[string]string{}
+	node := regexp.MustCompile(`(\w+)\[(app/\w+)\]`)
+	for _, m := range node.FindAllStringSubmatch(diagram, -1) {
+		names[m[1]] = m[2]
+	}
+	drawn := map[string]bool{}
+	edge := regexp.MustCompile(`(?m)^\s*(\w+)(?:\[[^\]]*\])? --> (\w+)`)
+	for _, m := range edge.FindAllStringSubmatch(diagram, -1) {
+		drawn[names[m[1]]+" -> "+names[m[2]]] = true
+	}
+	const module = "github.com/annotator/annotator/"
+	imports := map[string]bool{}
+	for _, env := range [][]string{nil, {"GOOS=js", "GOARCH=wasm"}} {
+		cmd := exec.Command(goTool, "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", module+"app/...")
+		cmd.Env = append(cmd.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list: %v\n%s", err, out)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			f := strings.Fields(line)
+			for _, imp := range f[1:] {
+				if strings.HasPrefix(imp, module+"app/") {
+					imports[strings.TrimPrefix(f[0], module)+" -> "+strings.TrimPrefix(imp, module)] = true
+				}
+			}
+		}
+	}
+	for e := range imports {
+		if !drawn[e] {
+			t.Errorf("docs/architecture.md does not draw %s", e)
+		}
+	}
+	for e := range drawn {
+		if !imports[e] {
+			t.Errorf("docs/architecture.md draws %s, which is not an import", e)
 		}
 	}
 }
