@@ -10,7 +10,7 @@ MDWASM    := web/markdown.wasm
 GOSRC     := $(shell find app cmd internal third_party -name '*.go' -not -name '*_test.go') go.mod go.sum
 export GOFLAGS := -trimpath
 
-.PHONY: all run build test vet unit e2e bench chromium node binaryen static clean fmt wasm-gcflags wasm-opt-flags
+.PHONY: all run build test vet unit e2e bench screenshots chromium node binaryen static clean fmt wasm-gcflags wasm-opt-flags
 
 all: build
 
@@ -96,6 +96,10 @@ $(AXE):
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
 		else echo "The accessibility tests need npm: sudo apt-get install -y npm"; exit 1; fi; }
 	npm install --silent --no-save --no-audit --no-fund --prefix .tools axe-core@$(AXE_VERSION)
+
+## screenshots: redraw the pictures in docs/screenshots (e2e/screenshots_test.go)
+screenshots: build chromium
+	SCREENSHOTS=docs/screenshots $(GO) test -count=1 -tags e2e -run TestScreenshots -v ./e2e/
 
 ## static: the whole app as plain files for any static host, in $(DIST)
 DIST ?= dist

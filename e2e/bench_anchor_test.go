@@ -34,9 +34,9 @@ type editedSet struct {
 // and adding one more highlight from click to paint.
 func TestBenchAnchoring(t *testing.T) {
 	benchOnly(t)
-	data, err := os.ReadFile(filepath.Join(repoRoot, "..", "shared", "testdata", "anchoring", "edited-article-1000.json"))
+	data, err := os.ReadFile(filepath.Join(repoRoot, "app", "anchor", "testdata", "anchoring", "edited-article-1000.json"))
 	if err != nil {
-		t.Skipf("the shared anchoring data is not beside the checkout: %v", err)
+		t.Fatal(err)
 	}
 	var set editedSet
 	if err := json.Unmarshal(data, &set); err != nil {

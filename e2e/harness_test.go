@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -26,6 +27,21 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
+
+// patience is how long any one wait of a test may last before the test
+// gives up. Waits end as soon as what they wait for happens, and what they
+// wait for is the app's own signal (data-app="live" once the wasm app owns
+// the page, data-saved once a change is in the browser's storage, the
+// element a change draws): never a time tuned on a quiet machine. The limit
+// only stops a test that would otherwise hang, so it is generous; a busy
+// 2-core machine can be many times slower than a quiet one. E2E_PATIENCE
+// (seconds) changes it.
+var patience = func() time.Duration {
+	if s, err := strconv.Atoi(os.Getenv("E2E_PATIENCE")); err == nil && s > 0 {
+		return time.Duration(s) * time.Second
+	}
+	return 3 * time.Minute
+}()
 
 var (
 	repoRoot   string
@@ -147,9 +163,9 @@ func startHostWeb(t testing.TB, articles, addr, web string) *host {
 		h.addr = strings.TrimPrefix(u, "http://")
 	case <-h.done:
 		t.Fatalf("the host exited before listening")
-	case <-time.After(20 * time.Second):
+	case <-time.After(patience):
 		cmd.Process.Kill()
-		t.Fatalf("the host did not start in 20 s")
+		t.Fatalf("the host did not start in %v", patience)
 	}
 	t.Cleanup(h.stop)
 	return h
@@ -308,7 +324,7 @@ outer:
 
 func (b *browser) do(t testing.TB, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatalf("%v", err)
@@ -317,7 +333,7 @@ func (b *browser) do(t testing.TB, actions ...chromedp.Action[chromedp.Void]) {
 
 func eval[T any](t testing.TB, b *browser, js string) T {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -337,9 +353,9 @@ func shortJS(js string) string {
 // waitFor polls a JavaScript condition until it is true.
 func (b *browser) waitFor(t testing.TB, what, js string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(patience))); err != nil {
 		t.Fatalf("waiting for %s (%s): %v", what, shortJS(js), err)
 	}
 }
@@ -349,6 +365,24 @@ func (b *browser) open(t testing.TB, url string) {
 	t.Helper()
 	b.do(t, chromedp.Navigate(url))
 	b.waitLive(t)
+}
+
+// saves is how many writes to the browser's storage the app has made on
+// this page: <html data-saved> (app/ui/backend_wasm.go).
+func (b *browser) saves(t testing.TB) int {
+	t.Helper()
+	return eval[int](t, b, `+(document.documentElement.dataset.saved || 0)`)
+}
+
+// waitSaved waits until the app has written to the browser's storage since
+// it had made since writes (see saves) and the page shows what was saved
+// (shown, a JavaScript condition), and fails when a write failed.
+func (b *browser) waitSaved(t testing.TB, what string, since int, shown string) {
+	t.Helper()
+	b.waitFor(t, what, fmt.Sprintf(`+(document.documentElement.dataset.saved || 0) > %d && (%s)`, since, shown))
+	if failed := eval[string](t, b, `document.documentElement.dataset.saveFailed || ""`); failed != "" {
+		t.Fatalf("%s: %s writes to the browser's storage failed", what, failed)
+	}
 }
 
 func (b *browser) waitLive(t testing.TB) {
@@ -389,7 +423,7 @@ func axFind(ctx context.Context, tg *chromedp.Target, role, name string) ([]cdp.
 // findRole waits until an element with this role and name exists.
 func (b *browser) findRole(t testing.TB, role, name string) cdp.BackendNodeID {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	var id cdp.BackendNodeID
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -420,7 +454,7 @@ func (b *browser) findRole(t testing.TB, role, name string) cdp.BackendNodeID {
 func (b *browser) click(t testing.TB, role, name string) {
 	t.Helper()
 	id := b.findRole(t, role, name)
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		return clickNode(ctx, tg, id)
@@ -433,7 +467,7 @@ func (b *browser) click(t testing.TB, role, name string) {
 // count returns how many elements have this role and name now.
 func (b *browser) count(t testing.TB, role, name string) int {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	var n int
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -451,7 +485,7 @@ func (b *browser) count(t testing.TB, role, name string) int {
 func (b *browser) typeInto(t testing.TB, role, name, text string) {
 	t.Helper()
 	id := b.findRole(t, role, name)
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, dom.Focus, dom.FocusParams{BackendNodeID: id}); err != nil {

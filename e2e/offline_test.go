@@ -26,12 +26,12 @@ const (
 )
 
 // waitAsync polls an expression that may return a Promise until it is true.
-func (b *browser) waitAsync(t testing.TB, what, js string, limit time.Duration) {
+func (b *browser) waitAsync(t testing.TB, what, js string) {
 	t.Helper()
-	deadline := time.Now().Add(limit)
+	deadline := time.Now().Add(patience)
 	for !eval[bool](t, b, js) {
 		if time.Now().After(deadline) {
-			t.Fatalf("waiting for %s (%s): not true in %v", what, shortJS(js), limit)
+			t.Fatalf("waiting for %s (%s): not true in %v", what, shortJS(js), patience)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -62,11 +62,11 @@ func (b *browser) waitOfflineReady(t testing.TB, paths ...string) {
 		const reg = navigator.serviceWorker && await navigator.serviceWorker.getRegistration();
 		return !!(reg && reg.active && reg.active.state === "activated" && !navigator.serviceWorker.controller);
 	})()`
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(patience)
 	reloaded := time.Time{}
 	for !eval[bool](t, b, js) {
 		if time.Now().After(deadline) {
-			t.Fatalf("the service worker did not take control and cache the app in 60 s: %s", b.workerState(t, paths))
+			t.Fatalf("the service worker did not take control and cache the app in %v: %s", patience, b.workerState(t, paths))
 		}
 		if time.Since(reloaded) > 5*time.Second && eval[bool](t, b, unclaimed) {
 			t.Logf("the page loaded while the service worker installed was not claimed: reloading it")
@@ -99,7 +99,7 @@ func (b *browser) workerState(t testing.TB, paths []string) string {
 		}
 		window.__workerState = out.join("; ");
 		return true;
-	})()`, jsList(paths)), 10*time.Second)
+	})()`, jsList(paths)))
 	return eval[string](t, b, `window.__workerState`)
 }
 
@@ -350,7 +350,7 @@ func TestUpdateNotice(t *testing.T) {
 
 	b.click(t, "button", "Reload")
 	// The document goes away under the evaluation: retry through errors.
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(patience)
 	for {
 		ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
 		fresh, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__sameDocument !== true && document.documentElement.dataset.app === "live"`))
@@ -363,7 +363,7 @@ func TestUpdateNotice(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	b.waitAsync(t, "version B's stylesheet", `fetch("/web/app.css").then(r => r.text()).then(t => t.includes("version B"))`, 20*time.Second)
+	b.waitAsync(t, "version B's stylesheet", `fetch("/web/app.css").then(r => r.text()).then(t => t.includes("version B"))`)
 	time.Sleep(time.Second)
 	if n := b.count(t, "button", "Reload"); n != 0 {
 		t.Errorf("the update notice is still shown after reloading into the new version")
@@ -437,7 +437,7 @@ func TestWasmReadOnce(t *testing.T) {
 		t.Errorf("first visit: app.wasm's download started at %.0f ms, not before DOMContentLoaded (%.0f ms): the preload was not used", first.Start, first.DCL)
 	}
 	b.waitOfflineReady(t, seedPath)
-	b.waitAsync(t, "the worker's navigation preload", `navigator.serviceWorker.ready.then(r => !r.navigationPreload || r.navigationPreload.getState().then(s => s.enabled))`, 10*time.Second)
+	b.waitAsync(t, "the worker's navigation preload", `navigator.serviceWorker.ready.then(r => !r.navigationPreload || r.navigationPreload.getState().then(s => s.enabled))`)
 
 	tab := b.newTab(t)
 	tab.open(t, h.URL+seedPath)

@@ -33,14 +33,25 @@ func annotate(t *testing.T, b *browser, phrase, note, tag string) string {
 	if id == "" {
 		t.Fatalf("no mark for %q", phrase)
 	}
+	saved := b.saves(t)
 	b.typeInto(t, "textbox", "Note", note)
 	b.typeInto(t, "combobox", "Tags", tag) // a text input with suggestions
 	b.key(t, "\r")
-	// As stored: JSON, where < > & are escaped.
-	stored := func(s string) string { return jsString(strings.Trim(jsString(s), `"`)) }
-	b.waitFor(t, "the note and tag saved", `Object.keys(localStorage).some(k => k.startsWith("annotator/annotations/") &&
-		localStorage.getItem(k).includes(`+stored(note)+`) && localStorage.getItem(k).includes(`+stored(tag)+`))`)
+	// Saved, and the side panel's entry shows the note and the tag.
+	b.waitSaved(t, "the note and tag saved", saved, panelEntryShows(id, note, tag))
 	return id
+}
+
+// panelEntryShows is true when the side panel's entry of annotation id
+// shows note and, if given, tag.
+func panelEntryShows(id, note, tag string) string {
+	return `(() => {
+		const li = document.querySelector('li.annotation-item[data-annotation-id=' + CSS.escape(` + jsString(id) + `) + ']');
+		if (!li) return false;
+		const note = li.querySelector(".note-preview");
+		const tags = [...li.querySelectorAll(".tags li")].map(t => t.textContent);
+		return !!note && note.textContent === ` + jsString(note) + ` && (` + jsString(tag) + ` === "" || tags.includes(` + jsString(tag) + `));
+	})()`
 }
 
 // searchFor types query into the search box and waits until the results

@@ -8,11 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -23,6 +21,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/annotator/annotator/internal/w3ctest"
 
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
@@ -36,7 +36,7 @@ const seed = "/read/blinken-beijing-talks"
 func (b *browser) allowDownloads(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	yes := true
 	if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
@@ -51,7 +51,7 @@ func (b *browser) allowDownloads(t testing.TB) string {
 // prefix and ends with suffix, and returns its path.
 func waitDownload(t testing.TB, dir, prefix, suffix string) string {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
@@ -97,7 +97,7 @@ func axExact(ctx context.Context, tg *chromedp.Target, role, name string) ([]cdp
 // clickExact clicks the control whose accessible name is exactly name.
 func (b *browser) clickExact(t testing.TB, role, name string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		var id cdp.BackendNodeID
@@ -134,7 +134,7 @@ func (b *browser) importFile(t testing.TB, paths ...string) {
 func (b *browser) chooseFiles(t testing.TB, name string, paths ...string) {
 	t.Helper()
 	var id cdp.BackendNodeID
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		for {
@@ -217,8 +217,9 @@ func TestShareExportImportRoundTrip(t *testing.T) {
 	dl := a.allowDownloads(t)
 	a.open(t, h.URL+seed)
 	a.highlight(t, "candid, substantive, and constructive")
+	saved := a.saves(t)
 	a.typeInto(t, "textbox", "Note", "Why it matters")
-	a.waitFor(t, "the note saved", `Object.keys(localStorage).some(k => k.startsWith("annotator/annotations/") && localStorage.getItem(k).includes("Why it matters"))`)
+	a.waitSaved(t, "the note saved", saved, `[...document.querySelectorAll("li.annotation-item .note-preview")].some(n => n.textContent === "Why it matters")`)
 	a.highlight(t, "Taiwan issue")
 	want := a.markTexts(t)
 	if len(want) != 2 {
@@ -337,7 +338,7 @@ func equalMaps(a, b map[string]string) bool {
 }
 
 func countExact(b *browser, role, name string) (int, error) {
-	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	var n int
 	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -357,59 +358,10 @@ func readFile(t testing.TB, path string) string {
 	return string(data)
 }
 
-// checkW3CFile runs the shared W3C checker (../shared/w3c) on a download,
-// when it is beside the project.
-var (
-	w3cOnce sync.Once
-	w3cBin  string
-	w3cErr  error
-)
-
+// checkW3CFile runs the W3C checker (internal/w3ctest) on a download.
 func checkW3CFile(t *testing.T, path string, n int) {
 	t.Helper()
-	shared := filepath.Join(filepath.Dir(repoRoot), "shared", "w3c")
-	if _, err := os.Stat(filepath.Join(shared, "cmd", "w3ccheck", "main.go")); err != nil {
-		t.Logf("the W3C checker is not beside the project (%v); checking the shape only", err)
-		checkShape(t, path, n)
-		return
-	}
-	w3cOnce.Do(func() {
-		w3cBin = filepath.Join(scratch, "w3ccheck")
-		cmd := exec.Command("go", "build", "-o", w3cBin, ".")
-		cmd.Dir = filepath.Join(shared, "cmd", "w3ccheck")
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			w3cErr = err
-			t.Logf("%s", out)
-		}
-	})
-	if w3cErr != nil {
-		t.Fatalf("building the W3C checker: %v", w3cErr)
-	}
-	out, err := exec.Command(w3cBin, "-schemas", filepath.Join(shared, "schemas"), path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("w3ccheck on the download: %v\n%s", err, out)
-	}
-	if want := "checked " + itoa(n) + " annotations, 0 failed"; !strings.Contains(string(out), want) {
-		t.Errorf("w3ccheck: %s; want %q", out, want)
-	}
-}
-
-func checkShape(t *testing.T, path string, n int) {
-	var c struct {
-		Context string `json:"@context"`
-		Type    string `json:"type"`
-		Total   int    `json:"total"`
-		First   struct {
-			Items []json.RawMessage `json:"items"`
-		} `json:"first"`
-	}
-	if err := json.Unmarshal([]byte(readFile(t, path)), &c); err != nil {
-		t.Fatal(err)
-	}
-	if c.Context != "http://www.w3.org/ns/anno.jsonld" || c.Type != "AnnotationCollection" || c.Total != n || len(c.First.Items) != n {
-		t.Errorf("the W3C download's shape: %+v", c)
-	}
+	w3ctest.Check(t, n, path)
 }
 
 // setSelect picks an option of the select named label, as the keyboard would.
@@ -535,7 +487,7 @@ func TestShareLink(t *testing.T) {
 	// The clipboard was asked during the click and given the link once it
 	// was compressed (as Safari requires).
 	a.waitStatus(t, "Copied a share link with 1 annotation.")
-	a.waitAsync(t, "the link in the clipboard", `navigator.clipboard.readText().then(text => text === `+jsString(link)+`, () => false)`, 10*time.Second)
+	a.waitAsync(t, "the link in the clipboard", `navigator.clipboard.readText().then(text => text === `+jsString(link)+`, () => false)`)
 	if !strings.HasPrefix(link, h.URL+seed+"#import=") {
 		t.Fatalf("share link = %q", link)
 	}

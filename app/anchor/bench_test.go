@@ -4,7 +4,7 @@ import "testing"
 
 func benchResolve1000(b *testing.B, edited bool) {
 	var art editedArticle
-	loadShared(b, "testdata/anchoring/edited-article-1000.json", &art)
+	loadTestdata(b, "testdata/anchoring/edited-article-1000.json", &art)
 	src := art.Original
 	if edited {
 		src = art.Edited
@@ -38,7 +38,7 @@ func BenchmarkResolve1000Edited(b *testing.B) { benchResolve1000(b, true) }
 // BenchmarkDescribe describes 1,000 spans of the 20,000-word article.
 func BenchmarkDescribe(b *testing.B) {
 	var art editedArticle
-	loadShared(b, "testdata/anchoring/edited-article-1000.json", &art)
+	loadTestdata(b, "testdata/anchoring/edited-article-1000.json", &art)
 	text := NewText(art.Original)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -51,7 +51,7 @@ func BenchmarkDescribe(b *testing.B) {
 // BenchmarkNewText prepares the 20,000-word article.
 func BenchmarkNewText(b *testing.B) {
 	var art editedArticle
-	loadShared(b, "testdata/anchoring/edited-article-1000.json", &art)
+	loadTestdata(b, "testdata/anchoring/edited-article-1000.json", &art)
 	b.ReportAllocs()
 	for b.Loop() {
 		NewText(art.Edited)

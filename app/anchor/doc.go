@@ -67,7 +67,7 @@
 // (head and previous arrays, as in zlib), built once per Text on the first
 // search that needs it: about a millisecond for a 20,000-word article.
 //
-// On ../shared/testdata/anchoring/edited-article-1000.json this resolves all
+// On testdata/anchoring/edited-article-1000.json this resolves all
 // 1,000 quotes correctly (0 wrong, 0 not found); the survival cut at one half
 // is exactly the data set's definition of a quote that is gone ("lost more
 // than half of its characters"), and the closest calls sit at 0.49 and 0.54.

@@ -1,5 +1,7 @@
 package anchor
 
+import "slices"
+
 // gramIndex finds every position of a gramLen-code-point string in the text
 // in about constant time: positions are chained by the hash of the gram that
 // starts there (as in zlib's hash chains), newest first. Building it is one
@@ -49,7 +51,7 @@ func newGramIndex(runes []rune) *gramIndex {
 func (ix *gramIndex) lookup(runes, gram []rune, limit int, out []int) ([]int, bool) {
 	n0 := len(out)
 	for p := ix.head[gramHash(gram)&ix.mask]; p >= 0; p = ix.prev[p] {
-		if !equalRunes(runes[p:p+gramLen], gram[:gramLen]) {
+		if !slices.Equal(runes[p:p+gramLen], gram[:gramLen]) {
 			continue
 		}
 		if len(out)-n0 >= limit {
@@ -58,18 +60,6 @@ func (ix *gramIndex) lookup(runes, gram []rune, limit int, out []int) ([]int, bo
 		out = append(out, int(p))
 	}
 	return out, true
-}
-
-func equalRunes(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func (t *Text) gramIndex() *gramIndex {

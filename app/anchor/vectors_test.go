@@ -14,7 +14,7 @@ func TestMatchQuoteVectors(t *testing.T) {
 			Expected [][2]int          `json:"expected"`
 		} `json:"cases"`
 	}
-	loadShared(t, "testdata/anchoring/text-quote-match.json", &file)
+	loadTestdata(t, "testdata/anchoring/text-quote-match.json", &file)
 	if len(file.Cases) == 0 {
 		t.Fatal("no cases")
 	}
@@ -37,7 +37,7 @@ func TestDescribeVectors(t *testing.T) {
 			Minimal TextQuoteSelector `json:"minimal"`
 		} `json:"cases"`
 	}
-	loadShared(t, "testdata/anchoring/text-quote-describe.json", &file)
+	loadTestdata(t, "testdata/anchoring/text-quote-describe.json", &file)
 	if len(file.Cases) == 0 {
 		t.Fatal("no cases")
 	}
@@ -81,7 +81,7 @@ func TestUnicodeOffsetVectors(t *testing.T) {
 			UTF8Bytes  [2]int `json:"utf8Bytes"`
 		} `json:"cases"`
 	}
-	loadShared(t, "testdata/anchoring/unicode-offsets.json", &file)
+	loadTestdata(t, "testdata/anchoring/unicode-offsets.json", &file)
 	if len(file.Cases) == 0 {
 		t.Fatal("no cases")
 	}

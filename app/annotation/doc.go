@@ -6,6 +6,9 @@
 // schema.org ClaimReview. The JSON form of Annotation is also how the store
 // keeps it in the browser.
 //
+// It also makes every annotation id (id.go: NewID, NameID), and proposes
+// who made a claim from the article's text (speaker.go: SpeakerCandidates).
+//
 // It is plain Go with no dependency beyond the standard library and
 // app/anchor's selector types, and builds for js/wasm.
 //

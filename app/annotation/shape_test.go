@@ -25,8 +25,8 @@ func TestShapesMatchPatterns(t *testing.T) {
 		"sha256:" + strings.ToUpper(hex64), "sha256:" + hex64[1:] + "g", "sha1:" + hex64,
 	}
 	for _, s := range inputs {
-		if got, want := isUUIDURN(s), id.MatchString(s); got != want {
-			t.Errorf("isUUIDURN(%q) = %v, pattern says %v", s, got, want)
+		if got, want := IsID(s), id.MatchString(s); got != want {
+			t.Errorf("IsID(%q) = %v, pattern says %v", s, got, want)
 		}
 		if got, want := isArticleID(s), art.MatchString(s); got != want {
 			t.Errorf("isArticleID(%q) = %v, pattern says %v", s, got, want)

@@ -1,16 +1,11 @@
 package annotation
 
 import (
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
-	"math/rand/v2"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/annotator/annotator/internal/shasum"
 )
 
 // Limits on what one annotation may hold, in Unicode code points. They keep
@@ -82,29 +77,9 @@ func FieldErrors(err error) []*Error {
 	return out
 }
 
-// The shapes of ids and hashes are checked by hand rather than with regexp:
-// compiling three patterns at package initialisation cost about 8 ms of the
-// app's start-up in the browser.
-
-// isUUIDURN reports whether s is "urn:uuid:" and a UUID in lowercase hex
-// (8-4-4-4-12 digits).
-func isUUIDURN(s string) bool {
-	const prefix = "urn:uuid:"
-	if len(s) != len(prefix)+36 || s[:len(prefix)] != prefix {
-		return false
-	}
-	for i := 0; i < 36; i++ {
-		c := s[len(prefix)+i]
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			if c != '-' {
-				return false
-			}
-		} else if !isLowerHex(c) {
-			return false
-		}
-	}
-	return true
-}
+// The shapes of ids (IsID) and hashes are checked by hand rather than with
+// regexp: compiling three patterns at package initialisation cost about
+// 8 ms of the app's start-up in the browser.
 
 // isArticleID reports whether s is one or more of a-z, 0-9 and '-'.
 func isArticleID(s string) bool {
@@ -154,7 +129,7 @@ func (a Annotation) validate(checkArticle bool) error {
 	switch {
 	case a.ID == "":
 		add("id", ErrMissing, "The annotation has no id.")
-	case !isUUIDURN(a.ID):
+	case !IsID(a.ID):
 		add("id", ErrMalformed, "The id must be a urn:uuid: in lowercase.")
 	}
 	if checkArticle {
@@ -272,44 +247,6 @@ func (p *problems) text(field, s string, max int, what string) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-// NewID returns a fresh annotation id, "urn:uuid:" and a random (version 4)
-// UUID.
-func NewID() string {
-	// math/rand/v2's generator is ChaCha8, seeded by the runtime from the
-	// system's (the browser's crypto.getRandomValues) randomness: 122 random
-	// bits make ids unique without linking crypto/rand (internal/shasum
-	// says why that matters).
-	var b [16]byte
-	binary.BigEndian.PutUint64(b[:8], rand.Uint64())
-	binary.BigEndian.PutUint64(b[8:], rand.Uint64())
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return formatUUID(b)
-}
-
-// idFor returns the id to store for an annotation known elsewhere by id. A
-// urn:uuid is kept (lowercased); any other IRI is mapped to a name-based
-// (version 5) UUID in the URL namespace, so importing the same foreign
-// annotation twice gives the same id.
-func idFor(foreign string) string {
-	if l := strings.ToLower(foreign); isUUIDURN(l) {
-		return l
-	}
-	// RFC 9562 namespace for URLs: 6ba7b811-9dad-11d1-80b4-00c04fd430c8.
-	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-	sum := shasum.Sum1(append(ns[:], foreign...))
-	var b [16]byte
-	copy(b[:], sum[:])
-	b[6] = b[6]&0x0f | 0x50
-	b[8] = b[8]&0x3f | 0x80
-	return formatUUID(b)
-}
-
-func formatUUID(b [16]byte) string {
-	h := hex.EncodeToString(b[:])
-	return "urn:uuid:" + h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
-}
 
 // NormalizeTags trims each tag, collapses runs of white space inside it to
 // one space, drops empty tags and keeps only the first spelling of tags that

@@ -130,37 +130,6 @@ func TestFieldErrorsCollectsAll(t *testing.T) {
 	}
 }
 
-func TestNewID(t *testing.T) {
-	seen := map[string]bool{}
-	for range 1000 {
-		id := NewID()
-		if !isUUIDURN(id) {
-			t.Fatalf("NewID() = %q, not a lowercase urn:uuid", id)
-		}
-		if id[len("urn:uuid:")+14] != '4' || !strings.ContainsRune("89ab", rune(id[len("urn:uuid:")+19])) {
-			t.Fatalf("NewID() = %q, not a version 4 variant 1 UUID", id)
-		}
-		if seen[id] {
-			t.Fatalf("NewID() repeated %q", id)
-		}
-		seen[id] = true
-	}
-}
-
-func TestIDForForeign(t *testing.T) {
-	// Expected value from Python's uuid.uuid5(uuid.NAMESPACE_URL, …).
-	a, b := idFor("http://example.org/anno/1"), idFor("http://example.org/anno/1")
-	if want := "urn:uuid:97ff7015-cf25-58e9-adb4-f9037d81ecf6"; a != want || b != want {
-		t.Errorf("idFor = %q, %q; want %q", a, b, want)
-	}
-	if idFor("http://example.org/anno/2") == a {
-		t.Error("different ids map to the same UUID")
-	}
-	if got := idFor("URN:UUID:0B6C1F9E-3D2A-4C5B-8E7F-1A2B3C4D5E6F"); got != "urn:uuid:0b6c1f9e-3d2a-4c5b-8e7f-1a2b3c4d5e6f" {
-		t.Errorf("urn:uuid not kept: %q", got)
-	}
-}
-
 func TestNormalizeTags(t *testing.T) {
 	tests := []struct {
 		in, want []string

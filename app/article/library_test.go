@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"github.com/annotator/annotator/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,7 +60,7 @@ func TestBundledGolden(t *testing.T) {
 // paragraph of the scraped original exactly, characters and all, and that the
 // scrape's trailing site residue is gone.
 func TestSeedArticleVerbatim(t *testing.T) {
-	seed, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "seed", "000_a607a4e39c22fff8.txt"))
+	seed, err := os.ReadFile(filepath.Join("testdata", "seed", "000_a607a4e39c22fff8.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

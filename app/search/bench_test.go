@@ -3,7 +3,6 @@ package search
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -162,60 +161,59 @@ func BenchmarkIndexBuild10k(b *testing.B) {
 	}
 }
 
-// TestReportSpeed prints per-keystroke median and 95th percentile, and the
-// ratio against plain fuzzy.Find over whole annotations. It is a report, not
-// an assertion: SEARCH_REPORT=1 go test -run TestReportSpeed -v ./app/search/
-func TestReportSpeed(t *testing.T) {
-	if os.Getenv("SEARCH_REPORT") == "" {
-		t.Skip("set SEARCH_REPORT=1 to measure")
-	}
-	qs := benchQueries()
-	var byLen map[int][]time.Duration
-	measure := func(rounds int, fn func(q string)) (median, p95 time.Duration) {
-		var ds []time.Duration
-		byLen = map[int][]time.Duration{}
-		for range rounds {
+// BenchmarkKeystrokes types every query of benchQueries keystroke by
+// keystroke over n annotations (1,000, 10,000 and 100,000), and reports
+// per keystroke the median and 95th percentile (median-µs, p95-µs), the
+// median by query length (len1-µs … len5+-µs), and how many times slower
+// plain fuzzy.Find over whole annotations is, measured in the same run
+// (fuzzy-x: the ratio of the medians). For example:
+//
+//	go test -run '^$' -bench Keystrokes ./app/search/
+func BenchmarkKeystrokes(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			s := loadBench(n)
+			qs := benchQueries()
+			var all []time.Duration
+			byLen := map[int][]time.Duration{}
+			for b.Loop() {
+				for _, q := range qs {
+					t0 := time.Now()
+					s.ix.Search(q, benchLimit)
+					d := time.Since(t0)
+					all = append(all, d)
+					byLen[min(len(q), 5)] = append(byLen[min(len(q), 5)], d)
+				}
+			}
+			b.StopTimer()
+			var baseline []time.Duration
 			for _, q := range qs {
 				t0 := time.Now()
-				fn(q)
-				d := time.Since(t0)
-				ds = append(ds, d)
-				byLen[min(len(q), 5)] = append(byLen[min(len(q), 5)], d)
+				fuzzy.Find(q, s.whole)
+				baseline = append(baseline, time.Since(t0))
 			}
-		}
-		slices.Sort(ds)
-		return ds[len(ds)/2], ds[len(ds)*95/100]
-	}
-	lengths := func() string {
-		var b strings.Builder
-		for n := 1; n <= 5; n++ {
-			ds := byLen[n]
-			slices.Sort(ds)
-			fmt.Fprintf(&b, " %d%s:%v/%v", n, map[bool]string{true: "+"}[n == 5], ds[len(ds)/2].Round(time.Microsecond), ds[len(ds)*95/100].Round(time.Microsecond))
-		}
-		return b.String()
-	}
-	for _, n := range []int{1_000, 10_000, 100_000} {
-		docs := benchDocs(n)
-		t0 := time.Now()
-		ix := NewIndex()
-		for _, d := range docs {
-			ix.Add(d)
-		}
-		build := time.Since(t0)
-		s := loadBench(n)
-		var bytes int
-		for _, w := range s.whole {
-			bytes += len(w)
-		}
-		med, p95 := measure(5, func(q string) { ix.Search(q, benchLimit) })
-		perLen := lengths()
-		fmed, fp95 := measure(1, func(q string) { fuzzy.Find(q, s.whole) })
-		t.Logf("n=%-7d %d B/annotation, %d words in vocabulary, %d keystroke queries; build %v",
-			n, bytes/n, len(ix.words), len(qs), build.Round(time.Millisecond))
-		t.Logf("  search:      median %8v  p95 %8v", med, p95)
-		t.Logf("  by query length, median/p95:%s", perLen)
-		t.Logf("  fuzzy.Find:  median %8v  p95 %8v   (median ratio %.0fx, p95 ratio %.0fx)",
-			fmed, fp95, float64(fmed)/float64(med), float64(fp95)/float64(p95))
+			med := quantile(all, 0.5)
+			b.ReportMetric(micros(med), "median-µs")
+			b.ReportMetric(micros(quantile(all, 0.95)), "p95-µs")
+			for l := 1; l <= 5; l++ {
+				unit := fmt.Sprintf("len%d-µs", l)
+				if l == 5 {
+					unit = "len5+-µs"
+				}
+				b.ReportMetric(micros(quantile(byLen[l], 0.5)), unit)
+			}
+			b.ReportMetric(float64(quantile(baseline, 0.5))/float64(max(med, 1)), "fuzzy-x")
+		})
 	}
 }
+
+// quantile returns the q-quantile of ds (which it sorts).
+func quantile(ds []time.Duration, q float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	slices.Sort(ds)
+	return ds[min(len(ds)-1, int(float64(len(ds))*q))]
+}
+
+func micros(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e3 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/json"
-	"github.com/annotator/annotator/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,7 +86,7 @@ func TestCodePointRange(t *testing.T) {
 }
 
 func TestUnicodeOffsets(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "testdata", "anchoring", "unicode-offsets.json"))
+	raw, err := os.ReadFile(filepath.Join("testdata", "unicode-offsets.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -275,41 +276,29 @@ func typoDist[E byte | rune](q, w []E) (prefix, full int) {
 		return 2, 2
 	}
 	prefix, full = 2, 2
-	if n >= m && equal(q[l+1:], w[l+1:m]) { // a wrong letter
+	if n >= m && slices.Equal(q[l+1:], w[l+1:m]) { // a wrong letter
 		prefix = 1
 		if n == m {
 			full = 1
 		}
 	}
-	if n >= m-1 && equal(q[l+1:], w[l:m-1]) { // a dropped letter
+	if n >= m-1 && slices.Equal(q[l+1:], w[l:m-1]) { // a dropped letter
 		prefix = 1
 		if n == m-1 {
 			full = 1
 		}
 	}
-	if n >= m+1 && equal(q[l:], w[l+1:m+1]) { // an extra letter
+	if n >= m+1 && slices.Equal(q[l:], w[l+1:m+1]) { // an extra letter
 		prefix = 1
 		if n == m+1 {
 			full = 1
 		}
 	}
-	if n >= m && l+1 < m && q[l] == w[l+1] && q[l+1] == w[l] && equal(q[l+2:], w[l+2:m]) { // a swapped pair
+	if n >= m && l+1 < m && q[l] == w[l+1] && q[l+1] == w[l] && slices.Equal(q[l+2:], w[l+2:m]) { // a swapped pair
 		prefix = 1
 		if n == m {
 			full = 1
 		}
 	}
 	return prefix, full
-}
-
-func equal[E byte | rune](a, b []E) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -5,9 +5,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
-	"github.com/annotator/annotator/internal/sharedtest"
+	"github.com/annotator/annotator/internal/w3ctest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -166,19 +165,11 @@ func TestTextFragment(t *testing.T) {
 // checkW3C runs the checker on data and fails the test on any failure.
 func checkW3C(t *testing.T, name string, data []byte, wantCount int) {
 	t.Helper()
-	bin, schemas := sharedtest.W3CChecker(t)
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(bin, "-schemas", schemas, path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("w3ccheck failed on %s: %v\n%s", name, err, out)
-	}
-	want := "checked " + itoa(wantCount) + " annotations, 0 failed"
-	if !strings.Contains(string(out), want) {
-		t.Errorf("w3ccheck on %s: %s; want %q", name, out, want)
-	}
+	w3ctest.Check(t, wantCount, path)
 }
 
 func TestW3CExportPassesChecker(t *testing.T) {

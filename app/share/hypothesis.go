@@ -1,7 +1,6 @@
 package share
 
 import (
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
-	"github.com/annotator/annotator/internal/shasum"
 )
 
 // hypothesisAnnotation is the part of a Hypothesis API annotation we read.
@@ -156,15 +154,8 @@ func hypothesisUser(u string) string {
 	return clipRunes(u, annotation.MaxCreatorLen)
 }
 
-// hypothesisID maps a Hypothesis id to a name-based (version 5) UUID of its
-// address, so importing the same export twice gives the same ids.
+// hypothesisID maps a Hypothesis id to the id of its address (a
+// name-based UUID), so importing the same export twice gives the same ids.
 func hypothesisID(id string) string {
-	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-	sum := shasum.Sum1(append(ns[:], "https://hypothes.is/a/"+id...))
-	var b [16]byte
-	copy(b[:], sum[:])
-	b[6] = b[6]&0x0f | 0x50
-	b[8] = b[8]&0x3f | 0x80
-	x := hex.EncodeToString(b[:])
-	return "urn:uuid:" + x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:32]
+	return annotation.NameID(annotation.URLNamespace, "https://hypothes.is/a/"+id)
 }

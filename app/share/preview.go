@@ -15,8 +15,8 @@ type Preview struct {
 	NewArticles []*article.Article
 	Warnings    []string
 	// Writes holds, for each article whose annotations change, its complete
-	// new list of annotations: the UI stores each with one PutMany, after
-	// adding NewArticles, and writes nothing if any write fails.
+	// new list of annotations: store.Apply writes them with NewArticles,
+	// all or nothing.
 	Writes map[string][]annotation.Annotation
 }
 

@@ -5,7 +5,8 @@
 // article and not the whole library), the schema version and its forward-only
 // migrations, setting aside entries that cannot be decoded, keeping state in
 // memory when a write fails for quota, and merging another tab's changes per
-// annotation by modification time.
+// annotation by modification time. An import is written by Apply, all or
+// nothing (batch.go).
 //
 // Everything here is plain Go and is tested natively against Memory, an
 // in-memory twin of localStorage that counts its quota the way Chromium does.
@@ -16,8 +17,11 @@
 //	annotator/meta                      {"schema":2}
 //	annotator/annotations/<article id>  JSON array of annotations, tombstones included, sorted by id
 //	annotator/article/<article id>      a reader-added article
+//	annotator/classpack/<article id>    Instructions of the class pack that brought the article
 //	annotator/prefs                     Prefs
 //	annotator/corrupt/<key>@<unix ms>   an entry set aside because it could not be decoded
 //
-// Keys without the "annotator/" prefix belong to others and are never touched.
+// Keys without the "annotator/" prefix belong to others and are never
+// touched, except annotator-classpack/<article id>, where earlier versions
+// kept class pack instructions: Open moves them to annotator/classpack/.
 package store

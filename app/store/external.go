@@ -43,6 +43,15 @@ func (s *Store) ApplyExternal(key, newValue string) (changedArticles []string, e
 		}
 		s.articles[id] = &a
 		return []string{id}, nil
+	case strings.HasPrefix(key, instructionsPrefix):
+		id := strings.TrimPrefix(key, instructionsPrefix)
+		in, err := decodeInstructions(newValue)
+		if newValue == "" || err != nil || strings.TrimSpace(in.Text) == "" {
+			delete(s.instructions, id)
+		} else {
+			s.instructions[id] = in
+		}
+		return nil, nil
 	case key == prefsKey:
 		var p Prefs
 		if newValue != "" {

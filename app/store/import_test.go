@@ -9,10 +9,10 @@ import (
 	"github.com/annotator/annotator/app/article"
 )
 
-// TestImportAllOrNothing: an import that fails part way takes back what it
+// TestApplyFullStorage: an import that fails part way takes back what it
 // wrote, and one that fails at once touches nothing; neither reports a
 // failure to take back.
-func TestImportAllOrNothing(t *testing.T) {
+func TestApplyFullStorage(t *testing.T) {
 	art := localArticle(t, "pack-notes")
 	var list []annotation.Annotation
 	for i := 1; i <= 20; i++ {
@@ -33,9 +33,9 @@ func TestImportAllOrNothing(t *testing.T) {
 			m := NewMemory(c.quota)
 			s, _ := mustOpen(t, m, t0)
 			before := m.Snapshot()
-			err, undoErr := s.Import([]*article.Article{art}, writes)
-			if !IsQuota(err) || undoErr != nil {
-				t.Fatalf("Import: %v, undo: %v; want a quota error and nothing to take back", err, undoErr)
+			err := s.Apply(Batch{Articles: []*article.Article{art}, Annotations: writes})
+			if !IsQuota(err) || strings.Contains(err.Error(), "put back") {
+				t.Fatalf("Apply: %v; want a quota error and nothing to put back", err)
 			}
 			after := m.Snapshot()
 			delete(after, metaKey) // the schema key may have been written
@@ -51,8 +51,8 @@ func TestImportAllOrNothing(t *testing.T) {
 
 	m := NewMemory(0)
 	s, _ := mustOpen(t, m, t0)
-	if err, undoErr := s.Import([]*article.Article{art}, writes); err != nil || undoErr != nil {
-		t.Fatalf("Import: %v, %v", err, undoErr)
+	if err := s.Apply(Batch{Articles: []*article.Article{art}, Annotations: writes}); err != nil {
+		t.Fatalf("Apply: %v", err)
 	}
 	again, _ := mustOpen(t, m, t0)
 	if len(again.LocalArticles()) != 1 || len(again.Annotations("pack-notes")) != 20 || len(again.Annotations("seed")) != 1 {
@@ -62,12 +62,12 @@ func TestImportAllOrNothing(t *testing.T) {
 	// Checked before anything is written.
 	bad := ann("seed", 2, t0)
 	bad.Kind = "poem"
-	if err, _ := s.Import(nil, map[string][]annotation.Annotation{"seed": {bad}}); err == nil || IsQuota(err) {
+	if err := s.Apply(Batch{Annotations: map[string][]annotation.Annotation{"seed": {bad}}}); err == nil || IsQuota(err) {
 		t.Errorf("an invalid annotation: %v", err)
 	}
 	broken := localArticle(t, "broken")
 	broken.Hash = "sha256:00"
-	if err, _ := s.Import([]*article.Article{broken}, nil); err == nil || errors.Is(err, ErrQuota) {
+	if err := s.Apply(Batch{Articles: []*article.Article{broken}}); err == nil || errors.Is(err, ErrQuota) {
 		t.Errorf("a broken article: %v", err)
 	}
 }

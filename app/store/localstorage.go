@@ -4,7 +4,6 @@ package store
 
 import (
 	"fmt"
-	"strings"
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -60,9 +59,14 @@ func catch(err *error, what string) {
 		return
 	}
 	if jsErr, ok := r.(js.Error); ok {
-		name := jsErr.Get("name")
-		if (name.Type() == js.TypeString && name.String() == "QuotaExceededError") ||
-			strings.Contains(strings.ToLower(jsErr.Error()), "quota") {
+		name, code := "", 0
+		if v := jsErr.Get("name"); v.Type() == js.TypeString {
+			name = v.String()
+		}
+		if v := jsErr.Get("code"); v.Type() == js.TypeNumber {
+			code = v.Int()
+		}
+		if isQuotaException(name, code, jsErr.Error()) {
 			*err = fmt.Errorf("%w (%s: %v)", ErrQuota, what, jsErr)
 			return
 		}

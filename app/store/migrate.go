@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
-	"github.com/annotator/annotator/internal/shasum"
 )
 
 // v1Annotation is an annotation as the schema-1 prototype stored it: every
@@ -64,38 +62,16 @@ func (v v1Annotation) toV2() annotation.Annotation {
 
 // v1ID turns a prototype id into a urn:uuid. A bare UUID keeps its value;
 // anything else gets a name-based UUID derived from it, so that running the
-// migration again gives the same id.
+// migration again gives the same id. (It hashes the name with no namespace:
+// the ids it made so are stored, so they stay.)
 func v1ID(id string) string {
 	if id == "" || strings.HasPrefix(id, "urn:uuid:") {
 		return id
 	}
-	if isUUID(id) {
-		return "urn:uuid:" + strings.ToLower(id)
+	if urn := "urn:uuid:" + strings.ToLower(id); annotation.IsID(urn) {
+		return urn
 	}
-	sum := shasum.Sum1([]byte("annotator-v1:" + id))
-	sum[6] = sum[6]&0x0f | 0x50 // version 5
-	sum[8] = sum[8]&0x3f | 0x80 // RFC 4122 variant
-	h := hex.EncodeToString(sum[:16])
-	return "urn:uuid:" + h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
-}
-
-func isUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, c := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-				return false
-			}
-		}
-	}
-	return true
+	return annotation.NameID(nil, "annotator-v1:"+id)
 }
 
 // migrateV1 moves the schema-1 array into per-article keys. The order of

@@ -78,7 +78,9 @@ type Store struct {
 	// through setAnnotation or replaceArticle, which keep it right.
 	encoded  map[string]map[string][]byte
 	articles map[string]*article.Article // reader-added articles by id
-	prefs    Prefs
+	// instructions are class packs' instructions by article id (instructions.go).
+	instructions map[string]Instructions
+	prefs        Prefs
 
 	metaSaved bool            // annotator/meta holds the current schema
 	pending   map[string]bool // keys whose last write failed
@@ -96,13 +98,14 @@ func Open(b Backend) (*Store, *Report, error) { return open(b, time.Now) }
 
 func open(b Backend, now func() time.Time) (*Store, *Report, error) {
 	s := &Store{
-		backend:     b,
-		now:         now,
-		annotations: map[string]map[string]annotation.Annotation{},
-		encoded:     map[string]map[string][]byte{},
-		articles:    map[string]*article.Article{},
-		pending:     map[string]bool{},
-		unmoved:     map[string]string{},
+		backend:      b,
+		now:          now,
+		annotations:  map[string]map[string]annotation.Annotation{},
+		encoded:      map[string]map[string][]byte{},
+		articles:     map[string]*article.Article{},
+		instructions: map[string]Instructions{},
+		pending:      map[string]bool{},
+		unmoved:      map[string]string{},
 	}
 	rep := &Report{}
 	keys, err := b.Keys()
@@ -137,6 +140,9 @@ func open(b Backend, now func() time.Time) (*Store, *Report, error) {
 		if err := s.load(rep, k); err != nil {
 			return nil, nil, err
 		}
+	}
+	if err := s.moveOldInstructions(rep, keys, has); err != nil {
+		return nil, nil, err
 	}
 
 	switch {
@@ -191,6 +197,8 @@ func (s *Store) load(rep *Report, key string) error {
 		kind = "annotations"
 	case strings.HasPrefix(key, articlePrefix):
 		kind = "article"
+	case strings.HasPrefix(key, instructionsPrefix):
+		kind = "instructions"
 	case key == prefsKey:
 		kind = "prefs"
 	default: // the meta key, set-aside entries, others' keys
@@ -232,6 +240,14 @@ func (s *Store) load(rep *Report, key string) error {
 			return s.setAsideWhole(rep, key, "the article "+err.Error())
 		}
 		s.articles[id] = &a
+	case "instructions":
+		in, err := decodeInstructions(value)
+		if err != nil {
+			return s.setAsideWhole(rep, key, err.Error())
+		}
+		if id := strings.TrimPrefix(key, instructionsPrefix); id != "" && strings.TrimSpace(in.Text) != "" {
+			s.instructions[id] = in
+		}
 	case "prefs":
 		var p Prefs
 		if err := json.Unmarshal([]byte(value), &p); err != nil {
@@ -575,13 +591,20 @@ func (s *Store) PutLocalArticle(a *article.Article) error {
 	return s.save(articleKey(a.ID))
 }
 
-// RemoveLocalArticle removes a reader-added article and all its annotations.
+// RemoveLocalArticle removes a reader-added article, all its annotations
+// and the instructions of the class pack that brought it.
 func (s *Store) RemoveLocalArticle(id string) error {
 	s.replaceArticle(id, nil)
 	delete(s.articles, id)
+	_, hadInstructions := s.instructions[id]
+	delete(s.instructions, id)
 	// Annotations first: interrupted, that leaves an article without
 	// annotations, not annotations without their article.
-	return errors.Join(s.save(annotationsKey(id)), s.save(articleKey(id)))
+	err := errors.Join(s.save(annotationsKey(id)), s.save(articleKey(id)))
+	if hadInstructions {
+		err = errors.Join(err, s.save(instructionsKey(id)))
+	}
+	return err
 }
 
 // SetPrefs saves the reader's preferences.
@@ -673,6 +696,13 @@ func (s *Store) valueOf(key string) (value string, present bool) {
 			return "", false
 		}
 		b, _ := json.Marshal(a)
+		return string(b), true
+	case strings.HasPrefix(key, instructionsPrefix):
+		in, ok := s.instructions[strings.TrimPrefix(key, instructionsPrefix)]
+		if !ok {
+			return "", false
+		}
+		b, _ := json.Marshal(in)
 		return string(b), true
 	case key == prefsKey:
 		b, _ := json.Marshal(s.prefs)

@@ -29,25 +29,18 @@ func newAppStatus() *appStatus { return &appStatus{} }
 // browsers also check on every navigation.
 const updateEvery = 30 * time.Minute
 
-var (
-	updateChecks bool
-	// updateReady outlives the header of one page: every page's header
-	// shows the notice once a new version is known to be active.
-	updateReady bool
-)
-
 func (s *appStatus) OnMount(ctx app.Context) {
 	s.installable = ctx.IsAppInstallable()
 	s.apple = ctx.IsAppleBrowser()
-	s.update = updateReady
+	s.update = ws.updateReady
 	// Whether a new version is out is not needed for the first frame: ask
 	// once the page has been drawn, so that the start does not wait for it.
 	afterFirstFrame(ctx, func(ctx app.Context) {
-		if ctx.AppUpdateAvailable() && !updateReady {
+		if ctx.AppUpdateAvailable() && !ws.updateReady {
 			s.OnAppUpdate(ctx)
 		}
-		if !updateChecks {
-			updateChecks = true
+		if !ws.updateChecks {
+			ws.updateChecks = true
 			watchForUpdate(app.Getenv("GOAPP_VERSION"))
 			go func() {
 				for range time.Tick(updateEvery) {
@@ -73,7 +66,7 @@ func (s *appStatus) OnAppUpdate(ctx app.Context) {
 		if !stale {
 			return
 		}
-		updateReady = true
+		ws.updateReady = true
 		ctx.Dispatch(func(ctx app.Context) { s.update = true })
 	})
 }

@@ -1,10 +1,32 @@
-// Package ui is the application's user interface: go-app components, one per
-// file, and the only package that renders. Pages are prerendered by the host
-// (OnPreRender, with the host's library) and then run live in the browser
-// (OnNav, with the reader's local storage).
+// Package ui is the application's user interface: go-app components and the
+// wiring between them and the domain packages. It is the only package that
+// renders, and it decides nothing a domain package could: transactions and
+// storage keys are app/store's, the search index's bookkeeping is
+// app/searchindex's, speaker guessing and ids are app/annotation's, imports
+// and exports app/share's; their tests run natively, without a browser.
 //
-// I/O happens in the workspace (workspace.go) and in ctx.Async goroutines
-// that hand their results back with ctx.Dispatch. The DOM glue that go-app
-// does not cover (the text selection, focus, downloads) lives in dom_wasm.go,
-// with inert twins in dom_other.go for the host and native tests.
+// Pages are prerendered by the host (OnPreRender, with the host's library)
+// and then run live in the browser (OnNav, with the reader's local storage).
+//
+// One component per file, each with its newX constructor and its event
+// handlers as methods: library_page.go, add_article.go, storage_note.go,
+// share_panel.go, claims_compare.go, search_box.go, status_bar.go,
+// app_status.go, site_header.go, label_settings.go, annotation_item.go,
+// block_view.go. The reader page (reader_page.go) is one component too
+// large for one file: its parts are in reader_*.go (the article and its
+// marks, the side panel, the annotation and claim cards, the claims panel,
+// the filter by creator, opening an annotation named in the address).
+//
+// The tab's data lives in the workspace, ws (workspace.go): the store, the
+// articles fetched so far and the search index. I/O that several
+// components wait for goes through go-app's actions and states: the
+// library index is fetched by the library/fetch action and published as
+// the library state (library.go); messages for the reader are the status
+// state (status_bar.go).
+//
+// The DOM glue that go-app does not cover (the text selection, focus,
+// files, downloads, the clipboard, the search results list) lives in
+// *_wasm.go files, with inert twins in *_other.go for the host and native
+// tests; what both share is in untagged files (dom.go, fetch.go, link.go).
+// The search benchmark's hook is built only with -tags searchbench.
 package ui

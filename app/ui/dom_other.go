@@ -9,18 +9,6 @@ import (
 
 // The host and native tests have no DOM: these twins of dom_wasm.go do nothing.
 
-type selection struct {
-	Start, End int
-	OK         bool
-	X, Y       int
-}
-
-type readerEvents struct {
-	selection func(app.Context, selection)
-	shortcut  func(app.Context, string)
-	storage   func(app.Context, string, string)
-}
-
 func listenReader(ctx app.Context, ev readerEvents) func() { return func() {} }
 func prerenderedArticle() *article.Article                 { return nil }
 func hasSelection() bool                                   { return false }

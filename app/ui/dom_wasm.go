@@ -15,18 +15,6 @@ import (
 
 // selection is the reader's selection in the article, in code points of the
 // canonical text, and where on the page to put the toolbar.
-type selection struct {
-	Start, End int
-	OK         bool
-	X, Y       int
-}
-
-type readerEvents struct {
-	selection func(app.Context, selection)
-	shortcut  func(app.Context, string)
-	storage   func(app.Context, string, string)
-}
-
 func document() app.Value { return app.Window().Get("document") }
 
 // listenReader follows the selection, the keyboard shortcuts and other tabs'

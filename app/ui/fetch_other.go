@@ -30,6 +30,3 @@ func getJSON(path string, v any) error {
 	}
 	return json.Unmarshal(data, v)
 }
-
-// maxJSONBytes bounds a library or article document.
-const maxJSONBytes = 8 << 20

@@ -77,6 +77,3 @@ func fetchBytes(path string, limit int) ([]byte, int, error) {
 	onError.Release()
 	return r.data, r.status, r.err
 }
-
-// maxJSONBytes bounds a library or article document.
-const maxJSONBytes = 8 << 20

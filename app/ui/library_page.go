@@ -14,22 +14,25 @@ import (
 // link to its reader page.
 type libraryPage struct {
 	app.Compo
+	// server is the host's library, to prerender the page; nil in the browser.
+	server    ServerLibrary
 	summaries []article.Summary
 	// index carries the prerendered library to the live app (see
 	// encodeIndex); it is empty once the app runs.
 	index   string
 	loading bool
 	loadErr string
+	fetched libraryFetch
 
 	unlisten func()
 }
 
-func newLibraryPage() *libraryPage { return &libraryPage{} }
+func newLibraryPage(server ServerLibrary) *libraryPage { return &libraryPage{server: server} }
 
 func (p *libraryPage) OnPreRender(ctx app.Context) {
 	ctx.Page().SetTitle("Library · Annotator")
-	if serverLibrary != nil {
-		p.summaries = serverLibrary.Summaries()
+	if p.server != nil {
+		p.summaries = p.server.Summaries()
 		p.index = encodeIndex(p.summaries)
 	}
 }
@@ -56,23 +59,23 @@ func (p *libraryPage) OnNav(ctx app.Context) {
 	ctx.Page().SetTitle("Library · Annotator")
 	p.summaries = ws.Summaries()
 	p.loading = len(ws.bundled) == 0
-	ctx.Async(func() {
-		bundled, err := fetchLibrary()
-		ctx.Dispatch(func(ctx app.Context) {
-			p.loading = false
-			if err != nil {
-				p.loadErr = "The bundled library could not be loaded: " + err.Error()
-				return
-			}
-			p.loadErr = ""
-			ws.bundled = bundled
-			p.summaries = ws.Summaries()
-		})
-	})
+	ctx.NewAction(actionFetchLibrary)
+}
+
+// onLibraryFetched follows the library index's fetch (library.go).
+func (p *libraryPage) onLibraryFetched() {
+	p.loading = false
+	if p.fetched.Err != "" {
+		p.loadErr = "The bundled library could not be loaded: " + p.fetched.Err
+		return
+	}
+	p.loadErr = ""
+	p.summaries = ws.Summaries()
 }
 
 func (p *libraryPage) OnMount(ctx app.Context) {
 	markLive()
+	ctx.ObserveState(stateLibrary, &p.fetched).OnChange(p.onLibraryFetched)
 	ctx.Handle(actionLibraryChanged, func(ctx app.Context, a app.Action) {
 		p.summaries = ws.Summaries()
 	})
@@ -94,7 +97,7 @@ func (p *libraryPage) onStorage(ctx app.Context, key, value string) {
 		sayError(ctx, "A change from another tab could not be merged: "+err.Error())
 		return
 	}
-	ws.indexChangedAll(changed)
+	ws.search.ChangedAll(changed)
 	if len(changed) == 0 {
 		ctx.PreventUpdate()
 		return
@@ -114,7 +117,7 @@ func (p *libraryPage) remove(id, title string) app.EventHandler {
 			sayError(ctx, "The article could not be removed: "+err.Error())
 			return
 		}
-		ws.indexChanged(id)
+		ws.search.Changed(id, nil)
 		p.summaries = ws.Summaries()
 		say(ctx, fmt.Sprintf("Removed “%s”.", title))
 	}
@@ -148,7 +151,7 @@ func (p *libraryPage) Render() app.UI {
 			}),
 		),
 		newAddArticle(),
-		newLibraryShare(),
+		app.Div().Class("library-share").Body(newSharePanel("")),
 	))
 }
 

@@ -46,3 +46,7 @@ func readShareLink(ctx app.Context, fragment string, done func(app.Context, []by
 		done(ctx, data, err)
 	})
 }
+
+// errNoStreams is the answer of a browser without CompressionStream and
+// DecompressionStream, which share links need (link_wasm.go).
+var errNoStreams = errors.New("this browser cannot make or read share links; update it, or exchange a W3C file instead")

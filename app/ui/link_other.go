@@ -3,8 +3,6 @@
 package ui
 
 import (
-	"errors"
-
 	"github.com/annotator/annotator/app/share"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -12,8 +10,6 @@ import (
 // The host and native tests have no browser: these twins of link_wasm.go
 // use compress/flate (share.DeflateRaw, share.InflateRaw), which writes and
 // reads the same raw DEFLATE, and answer at once.
-
-var errNoStreams = errors.New("this browser cannot make or read share links; update it, or exchange a W3C file instead")
 
 func deflateRaw(ctx app.Context, data []byte, done func(app.Context, []byte, error)) {
 	done(ctx, share.DeflateRaw(data), nil)

@@ -104,7 +104,6 @@ func streamBytes(ctor string, in []byte, limit int, done func([]byte, error)) {
 
 // errNoStreams means the browser cannot do raw DEFLATE itself
 // (Chromium 103, Firefox 113 and Safari 16.4 can).
-var errNoStreams = errors.New("this browser cannot make or read share links; update it, or exchange a W3C file instead")
 
 // newStream makes ctor("deflate-raw"), or says why it cannot: an older
 // browser lacks the constructor, or throws on the format.

@@ -90,6 +90,8 @@ func init() {
 	})
 }
 
+// markdown is the tab's one Markdown worker. It is package-level for the
+// reason ws is (workspace.go), and is wasm-only DOM glue besides.
 var markdown markdownWorker
 
 func (m *markdownWorker) parse(ctx app.Context, id string, data []byte, done func(app.Context, *article.Article, error)) {

@@ -11,6 +11,7 @@ import (
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/share"
 	"github.com/annotator/annotator/app/store"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -19,6 +20,8 @@ import (
 // its annotations.
 type readerPage struct {
 	app.Compo
+	// server is the host's library, to prerender the page; nil in the browser.
+	server ServerLibrary
 
 	id      string
 	art     *article.Article
@@ -58,7 +61,7 @@ type readerPage struct {
 
 type span struct{ Start, End int }
 
-func newReaderPage() *readerPage { return &readerPage{} }
+func newReaderPage(server ServerLibrary) *readerPage { return &readerPage{server: server} }
 
 func readerID(ctx app.Context) string {
 	// A static host serves read/{id}/index.html at /read/{id}/.
@@ -67,10 +70,10 @@ func readerID(ctx app.Context) string {
 
 func (p *readerPage) OnPreRender(ctx app.Context) {
 	p.id = readerID(ctx)
-	if serverLibrary == nil {
+	if p.server == nil {
 		return
 	}
-	if a, ok := serverLibrary.Article(p.id); ok {
+	if a, ok := p.server.Article(p.id); ok {
 		p.setArticle(ctx, a)
 	} else {
 		// The reader's own articles are only in their browser: the live
@@ -187,7 +190,7 @@ func (p *readerPage) reload() {
 	}
 	perfMeasure("annotator:resolve", resolving)
 	sort.SliceStable(p.anns, func(i, j int) bool { return p.before(p.anns[i], p.anns[j]) })
-	ws.indexChanged(p.id, p.anchors)
+	ws.search.Changed(p.id, p.anchors)
 }
 
 func (p *readerPage) OnMount(ctx app.Context) {
@@ -262,7 +265,7 @@ func (p *readerPage) onStorage(ctx app.Context, key, value string) {
 		sayError(ctx, "A change from another tab could not be merged: "+err.Error())
 		return
 	}
-	ws.indexChangedAll(changed)
+	ws.search.ChangedAll(changed)
 	for _, id := range changed {
 		if id == p.id && p.art != nil {
 			p.reload()
@@ -363,14 +366,14 @@ func (p *readerPage) save(ctx app.Context, a annotation.Annotation) bool {
 		// An edit that leaves the selectors alone (a note typed, a tag, a
 		// verdict) changes no anchor: no need to re-anchor the article.
 		p.anns[i] = a
-		ws.indexChanged(p.id, p.anchors)
+		ws.search.Changed(p.id, p.anchors)
 	case i < 0 && p.anchors != nil:
 		// A new annotation: anchor it alone and put it in its place.
 		pos := a.Position
 		p.anchors[a.ID] = p.text.Resolve(a.Quote, &pos)
 		at := sort.Search(len(p.anns), func(j int) bool { return p.before(a, p.anns[j]) })
 		p.anns = slices.Insert(p.anns, at, a)
-		ws.indexChanged(p.id, p.anchors)
+		ws.search.Changed(p.id, p.anchors)
 	default:
 		p.reload()
 	}
@@ -568,6 +571,20 @@ func (p *readerPage) Render() app.UI {
 			p.renderToolbar(),
 		),
 		p.renderPanel(),
+	)
+}
+
+// renderShare is the reader's Export and Import controls for this article,
+// and the comparison of everyone's claims on it.
+func (p *readerPage) renderShare() app.UI {
+	var people []string
+	var rows []share.ClaimRow
+	if p.art != nil && p.text != nil {
+		people, rows = compareClaims(p.anns, p.text, ws.Store().Prefs().Creator)
+	}
+	return app.Div().Class("share-area").Body(
+		newSharePanel(p.id),
+		app.If(len(people) > 0, func() app.UI { return &claimsCompare{People: people, Rows: rows} }),
 	)
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/annotator/annotator/app/article"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -13,9 +14,15 @@ type ServerLibrary interface {
 	Article(id string) (*article.Article, bool)
 }
 
-// serverLibrary is set on the host only; in the browser it is nil and the
-// app reads the library over HTTP.
-var serverLibrary ServerLibrary
+// serverLibrary is the library Register was last given (nil in the
+// browser), which route factories hand to the pages they make. It is
+// package-level because go-app's routes are: they are registered once per
+// process, and a pattern route cannot be replaced, while the host's tests
+// register a library of their own each.
+var (
+	serverLibrary  ServerLibrary
+	registerRoutes sync.Once
+)
 
 // isReaderPath reports whether path is a reader page, /read/{id} with an id
 // that article.ValidID accepts (the regular expression ^/read/[a-z0-9-]{1,100}/?$).
@@ -39,6 +46,9 @@ func Register(lib ServerLibrary) {
 	if app.IsClient {
 		handlePanics()
 	}
-	app.Route("/", func() app.Composer { return newLibraryPage() })
-	app.RouteFunc(isReaderPath, func() app.Composer { return newReaderPage() })
+	registerRoutes.Do(func() {
+		app.Handle(actionFetchLibrary, handleFetchLibrary)
+		app.Route("/", func() app.Composer { return newLibraryPage(serverLibrary) })
+		app.RouteFunc(isReaderPath, func() app.Composer { return newReaderPage(serverLibrary) })
+	})
 }

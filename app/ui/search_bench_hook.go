@@ -1,28 +1,57 @@
-//go:build !wasm || searchbench
+//go:build wasm && searchbench
 
 package ui
 
 import (
-	"time"
+	"strings"
 
 	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/app/searchindex"
+	"github.com/annotator/annotator/app/store"
+	"github.com/annotator/annotator/internal/searchcorpus"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// The search benchmark's hook (e2e/search_bench_test.go): on a page opened
-// with ?searchbench=1 it fills the store or the index with a generated
-// corpus (search_corpus.go) and times each keystroke. It is in app.wasm
+// The search benchmark's hook (e2e/search_bench_test.go). It is in app.wasm
 // only when built with -tags searchbench, as the benchmark builds it:
-// readers never download it. Natively it is always built, for the Go
-// benchmarks of app/ui.
+// readers never download it, nor the corpus it generates
+// (internal/searchcorpus). On a page opened with ?searchbench=1 it makes
+// window.annotatorSearchBench callable, and has each search recorded in
+// the performance timeline.
 
-// startBench registers the hook (window.annotatorSearchBench).
+// startBench registers the hook when the page asks for it.
 func startBench() {
-	benchMode = true
-	registerBench(benchSeed, benchIndex, benchSize)
+	if !strings.Contains(app.Window().Get("location").Get("search").String(), "searchbench=1") {
+		return
+	}
+	ws.benchMode = true
+	if app.Window().Get("annotatorSearchBench").Truthy() {
+		return
+	}
+	// seed(n) writes n generated annotations to the store (the benchmark
+	// then reloads the page); index(n) replaces the search index with n
+	// generated annotations held in memory only (100,000 do not fit in
+	// localStorage) and returns the build time in milliseconds; size() is
+	// the number of annotations in the index.
+	obj := app.Window().Get("Object").New()
+	obj.Set("seed", app.FuncOf(func(this app.Value, args []app.Value) any {
+		return benchSeed(args[0].Int())
+	}))
+	obj.Set("index", app.FuncOf(func(this app.Value, args []app.Value) any {
+		return benchIndex(args[0].Int())
+	}))
+	obj.Set("size", app.FuncOf(func(this app.Value, args []app.Value) any {
+		if !ws.search.Built() {
+			return 0
+		}
+		x, _ := ws.search.Index()
+		return x.Len()
+	}))
+	app.Window().Set("annotatorSearchBench", obj)
 }
 
 // benchSeed writes n generated annotations to the store, spread over the
-// bundled articles (the benchmark then reloads the page).
+// bundled articles.
 func benchSeed(n int) string {
 	var ids []string
 	for _, s := range ws.bundled {
@@ -31,40 +60,26 @@ func benchSeed(n int) string {
 	if len(ids) == 0 {
 		ids = []string{"bench-0"}
 	}
-	byArticle := map[string][]annotation.Annotation{}
-	for _, a := range corpusAnnotations(n, ids) {
-		byArticle[a.Article] = append(byArticle[a.Article], a)
-	}
-	for id, list := range byArticle {
-		if err := ws.Store().PutMany(id, list); err != nil {
-			return err.Error()
-		}
+	if err := ws.Store().Apply(store.Batch{Annotations: byArticle(searchcorpus.Annotations(n, ids))}); err != nil {
+		return err.Error()
 	}
 	return ""
 }
 
-// benchIndex replaces the search index with n generated annotations held in
-// memory only (100,000 do not fit in localStorage) and returns the build
-// time in milliseconds.
+// benchIndex replaces the search index with n generated annotations and
+// returns the build time in milliseconds.
 func benchIndex(n int) float64 {
-	ids, titles := corpusTitles(200)
-	byArticle := map[string][]annotation.Annotation{}
-	for _, a := range corpusAnnotations(n, ids) {
-		byArticle[a.Article] = append(byArticle[a.Article], a)
-	}
-	t0 := time.Now()
-	walk, size := walkOf(byArticle)
-	x := newAnnotationIndex(walk, size, titles, nil, nil, nil)
-	x.built = time.Since(t0)
-	x.generated = true
-	searchIdx = x
-	return float64(x.built.Microseconds()) / 1000
+	ids, titles := searchcorpus.Titles(200)
+	walk, size := searchindex.WalkMap(byArticle(searchcorpus.Annotations(n, ids)))
+	x := searchindex.New(walk, size, titles, nil, nil, nil)
+	ws.search.Replace(x)
+	return float64(x.Built.Microseconds()) / 1000
 }
 
-// benchSize is the number of annotations in the search index.
-func benchSize() int {
-	if searchIdx == nil {
-		return 0
+func byArticle(list []annotation.Annotation) map[string][]annotation.Annotation {
+	out := map[string][]annotation.Annotation{}
+	for _, a := range list {
+		out[a.Article] = append(out[a.Article], a)
 	}
-	return searchIdx.ix.Len()
+	return out
 }

@@ -1,7 +1,7 @@
-//go:build wasm && !searchbench
+//go:build !(wasm && searchbench)
 
 package ui
 
-// startBench does nothing: the search benchmark's hook and its corpus are
-// built only with -tags searchbench (search_bench_hook.go).
+// startBench does nothing: the search benchmark's hook is built only into
+// an app.wasm made with -tags searchbench (search_bench_hook.go).
 func startBench() {}

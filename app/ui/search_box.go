@@ -4,6 +4,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/annotator/annotator/app/searchindex"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -34,25 +35,18 @@ type searchBox struct {
 	app.Compo
 	query    string
 	results  *resultList
+	fetched  libraryFetch // the library index's last fetch (library.go)
 	unlisten []func()
 }
 
 func newSearchBox() *searchBox { return &searchBox{} }
 
-// benchMode is set when the benchmark hook is registered: then each search
-// is also recorded in the performance timeline.
-var benchMode bool
-
-// libraryFetched is set once search has asked for the library's titles.
-var libraryFetched bool
-
 func (s *searchBox) OnMount(ctx app.Context) {
+	ctx.ObserveState(stateLibrary, &s.fetched).OnChange(s.run)
 	s.unlisten = append(s.unlisten, listenSlash(searchInputID), listenInput(s.JSValue(), searchInputID, func(value string) {
 		s.onInput(ctx, value)
 	}))
-	if benchRequested() {
-		startBench()
-	}
+	startBench()
 }
 
 func (s *searchBox) OnDismount() {
@@ -63,26 +57,15 @@ func (s *searchBox) OnDismount() {
 }
 
 // index builds the search index on first use and records how long it took.
-func (s *searchBox) index(ctx app.Context) *annotationIndex {
-	fresh := searchIdx == nil
-	x := ws.searchIndex()
+func (s *searchBox) index(ctx app.Context) *searchindex.Index {
+	x, fresh := ws.search.Index()
 	if fresh {
-		perfRecord("annotator:search-index-build", float64(x.built.Microseconds())/1000)
-		if len(ws.bundled) == 0 && !libraryFetched {
-			// On a reader page the library's titles are not at hand yet.
-			libraryFetched = true
-			ctx.Async(func() {
-				bundled, err := fetchLibrary()
-				ctx.Dispatch(func(ctx app.Context) {
-					if err == nil && len(ws.bundled) == 0 {
-						ws.bundled = bundled
-						ws.indexRefresh()
-						if s.Mounted() {
-							s.run()
-						}
-					}
-				})
-			})
+		perfRecord("annotator:search-index-build", float64(x.Built.Microseconds())/1000)
+		if len(ws.bundled) == 0 {
+			// On a reader page the library's titles are not at hand yet:
+			// when they arrive, the results are drawn again with them
+			// (OnMount observes stateLibrary).
+			ctx.NewAction(actionFetchLibrary)
 		}
 	}
 	return x
@@ -90,9 +73,7 @@ func (s *searchBox) index(ctx app.Context) *annotationIndex {
 
 func (s *searchBox) onFocus(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
-	if searchIdx != nil {
-		ws.indexRefresh()
-	}
+	ws.search.Refresh()
 	s.index(ctx)
 	if s.query != "" {
 		s.run()
@@ -110,24 +91,25 @@ func (s *searchBox) onInput(ctx app.Context, value string) {
 
 // run searches for the current query and draws the results.
 func (s *searchBox) run() {
-	if searchIdx == nil {
+	if !ws.search.Built() {
 		return
 	}
+	x, _ := ws.search.Index()
 	t0 := time.Now()
-	results, total, matches := searchIdx.searchDeferred(s.query, maxResults)
-	if benchMode {
+	results, total, matches := x.SearchDeferred(s.query, maxResults)
+	if ws.benchMode {
 		perfRecord("annotator:search-query", float64(time.Since(t0).Microseconds())/1000)
 	}
 	t1 := time.Now()
-	s.results = newResultList(results, searchIdx.doc)
+	s.results = newResultList(results, x.Doc)
 	s.results.matches = matches
 	t2 := time.Now()
 	drawResults(s.query, resultsSummary(s.query, s.results.Len(), total), s.results, s.query != "")
-	if benchMode {
+	if ws.benchMode {
 		perfRecord("annotator:search-views", float64(t2.Sub(t1).Microseconds())/1000)
 		perfRecord("annotator:search-draw", float64(time.Since(t2).Microseconds())/1000)
 	}
-	if benchMode {
+	if ws.benchMode {
 		perfRecord("annotator:search", float64(time.Since(t0).Microseconds())/1000)
 	}
 }

@@ -171,6 +171,10 @@ func cssPx(v js.Value) float64 {
 	return f
 }
 
+// The search results are drawn outside go-app (see searchBox), into DOM
+// nodes that outlive the search box component of one page: what was drawn,
+// and the work waiting for the next paint, are kept with the DOM, here, not
+// in a component.
 var (
 	restScheduled  bool
 	restAfterPaint js.Value
@@ -273,6 +277,7 @@ type resultsListState struct {
 	onScroll js.Func
 }
 
+// drawn is the results list drawn last (see restScheduled).
 var drawn *resultsListState
 
 // Scratch for lineRuns.
@@ -541,35 +546,6 @@ var (
 )
 
 var perf, perfOpts js.Value
-
-// benchRequested says whether the page was opened with ?searchbench=1, the
-// only way the benchmark hook is registered.
-func benchRequested() bool {
-	q := app.Window().Get("location").Get("search").String()
-	return strings.Contains(q, "searchbench=1")
-}
-
-// registerBench makes window.annotatorSearchBench callable from the
-// benchmark: seed(n) writes n generated annotations to the store (then the
-// page is reloaded), index(n) replaces the search index with n generated
-// in-memory annotations and returns the build time in milliseconds, size()
-// is the number of annotations in the index.
-func registerBench(seed func(n int) string, index func(n int) float64, size func() int) {
-	if app.Window().Get("annotatorSearchBench").Truthy() {
-		return
-	}
-	obj := app.Window().Get("Object").New()
-	obj.Set("seed", app.FuncOf(func(this app.Value, args []app.Value) any {
-		return seed(args[0].Int())
-	}))
-	obj.Set("index", app.FuncOf(func(this app.Value, args []app.Value) any {
-		return index(args[0].Int())
-	}))
-	obj.Set("size", app.FuncOf(func(this app.Value, args []app.Value) any {
-		return size()
-	}))
-	app.Window().Set("annotatorSearchBench", obj)
-}
 
 // popupHidden says whether the search results are hidden.
 func popupHidden() bool {

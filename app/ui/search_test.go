@@ -12,6 +12,7 @@ import (
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/search"
+	"github.com/annotator/annotator/app/searchindex"
 )
 
 func marked(segs []segment) string {
@@ -27,11 +28,11 @@ func marked(segs []segment) string {
 }
 
 // Match ranges are code points: the marked text must be exactly the quote
-// in every case of the shared Unicode table (curly quotes, emoji, accents).
+// in every case of the Unicode table (testdata/SOURCE.txt) (curly quotes, emoji, accents).
 func TestSegmentsUnicodeOffsets(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "testdata", "anchoring", "unicode-offsets.json"))
+	data, err := os.ReadFile(filepath.Join("testdata", "unicode-offsets.json"))
 	if err != nil {
-		t.Skip("the shared Unicode table is not beside this clone:", err)
+		t.Fatal(err)
 	}
 	var table struct {
 		Cases []struct {
@@ -100,79 +101,29 @@ func TestAnnotationHref(t *testing.T) {
 	}
 }
 
-func testAnnotation(id, articleID, quote, note string, tags ...string) annotation.Annotation {
-	at := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
-	return annotation.Annotation{
-		ID: id, Article: articleID, Kind: annotation.KindNote, Label: annotation.LabelQuestion,
-		Quote:    anchor.TextQuoteSelector{Type: "TextQuoteSelector", Exact: quote},
-		Position: anchor.TextPositionSelector{Type: "TextPositionSelector", Start: 0, End: len([]rune(quote))},
-		Note:     note, Tags: tags, Created: at, Modified: at,
-	}
-}
-
-func ids(rs []search.Result) []string {
-	var out []string
-	for _, r := range rs {
-		out = append(out, r.ID)
-	}
-	return out
-}
-
-// The index follows changes one article at a time: an edit, a delete, an
-// orphan the reader resolved, a title that arrived late, a renamed label.
-func TestAnnotationIndexSync(t *testing.T) {
+// A result is shown with its quote, its note with the matched letters
+// marked, what it is, its tags and its article.
+func TestResultView(t *testing.T) {
 	art, err := article.New("zurich", "Notes from Zürich", []article.Block{{Kind: "p", Text: "The café by the lake serves the best coffee."}}, article.Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := func(id string) (*article.Article, bool) { return art, id == "zurich" }
-	a1 := testAnnotation("a1", "zurich", "The café by the lake", "quokka sighting", "travel")
-	a2 := testAnnotation("a2", "zurich", "a passage that is gone", "platypus")
-	b1 := testAnnotation("b1", "other", "Claims about trade", "tariffs rise", "economy")
-	b1.Kind, b1.Label = annotation.KindClaim, ""
-	b1.Claim = &annotation.Claim{Type: annotation.ClaimStatistic, Verdict: annotation.VerdictInaccurate}
-	walk, n := walkOf(map[string][]annotation.Annotation{"zurich": {a1, a2}, "other": {b1}})
-	x := newAnnotationIndex(walk, n, map[string]string{"zurich": art.Title}, nil, at, nil)
-
-	check := func(q string, want ...string) {
-		t.Helper()
-		got, total := x.search(q, maxResults)
-		if strings.Join(ids(got), ",") != strings.Join(want, ",") || total != len(want) {
-			t.Errorf("%q: %v (total %d), want %v", q, ids(got), total, want)
-		}
+	at := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
+	a1 := annotation.Annotation{
+		ID: "a1", Article: "zurich", Kind: annotation.KindNote, Label: annotation.LabelQuestion,
+		Quote:    anchor.TextQuoteSelector{Type: "TextQuoteSelector", Exact: "The café by the lake"},
+		Position: anchor.TextPositionSelector{Type: "TextPositionSelector", Start: 0, End: 20},
+		Note:     "wombat sighting", Tags: []string{"travel"}, Created: at, Modified: at,
 	}
-	check("cafe", "a1")
-	check("zurich", "a1", "a2") // the title
-	check("qoukka", "a1")
-	check("is:orphan", "a2") // resolved against the article at hand
-
-	// The reader page's own resolution, when there is one, is taken as it is.
-	readers := map[string]map[string]anchor.Result{"zurich": {"a1": {Status: anchor.Orphan}, "a2": {Status: anchor.Fuzzy}}}
-	if y := newAnnotationIndex(walk, n, map[string]string{"zurich": art.Title}, nil, at, readers); strings.Join(ids(first(y.search("is:orphan", maxResults))), ",") != "a1" {
-		t.Errorf("with the reader's anchors, is:orphan finds %v, want a1", ids(first(y.search("is:orphan", maxResults))))
+	walk, n := searchindex.WalkMap(map[string][]annotation.Annotation{"zurich": {a1}})
+	x := searchindex.New(walk, n, map[string]string{"zurich": art.Title}, annotation.LabelNames{annotation.LabelQuestion: "Puzzle"},
+		func(string) (*article.Article, bool) { return art, true }, searchindex.Anchors{"zurich": {"a1": {Status: anchor.Orphan}}})
+	rs, _ := x.Search("wombat", 1)
+	if len(rs) == 0 {
+		t.Fatal("no result for wombat")
 	}
-	check("verdict:inaccurate", "b1")
-	check("type:statistic tarifs", "b1")
-	check("label:question", "a1", "a2")
-	if d, _ := x.doc("b1"); d.ArticleTitle != "other" || d.VerdictName != "Inaccurate" || d.ClaimTypeName == "" {
-		t.Errorf("b1 indexed as %+v", d)
-	}
-
-	// An edit: the new word is found, the old one is not.
-	a1.Note, a1.Modified = "wombat sighting", a1.Modified.Add(time.Minute)
-	x.syncArticle("zurich", []annotation.Annotation{a1, a2}, nil, at)
-	check("wombat", "a1")
-	check("quokka")
-	// A delete, and the reader's own anchors.
-	x.syncArticle("zurich", []annotation.Annotation{a1}, map[string]anchor.Result{"a1": {Status: anchor.Orphan}}, at)
-	check("platypus")
-	check("is:orphan", "a1")
-	// The library's titles arrive; a label is renamed.
-	x.refresh(map[string]string{"other": "Trade figures"}, annotation.LabelNames{annotation.LabelQuestion: "Puzzle"})
-	check("article:trade", "b1")
-	check("puzzle", "a1")
-
-	v := resultViewOf(0, mustFirst(t, x, "wombat"), mustDoc(x, "a1"))
+	d, _ := x.Doc("a1")
+	v := resultViewOf(0, rs[0], d)
 	var text []string
 	for _, p := range v.Parts {
 		text = append(text, p.Prefix+marked(p.Segs))
@@ -184,20 +135,6 @@ func TestAnnotationIndexSync(t *testing.T) {
 	if v.Href != "/read/zurich#annotation=a1" || v.DOMID != "search-result-0" {
 		t.Errorf("href %q, id %q", v.Href, v.DOMID)
 	}
-}
-
-func mustDoc(x *annotationIndex, id string) search.Doc {
-	d, _ := x.doc(id)
-	return d
-}
-
-func mustFirst(t *testing.T, x *annotationIndex, q string) search.Result {
-	t.Helper()
-	rs, _ := x.search(q, 1)
-	if len(rs) == 0 {
-		t.Fatalf("no result for %q", q)
-	}
-	return rs[0]
 }
 
 func TestResultsSummary(t *testing.T) {
@@ -304,4 +241,3 @@ func TestPopupVisible(t *testing.T) {
 }
 
 // first drops search's second result, the total.
-func first[T any](v T, _ int) T { return v }

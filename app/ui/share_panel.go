@@ -14,26 +14,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// renderShare is the reader's Export and Import controls for this article,
-// and the comparison of everyone's claims on it.
-func (p *readerPage) renderShare() app.UI {
-	return app.Div().Class("share-area").Body(
-		newSharePanel(p.id),
-		p.renderCompare(),
-	)
-}
-
-// libraryShare is the library page's Export and Import controls.
-type libraryShare struct {
-	app.Compo
-}
-
-func newLibraryShare() *libraryShare { return &libraryShare{} }
-
-func (l *libraryShare) Render() app.UI {
-	return app.Div().Class("library-share").Body(newSharePanel(""))
-}
-
 // exportFormat is one choice of the Export menu.
 type exportFormat struct {
 	Label, Mime string
@@ -80,7 +60,7 @@ type sharePanel struct {
 	result string
 	added  []article.Summary
 
-	instr packInstructions
+	instr store.Instructions
 
 	unlisten func()
 	// ctx is the component's own context: work that ends later is
@@ -126,9 +106,9 @@ func (s *sharePanel) OnUpdate(ctx app.Context) {
 // loadInstructions reads the instructions of the class pack that brought
 // this article, if one did.
 func (s *sharePanel) loadInstructions(ctx app.Context) {
-	s.instr = packInstructions{}
+	s.instr = store.Instructions{}
 	if s.ArticleID != "" {
-		ctx.LocalStorage().Get(instructionsKey(s.ArticleID), &s.instr)
+		s.instr, _ = ws.Store().Instructions(s.ArticleID)
 	}
 }
 
@@ -266,24 +246,6 @@ func (s *sharePanel) exportLibrary(ctx app.Context, f exportFormat) {
 			s.save(ctx, f, share.Export{Items: items, Library: true}, extra)
 		})
 	})
-}
-
-// isMine says whether an annotation is the reader's own: made in this
-// browser (imports carry their Source) or carrying the reader's name.
-func isMine(a annotation.Annotation, me string) bool {
-	return a.Source == "" || (me != "" && a.Creator == me)
-}
-
-// authorName is the name an annotation is shown under: "" for the reader's
-// own, else its creator, else where it came from.
-func authorName(a annotation.Annotation, me string) string {
-	if isMine(a, me) {
-		return ""
-	}
-	if a.Creator != "" {
-		return a.Creator
-	}
-	return "unnamed (" + shorten(a.Source, 40) + ")"
 }
 
 func (s *sharePanel) openPack(ctx app.Context, e app.Event) {
@@ -508,37 +470,33 @@ func (s *sharePanel) cancelImport(ctx app.Context, e app.Event) {
 	say(ctx, "Nothing was imported from "+name+".")
 }
 
-// apply writes the previewed import, all or nothing: new articles first,
-// then each article's annotations in one write; if any write fails, what
-// was written is put back as it was.
+// apply writes the previewed import, all or nothing (store.Apply).
 func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 	if s.preview == nil || s.set == nil {
 		return
 	}
 	st := ws.Store()
-	before := st.Snapshot()
 	// The preview was made when the file was read. If the reader changed
 	// annotations since (here or in another tab), make it again rather than
 	// let the file's copies overwrite the newer edits unseen.
-	p := share.PreviewImport(s.set, before)
+	p := share.PreviewImport(s.set, st.Snapshot())
 	if p.New != s.preview.New || p.Updated != s.preview.Updated || p.Unchanged != s.preview.Unchanged {
 		s.preview = &p
 		sayError(ctx, "Your annotations changed since this preview was made. Check the new preview, then press Import again.")
 		return
 	}
-	// One transaction in the store: a write that fails is taken back, and
-	// so are those made before it (store.Import).
-	if err, undoErr := st.Import(p.NewArticles, p.Writes); err != nil {
-		msg := importFailure(err, undoErr)
+	batch := store.Batch{Articles: p.NewArticles, Annotations: p.Writes}
+	if pk := s.set.Pack; pk != nil && pk.Instructions != "" {
+		batch.Instructions = map[string]store.Instructions{pk.Article.ID: {Creator: pk.Creator, Text: pk.Instructions}}
+	}
+	if err := st.Apply(batch); err != nil {
+		msg := importFailure(err)
 		s.importErr = msg
 		s.set, s.preview = nil, nil
 		sayError(ctx, msg)
 		return
 	}
-	if s.set != nil && s.set.Pack != nil && s.set.Pack.Instructions != "" {
-		saveInstructions(ctx, s.set.Pack)
-		s.loadInstructions(ctx)
-	}
+	s.loadInstructions(ctx)
 	msg := fmt.Sprintf("Imported %s from %s: %d new, %d updated", plural(p.New+p.Updated, "annotation", "annotations"), s.importName, p.New, p.Updated)
 	if len(p.Rejected) > 0 {
 		msg += fmt.Sprintf(", %d rejected", len(p.Rejected))
@@ -566,39 +524,15 @@ func (s *sharePanel) apply(ctx app.Context, e app.Event) {
 
 // importFailure says in plain words why nothing was imported; the
 // browser's own error text is for the console, not the reader.
-func importFailure(err, undoErr error) string {
-	msg := "Nothing was imported: the browser could not save it. Try again; if it keeps failing, reload the page."
-	switch {
-	case isQuota(err):
-		msg = "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
-	case errors.Is(err, store.ErrStopped):
-		msg = "Nothing was imported: " + err.Error() + "."
-	}
+func importFailure(err error) string {
 	logError("import", err)
-	if undoErr != nil {
-		logError("taking back a partial import", undoErr)
-		msg = "The import failed part way, and part of it could not be taken back. Reload the page to see what was kept, and export your annotations."
+	switch {
+	case store.IsQuota(err):
+		return "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
+	case errors.Is(err, store.ErrStopped):
+		return "Nothing was imported: " + err.Error() + "."
 	}
-	return msg
-}
-
-func isQuota(err error) bool {
-	return err != nil && strings.Contains(strings.ToLower(err.Error()), "quota")
-}
-
-// packInstructions are a class pack's instructions, kept beside the
-// article the pack added (under a key of the share panel's own).
-type packInstructions struct {
-	Creator string `json:"creator"`
-	Text    string `json:"text"`
-}
-
-func instructionsKey(articleID string) string { return "annotator-classpack/" + articleID }
-
-func saveInstructions(ctx app.Context, p *share.ClassPack) {
-	if !crashed.Load() { // nothing is written after an internal error (crash.go)
-		ctx.LocalStorage().Set(instructionsKey(p.Article.ID), packInstructions{Creator: p.Creator, Text: p.Instructions})
-	}
+	return "Nothing was imported: the browser could not save it. Try again; if it keeps failing, reload the page."
 }
 
 // ---- rendering ----
@@ -849,166 +783,6 @@ func (s *sharePanel) renderResult() app.UI {
 			)
 		}),
 	)
-}
-
-// ---- who made what, and the comparison ----
-
-const showMine = "\x00mine"
-
-// othersOnArticle are the names of the other people with annotations here.
-func (p *readerPage) othersOnArticle() []string {
-	me := ws.Store().Prefs().Creator
-	seen := map[string]bool{}
-	var out []string
-	for _, a := range p.anns {
-		if n := authorName(a, me); n != "" && !seen[n] {
-			seen[n] = true
-			out = append(out, n)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// byCreator keeps the annotations the side panel's filter shows.
-func (p *readerPage) byCreator(list []annotation.Annotation) []annotation.Annotation {
-	if p.showBy == "" {
-		return list
-	}
-	me := ws.Store().Prefs().Creator
-	var out []annotation.Annotation
-	for _, a := range list {
-		n := authorName(a, me)
-		if (p.showBy == showMine && n == "") || n == p.showBy {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// renderCreatorFilter lets the reader see everyone's annotations, their
-// own, or one other person's; it is shown when others' annotations are here.
-// showEveryone is the filter's value for everyone's annotations.
-const showEveryone = "\x01everyone"
-
-func (p *readerPage) renderCreatorFilter() app.UI {
-	others := p.othersOnArticle()
-	if len(others) == 0 {
-		if p.showBy != "" {
-			p.showBy = ""
-		}
-		return nil
-	}
-	return app.Div().Class("field creator-filter").Body(
-		app.Label().For("show-by").Text("Show annotations by"),
-		app.Select().ID("show-by").OnChange(func(ctx app.Context, e app.Event) {
-			p.showBy = ctx.JSSrc().Get("value").String()
-			if p.showBy == showEveryone {
-				p.showBy = ""
-			}
-		}).Body(
-			// go-app drops an empty value attribute: "Everyone" has its own.
-			app.Option().Value(showEveryone).Selected(p.showBy == "").Text("Everyone"),
-			app.Option().Value(showMine).Selected(p.showBy == showMine).Text("Mine"),
-			app.Range(others).Slice(func(i int) app.UI {
-				return app.Option().Value(others[i]).Selected(p.showBy == others[i]).Text(others[i])
-			}),
-		),
-	)
-}
-
-// renderAuthor names who made an annotation when it is not the reader.
-func renderAuthor(a annotation.Annotation) app.UI {
-	n := authorName(a, ws.Store().Prefs().Creator)
-	if n == "" {
-		return nil
-	}
-	return app.Span().Class("by").Text("by " + n)
-}
-
-// renderCompare lines up everyone's claims on this article with the
-// verdict each person gave, when more than one person marked claims here.
-func (p *readerPage) renderCompare() app.UI {
-	if p.art == nil || p.text == nil {
-		return nil
-	}
-	me := ws.Store().Prefs().Creator
-	myName := me
-	if myName == "" {
-		myName = "You"
-	}
-	by := map[string][]annotation.Annotation{}
-	for _, a := range p.anns {
-		if a.Kind != annotation.KindClaim || a.Claim == nil {
-			continue
-		}
-		who := authorName(a, me)
-		if who == "" {
-			who = myName
-		}
-		by[who] = append(by[who], a)
-	}
-	if len(by) < 2 {
-		return nil
-	}
-	var people []string
-	for who := range by {
-		if who != myName {
-			people = append(people, who)
-		}
-	}
-	sort.Strings(people)
-	if _, ok := by[myName]; ok {
-		people = append([]string{myName}, people...)
-	}
-	rows := share.Compare(by, p.text)
-	agree := 0
-	for _, r := range rows {
-		if r.Agree && len(r.Verdicts) > 1 {
-			agree++
-		}
-	}
-	return app.Details().Class("compare").Body(
-		app.Summary().Text(fmt.Sprintf("Compare claims (%d people)", len(people))),
-		app.P().Class("hint").Text(fmt.Sprintf("%s; everyone who marked it agrees on %d.", plural(len(rows), "claim", "claims"), agree)),
-		app.Div().Class("table-scroll").Body(
-			app.Table().Aria("label", "Claims compared").Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text("Claim"),
-					app.Range(people).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(people[i]) }),
-					app.Th().Scope("col").Text("Agreement"),
-				)),
-				app.TBody().Body(
-					app.Range(rows).Slice(func(i int) app.UI {
-						r := rows[i]
-						return app.Tr().Body(
-							app.Th().Scope("row").Class("compare-quote").Text("“"+shorten(r.Quote, 90)+"”"),
-							app.Range(people).Slice(func(j int) app.UI {
-								v, ok := r.Verdicts[people[j]]
-								if !ok {
-									return app.Td().Class("muted").Text("— not marked")
-								}
-								info, _ := v.Info()
-								return app.Td().Body(app.Span().Class("verdict verdict-" + string(v)).Text(info.Symbol + " " + info.Label))
-							}),
-							app.Td().Text(agreement(r)),
-						)
-					}),
-				),
-			),
-		),
-	)
-}
-
-func agreement(r share.ClaimRow) string {
-	switch {
-	case len(r.Verdicts) < 2:
-		return "– only one person marked it"
-	case r.Agree:
-		return "✓ all agree"
-	default:
-		return "≠ verdicts differ"
-	}
 }
 
 func capitalise(s string) string {

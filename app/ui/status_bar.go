@@ -78,7 +78,7 @@ func undoLeftDelete(ctx app.Context) {
 	}
 	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
 	err := ws.Store().Restore(a)
-	ws.indexChanged(a.Article)
+	ws.search.Changed(a.Article, nil)
 	ctx.NewAction(actionStoreChanged)
 	if err != nil {
 		reportWriteError(ctx, err)

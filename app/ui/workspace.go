@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"github.com/annotator/annotator/app/anchor"
 	"sort"
 	"strings"
 
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/searchindex"
 	"github.com/annotator/annotator/app/store"
 )
 
@@ -21,10 +20,17 @@ type workspace struct {
 	openErr  error
 	bundled  []article.Summary
 	articles map[string]*article.Article
-	// anchors is the reader page's latest resolution of an article's
-	// annotations, by article id: the search index's first build takes
-	// is:orphan from it rather than resolving them all again.
-	anchors map[string]map[string]anchor.Result
+	// search is the search index of every article's annotations, built
+	// when the search box is first used.
+	search *searchindex.Live
+	// updateChecks says the tab asks now and then whether a new version is
+	// out; updateReady that one is active. They outlive the header of one
+	// page: every page's header shows the notice (appStatus).
+	updateChecks, updateReady bool
+	// benchMode is set by the search benchmark's hook (built only with
+	// -tags searchbench): then each search is also recorded in the
+	// performance timeline.
+	benchMode bool
 	// reader is the mounted reader page, if any.
 	reader *readerPage
 	// leftDeleted is the last deleted annotation of an article the reader
@@ -32,7 +38,20 @@ type workspace struct {
 	leftDeleted *annotation.Annotation
 }
 
-var ws = &workspace{articles: map[string]*article.Article{}}
+// ws is the tab's workspace. It is package-level because go-app makes the
+// components itself (route factories and newX calls in Render take no
+// workspace), and it offers no way to hand shared data to them but states
+// meant for values to observe; while what the tab holds (the opened store,
+// the fetched articles, the search index) must outlive every page's
+// components. Everything else of the tab's lives in it, not in variables
+// of its own.
+var ws = newWorkspace()
+
+func newWorkspace() *workspace {
+	w := &workspace{articles: map[string]*article.Article{}}
+	w.search = searchindex.NewLive(searchSource{w})
+	return w
+}
 
 // Store opens the store on first use. When the browser's storage cannot be
 // opened at all, an in-memory store keeps the session working and the error
@@ -92,23 +111,29 @@ func (w *workspace) Article(id string) (*article.Article, bool) {
 	return w.LocalArticle(id)
 }
 
-var errNoArticle = errors.New("no such article")
-
-// fetchLibrary reads the bundled library index. It runs off the UI goroutine.
-func fetchLibrary() ([]article.Summary, error) {
-	var out []article.Summary
-	err := getJSON("/api/library.json", &out)
-	return out, err
+// articleTitles are the titles of the articles known now: the library's
+// summaries and the articles fetched so far.
+func (w *workspace) articleTitles() map[string]string {
+	titles := map[string]string{}
+	for _, s := range w.Summaries() {
+		titles[s.ID] = s.Title
+	}
+	for id, a := range w.articles {
+		titles[id] = a.Title
+	}
+	return titles
 }
 
-// fetchArticle reads one bundled article. It runs off the UI goroutine.
-func fetchArticle(id string) (*article.Article, error) {
-	var a article.Article
-	if err := getJSON("/api/articles/"+id+".json", &a); err != nil {
-		return nil, err
-	}
-	if a.ID != id || article.HashText(a.Text) != a.Hash {
-		return nil, fmt.Errorf("article %s arrived damaged", id)
-	}
-	return &a, nil
+// searchSource is the workspace as the search index reads it.
+type searchSource struct{ w *workspace }
+
+func (s searchSource) EachLive(f func(string, *annotation.Annotation)) { s.w.Store().EachLive(f) }
+func (s searchSource) Size() int                                       { return s.w.Store().Size() }
+func (s searchSource) Annotations(id string) []annotation.Annotation {
+	return s.w.Store().Annotations(id)
+}
+func (s searchSource) Titles() map[string]string         { return s.w.articleTitles() }
+func (s searchSource) LabelNames() annotation.LabelNames { return s.w.Store().Prefs().LabelNames }
+func (s searchSource) Article(id string) (*article.Article, bool) {
+	return s.w.Article(id)
 }

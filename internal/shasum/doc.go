@@ -4,7 +4,7 @@
 //
 // Annotator hashes in two places: an article's content hash ("sha256:…",
 // app/article) and name-based (version 5) UUIDs, which RFC 9562 defines
-// over SHA-1 (app/annotation, app/share, app/store). Importing crypto/sha1
+// over SHA-1 (app/annotation, the one place ids are made). Importing crypto/sha1
 // or crypto/sha256 links the FIPS 140 module into app.wasm: its self-test
 // registrations run at start-up, and with them come the DRBG, AES, GCM,
 // HMAC, SHA-3 and SHA-512. Leaving all of crypto/ out of app.wasm made it
