@@ -208,7 +208,16 @@ func (a Annotation) validate(checkArticle bool) error {
 		text(f, t, MaxTagLen, "The tag")
 	}
 	text("creator", a.Creator, MaxCreatorLen, "The name")
+	text("creatorId", a.CreatorID, MaxURLLen, "The creator's address")
 	text("source", a.Source, MaxSourceLen, "The import source")
+	text("via", a.Via, MaxURLLen, "The original id")
+	text("canonical", a.Canonical, MaxURLLen, "The canonical id")
+	text("imported", a.Imported, 64, "The imported copy's hash")
+	switch a.NoteFormat {
+	case "", FormatMarkdown:
+	default:
+		add("noteFormat", ErrUnknown, "A note is plain text or Markdown.")
+	}
 
 	switch {
 	case a.Kind == KindClaim && a.Claim == nil:
@@ -286,6 +295,9 @@ func NewID() string {
 func idFor(foreign string) string {
 	if l := strings.ToLower(foreign); isUUIDURN(l) {
 		return l
+	} else if u := "urn:uuid:" + strings.TrimPrefix(l, "#"); l != "" && l[0] == '#' && isUUIDURN(u) {
+		// Recogito names its annotations "#<uuid>", relative to the page.
+		return u
 	}
 	// RFC 9562 namespace for URLs: 6ba7b811-9dad-11d1-80b4-00c04fd430c8.
 	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
