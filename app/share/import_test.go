@@ -24,7 +24,7 @@ func library(arts ...*article.Article) []article.Summary {
 func withoutSource(anns []annotation.Annotation) []annotation.Annotation {
 	out := make([]annotation.Annotation, len(anns))
 	for i, a := range anns {
-		a.Source = ""
+		a.Source, a.Imported = "", ""
 		out[i] = a
 	}
 	return out
