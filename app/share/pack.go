@@ -58,7 +58,7 @@ func ExportClassPack(art *article.Article, anns []annotation.Annotation, instruc
 		return nil, "", fmt.Errorf("unknown class pack role %q", role)
 	}
 	name := art.ID + "-" + date.Format("2006-01-02") + ".annotator.json"
-	coll, err := json.Marshal(buildCollection("urn:annotator:export:"+name, "Annotations on "+art.Title, []Item{{art, anns}}))
+	coll, err := json.Marshal(buildCollection("urn:annotator:export:"+name, "Annotations on "+art.Title, []Item{{Article: art, Annotations: anns}}))
 	if err != nil {
 		return nil, "", err
 	}
