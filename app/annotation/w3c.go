@@ -272,7 +272,7 @@ func parseTime(s string) (time.Time, error) {
 	if err != nil {
 		var err2 error
 		if t, err2 = time.Parse("2006-01-02T15:04:05.999999999", s); err2 != nil {
-			return time.Time{}, fmt.Errorf("%q is not a date and time", truncate(s, 40))
+			return time.Time{}, fmt.Errorf("“%s” is not a date and time", truncate(s, 40))
 		}
 	}
 	return t.UTC(), nil

@@ -607,6 +607,9 @@ func (rd *bodyReader) body(b W3CBody) {
 	}
 	value := b.Value
 	if value == "" {
+		if b.Type != "" && b.Type != "TextualBody" {
+			rd.warn("dropped a body with no text and no address (a %s)", truncate(b.Type, 40))
+		}
 		return
 	}
 	switch {
