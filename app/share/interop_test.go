@@ -53,7 +53,6 @@ func one(t *testing.T, got []Incoming) annotation.Annotation {
 	return got[0].Annotation
 }
 
-
 func checkHypothesis(displayName string) func(t *testing.T, got []Incoming) {
 	return func(t *testing.T, got []Incoming) {
 		a := one(t, got)
@@ -77,7 +76,7 @@ var importCases = []importCase{
 		format: FormatW3C, opt: withLibrary, rejected: 43,
 		items: []itemWant{
 			{item: 0, rejected: "its target (http://example.com/page1) is a whole document, not a passage of text"},
-			{item: 5, rejected: "is a whole document"},                 // HTML body on a photo
+			{item: 5, rejected: "is a whole document"}, // HTML body on a photo
 			{item: 20, rejected: "with CssSelector, which Annotator cannot find"},
 			{item: 22, rejected: "“http://example.org/page1”, which is not an article in your library"},
 			{item: 23, rejected: "“http://example.org/ebook1”, which is not an article in your library"},
@@ -156,14 +155,14 @@ var importCases = []importCase{
 					}
 				}},
 			{item: 13, check: func(t *testing.T, got []Incoming) {
-					a := one(t, got)
-					c := a.Claim
-					if a.Kind != annotation.KindClaim || c == nil || c.Verdict != annotation.VerdictMostlyAccurate ||
-						c.Rationale != "The 2018 visit was by the Secretary of State too." || len(c.Evidence) != 2 ||
-						c.Evidence[0].Title != "Pompeo visits Beijing" || c.Evidence[1].URL != "https://www.wikidata.org/wiki/Q148" {
-						t.Errorf("got %+v %+v", a, c)
-					}
-				}},
+				a := one(t, got)
+				c := a.Claim
+				if a.Kind != annotation.KindClaim || c == nil || c.Verdict != annotation.VerdictMostlyAccurate ||
+					c.Rationale != "The 2018 visit was by the Secretary of State too." || len(c.Evidence) != 2 ||
+					c.Evidence[0].Title != "Pompeo visits Beijing" || c.Evidence[1].URL != "https://www.wikidata.org/wiki/Q148" {
+					t.Errorf("got %+v %+v", a, c)
+				}
+			}},
 			{item: 14, rejected: "its target (https://example.com/news/blinken-talks) is a whole document, not a passage of text"},
 			{item: 15, rejected: "the annotation has no id"},
 			{item: 16, rejected: "its creation date: “yesterday” is not a date and time"},
