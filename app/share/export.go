@@ -35,6 +35,11 @@ type Export struct {
 	Date time.Time
 	// Reviewer is the ClaimReview author (the reader's display name).
 	Reviewer string
+	// ClaimLink, when set, gives a claim's own address (a deep link into
+	// the app) for the ClaimReview's url; without it, or when it returns
+	// "", the url is the article's address with a text fragment for the
+	// claim's passage.
+	ClaimLink func(articleID, annotationID string) string
 }
 
 // ErrNothingToExport is returned for an export with no article.
@@ -250,24 +255,49 @@ func (e Export) W3C() ([]byte, string, error) {
 }
 
 // ClaimReview is the schema.org ClaimReview export: a JSON array with one
-// ClaimReview per claim (.json, named "…-claims.json").
+// ClaimReview per claim (.json, named "…-claims.json"). Each has a url (the
+// claim's link, else the article's address with a text fragment that
+// highlights the claim), its datePublished, and itemReviewed.appearance
+// naming the article (its url when it has a web address, its title, its
+// publication date when the article gives one as YYYY-MM-DD).
 func (e Export) ClaimReview() ([]byte, string, error) {
 	if err := e.check(); err != nil {
 		return nil, "", err
 	}
 	reviews := []any{}
 	for _, it := range e.Items {
+		art := it.Article
 		url := ""
-		if isWebURL(it.Article.Source) {
-			url = it.Article.Source
+		if isWebURL(art.Source) {
+			url = art.Source
 		}
-		for _, a := range live(it.Annotations) {
+		for _, p := range place(it) {
+			a := p.Annotation
 			if a.Kind != annotation.KindClaim || a.Claim == nil {
 				continue
 			}
-			reviews = append(reviews, annotation.ToClaimReview(a, it.Article.Title, url, e.Reviewer))
+			r := annotation.ToClaimReview(a, art.Title, url, e.Reviewer)
+			if e.ClaimLink != nil {
+				r.URL = e.ClaimLink(art.ID, a.ID)
+			}
+			if r.URL == "" && url != "" {
+				r.URL = url
+				if p.Status != anchor.Orphan {
+					r.URL = FragmentURL(url, TextFragmentFor(art, p.Start, p.End))
+				}
+			}
+			if ap := r.ItemReviewed.Appearance; ap != nil && isISODate(art.Published) {
+				ap.DatePublished = art.Published
+			}
+			reviews = append(reviews, r)
 		}
 	}
 	data, err := marshalIndent(reviews)
 	return data, e.filename("-claims.json"), err
+}
+
+// isISODate reports whether s is a date written YYYY-MM-DD.
+func isISODate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }

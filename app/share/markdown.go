@@ -52,7 +52,7 @@ func (e Export) Markdown() ([]byte, string, error) {
 			b.WriteString("\n\n")
 			quote := mdEscape(collapseSpace(p.Quote.Exact))
 			if isWebURL(art.Source) && p.Status != anchor.Orphan {
-				quote = "[" + quote + "](" + mdURL(art.Source+TextFragment(p.Quote)) + ")"
+				quote = "[" + quote + "](" + mdURL(FragmentURL(art.Source, TextFragmentFor(art, p.Start, p.End))) + ")"
 			}
 			b.WriteString("> " + quote + "\n\n")
 			if p.Label != "" {
