@@ -268,8 +268,9 @@ func (e Export) ClaimReview() ([]byte, string, error) {
 	for _, it := range e.Items {
 		art := it.Article
 		url := ""
+		var frags *fragmentPage
 		if isWebURL(art.Source) {
-			url = art.Source
+			url, frags = art.Source, newFragmentPage(art)
 		}
 		for _, p := range place(it) {
 			a := p.Annotation
@@ -283,7 +284,7 @@ func (e Export) ClaimReview() ([]byte, string, error) {
 			if r.URL == "" && url != "" {
 				r.URL = url
 				if p.Status != anchor.Orphan {
-					r.URL = FragmentURL(url, TextFragmentFor(art, p.Start, p.End))
+					r.URL = FragmentURL(url, frags.fragment(p.Start, p.End))
 				}
 			}
 			if ap := r.ItemReviewed.Appearance; ap != nil && isISODate(art.Published) {

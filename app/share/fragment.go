@@ -46,7 +46,11 @@ const maxExactTerm = 300
 // [start,end) of art's text (code points), or "" when the passage holds no
 // text.
 func TextFragmentFor(art *article.Article, start, end int) string {
-	pg := newFragmentPage(art)
+	return newFragmentPage(art).fragment(start, end)
+}
+
+// fragment is TextFragmentFor on a page made once for many passages.
+func (pg *fragmentPage) fragment(start, end int) string {
 	s, e, ok := pg.span(start, end)
 	if !ok {
 		return ""
@@ -100,7 +104,8 @@ type fragmentPage struct {
 const blockSep = '\n'
 
 func newFragmentPage(art *article.Article) *fragmentPage {
-	pg := &fragmentPage{}
+	n := len(art.Title) + len(art.Text) + 1
+	pg := &fragmentPage{runes: make([]rune, 0, n), block: make([]int, 0, n)}
 	add := func(text string) {
 		if len(pg.runes) > 0 {
 			pg.runes = append(pg.runes, blockSep)
@@ -372,14 +377,14 @@ func (pg *fragmentPage) find(d textDirective) (int, int, bool) {
 			if at >= n {
 				return 0, 0, false
 			}
-			s, e, ok := pg.findTerm(start, at, false, mustEnd)
+			// The spec searches on from at and compares the match's start
+			// with at; a match exactly at at is the same test, without a
+			// scan of the rest of the page for every prefix found.
+			e, ok := pg.matchAt(start, at, false, mustEnd)
 			if !ok {
-				return 0, 0, false
-			}
-			if s != at {
 				continue
 			}
-			ms, me = s, e
+			ms, me = at, e
 		} else {
 			s, e, ok := pg.findTerm(start, from, true, mustEnd)
 			if !ok {
@@ -399,12 +404,7 @@ func (pg *fragmentPage) find(d textDirective) (int, int, bool) {
 			if len(suffix) == 0 {
 				return ms, me, true
 			}
-			at := pg.skipSpace(me)
-			ss, _, ok := pg.findTerm(suffix, at, false, true)
-			if !ok {
-				return 0, 0, false
-			}
-			if ss == at {
+			if _, ok := pg.matchAt(suffix, pg.skipSpace(me), false, true); ok {
 				return ms, me, true
 			}
 			if len(end) == 0 {
@@ -447,6 +447,24 @@ func (pg *fragmentPage) findTerm(q []rune, from int, wordStart, wordEnd bool) (i
 		return i, i + len(q), true
 	}
 	return 0, 0, false
+}
+
+// matchAt reports whether the folded term q matches at i, inside one
+// block, with the word boundaries asked for, and where the match ends.
+func (pg *fragmentPage) matchAt(q []rune, i int, wordStart, wordEnd bool) (int, bool) {
+	f := pg.folded
+	if len(q) == 0 || i < 0 || i+len(q) > len(f) || pg.block[i] < 0 {
+		return 0, false
+	}
+	for j := range q {
+		if f[i+j] != q[j] || pg.block[i+j] != pg.block[i] {
+			return 0, false
+		}
+	}
+	if wordStart && !pg.mayBeBoundary(i) || wordEnd && !pg.mayBeBoundary(i+len(q)) {
+		return 0, false
+	}
+	return i + len(q), true
 }
 
 func foldTerm(s string) []rune {
@@ -510,7 +528,10 @@ var latinBase = func() map[rune]rune {
 }()
 
 func isFragmentSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == 0xA0 || unicode.Is(unicode.Zs, r)
+	if r < 0x80 {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+	}
+	return r == 0xA0 || unicode.Is(unicode.Zs, r)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }

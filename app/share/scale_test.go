@@ -177,3 +177,18 @@ func BenchmarkMillionEmpty(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkMarkdownFragments is the Markdown export of 500 annotations on
+// one article of 40 paragraphs (about 3,600 words from a small vocabulary,
+// so that most short passages repeat and need context): the text fragments
+// are most of its cost.
+func BenchmarkMarkdownFragments(b *testing.B) {
+	items := scaleLibrary(b, 500, 7)
+	e := Export{Items: items, Date: exportDay}
+	for b.Loop() {
+		if _, _, err := e.Markdown(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/500, "ns/annotation")
+}
