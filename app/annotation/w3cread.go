@@ -1,7 +1,6 @@
 package annotation
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -27,9 +26,9 @@ import (
 // refinedBy. It checks the JSON shape only; ReadW3C checks the content.
 // Its errors are plain sentences.
 func DecodeW3C(data []byte) (W3CAnnotation, error) {
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
-		return W3CAnnotation{}, errors.New("it is not valid JSON")
+	v, err := ParseJSON(data)
+	if err != nil {
+		return W3CAnnotation{}, err
 	}
 	return W3CFromJSON(v)
 }

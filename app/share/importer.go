@@ -351,9 +351,8 @@ func newConverter(s *ImportSet, opt ImportOptions) *converter {
 // convert converts item i. An error means the item is not JSON, and so
 // neither is the file.
 func (c *converter) convert(i int) error {
-	raw := c.items[i].raw
-	var v any
-	if err := json.Unmarshal(raw, &v); err != nil {
+	v, err := annotation.ParseJSON(c.items[i].raw)
+	if err != nil {
 		return errSyntax
 	}
 	if c.hypothesis {

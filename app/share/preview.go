@@ -153,7 +153,11 @@ func PreviewImport(set *ImportSet, existing map[string][]annotation.Annotation) 
 // decide says which copy of one annotation to keep: ours (in the library)
 // or theirs (the file's). The reason is "" when the copies say the same.
 func decide(ours, theirs annotation.Annotation) (Winner, string) {
-	same := ours.ContentHash() == theirs.ContentHash()
+	theirsHash := theirs.Imported // the import computed it
+	if theirsHash == "" {
+		theirsHash = theirs.ContentHash()
+	}
+	same := ours.ContentHash() == theirsHash
 	switch {
 	case same && !theirs.Modified.After(ours.Modified):
 		return LocalWins, ""

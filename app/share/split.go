@@ -112,11 +112,30 @@ func (s *splitter) peek() byte {
 	return s.data[s.pos]
 }
 
+// special marks the bytes skip must look at inside a value: quotes,
+// backslashes, brackets and control characters. Everything else is passed
+// over in a tight loop.
+var special = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range `"\\{}[]` {
+		t[c] = true
+	}
+	return t
+}()
+
 // skipString moves past the string starting at s.pos.
 func (s *splitter) skipString() error {
-	i := s.pos + 1
-	for i < len(s.data) {
-		switch c := s.data[i]; {
+	d := s.data
+	for i := s.pos + 1; i < len(d); {
+		for i < len(d) && !special[d[i]] {
+			i++
+		}
+		if i >= len(d) {
+			break
+		}
+		switch c := d[i]; {
 		case c == '"':
 			s.pos = i + 1
 			return nil
@@ -125,7 +144,7 @@ func (s *splitter) skipString() error {
 		case c < 0x20:
 			return errSyntax
 		default:
-			i++
+			i++ // a bracket inside a string
 		}
 	}
 	return errSyntax
@@ -137,24 +156,39 @@ func (s *splitter) skip() error {
 	case '"':
 		return s.skipString()
 	case '{', '[':
-		depth := 0
-		for s.pos < len(s.data) {
-			switch s.data[s.pos] {
+		d, depth := s.data, 0
+		for i := s.pos; i < len(d); {
+			for i < len(d) && !special[d[i]] {
+				i++
+			}
+			if i >= len(d) {
+				break
+			}
+			switch d[i] {
 			case '"':
+				s.pos = i
 				if err := s.skipString(); err != nil {
 					return err
 				}
+				i = s.pos
 				continue
 			case '{', '[':
 				depth++
 			case '}', ']':
 				depth--
 				if depth == 0 {
-					s.pos++
+					s.pos = i + 1
 					return nil
 				}
+			case '\\':
+				return errSyntax
+			default:
+				// Control characters between tokens: only white space may be.
+				if c := d[i]; c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+					return errSyntax
+				}
 			}
-			s.pos++
+			i++
 		}
 		return errSyntax
 	case 0, '}', ']', ',', ':':
