@@ -241,7 +241,7 @@ func TestShareExportImportRoundTrip(t *testing.T) {
 		t.Errorf("the HTML export lacks its marks or note, or has a script:\n%.400s", html)
 	}
 	csv := readFile(t, a.export(t, dl, "CSV (.csv)", "blinken-beijing-talks-", ".csv"))
-	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 3 || !strings.HasPrefix(lines[0], "article id,") || !strings.Contains(csv, "Why it matters") {
+	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 3 || !strings.HasPrefix(lines[0], "\ufeffarticle id,") || !strings.Contains(csv, "Why it matters") {
 		t.Errorf("the CSV export is not a header and two rows:\n%s", csv)
 	}
 

@@ -4,8 +4,12 @@ package annotation
 // the form fact-checks are published in for search engines and other
 // fact-checkers.
 type ClaimReview struct {
-	Context       string          `json:"@context"` // "https://schema.org"
-	Type          string          `json:"@type"`    // "ClaimReview"
+	Context string `json:"@context"` // "https://schema.org"
+	Type    string `json:"@type"`    // "ClaimReview"
+	// URL is where the review can be seen: the claim's own link, or the
+	// article's address with a text fragment for the passage (the share
+	// package sets it; ToClaimReview leaves it empty).
+	URL           string          `json:"url,omitempty"`
 	ClaimReviewed string          `json:"claimReviewed"`
 	ReviewRating  Rating          `json:"reviewRating"`
 	ItemReviewed  ReviewedClaim   `json:"itemReviewed"`
@@ -46,6 +50,8 @@ type CreativeWork struct {
 	URL      string `json:"url,omitempty"`
 	Headline string `json:"headline,omitempty"`
 	Name     string `json:"name,omitempty"`
+	// DatePublished is the article's publication date, when known.
+	DatePublished string `json:"datePublished,omitempty"`
 }
 
 // ToClaimReview maps a claim annotation to a schema.org ClaimReview. The

@@ -19,14 +19,19 @@
 //   - id: the annotation's urn:uuid. Kind: highlight → motivation
 //     "highlighting", note → "commenting", claim → "assessing".
 //   - created, modified: xsd:dateTime in UTC (RFC 3339), omitted when zero.
-//     creator: {"type": "Person", "name": …} when the name is set.
+//     creator: {"id": CreatorID, "type": "Person", "name": Creator}, each
+//     part when set. canonical and via: Canonical and Via, when set.
 //   - target: a SpecificResource whose source is the article IRI chosen by
 //     the caller, with selector [TextQuoteSelector, TextPositionSelector]
 //     (positions in code points) and, when the article hash is known, state
 //     "ni:///sha-256;<base64url digest>" (RFC 6920 named information): the
 //     same SHA-256 as the article's "sha256:<hex>" hash, so a reader can tell
-//     whether the text is still the one the selectors were made on.
-//   - note: a TextualBody, purpose "commenting", format text/plain.
+//     whether the text is still the one the selectors were made on. The
+//     position is written only when it selects something and the state only
+//     when the hash is set: the share package clears both for an anchor it
+//     cannot place on the article.
+//   - note: a TextualBody, purpose "commenting", format text/plain (or
+//     NoteFormat, "text/markdown" for a note imported from Markdown).
 //   - each tag: a TextualBody, purpose "tagging", value the tag.
 //   - label: a TextualBody, purpose "classifying", value "label:<key>",
 //     label the label's default display name.
@@ -48,15 +53,43 @@
 // shared checker) takes any body with an id for an External Web Resource,
 // which may not have a purpose.
 //
-// FromW3C also reads other tools' annotations: an id that is not a urn:uuid
-// becomes a name-based (version 5) UUID of it, so importing twice gives the
-// same id; bodyValue and unmarked comments become the note (joined by a
-// blank line); a classifying or assessing body without one of the ids above
-// is matched by display name or key, and otherwise kept as a tag (classifying)
-// or as the rationale (assessing); linking bodies are read only on claims; a
-// target without a TextPositionSelector gets position 0 to the quote's length,
-// which the resolver treats as a hint that does not hold; RangeSelectors and
-// other selectors are ignored. The annotation must have a TextQuoteSelector.
-// Article, Deleted and Source are not part of the W3C form: the caller maps
-// the returned source IRI to an article id and records where it came from.
+// # Reading other tools' annotations
+//
+// DecodeW3C (ParseJSON, one pass, then a walk of the generic values) takes
+// every shape the model allows; ReadW3C keeps what Annotator can hold and
+// says, in plain words, what it cannot (W3CRead.Warnings):
+//
+//   - id: a urn:uuid is kept; any other IRI becomes a name-based (version 5)
+//     UUID of it, so importing twice gives the same id, and is kept in Via;
+//     RecogitoJS's "#<uuid>" keeps its UUID. canonical is kept.
+//   - creator: Creator is the name, else the nickname, else the account of
+//     an acct: IRI ("acct:alice@hypothes.is" is "alice"), else the IRI;
+//     CreatorID is the IRI.
+//   - bodies: bodyValue, unmarked and commenting, describing, replying,
+//     questioning… TextualBodies make the note (joined by a blank line);
+//     tagging bodies, and plain bodies under motivation tagging, make tags;
+//     classifying bodies are Annotator's label or claim type by id, name or
+//     key, else tags; assessing bodies a verdict by name, else the rationale;
+//     text/html becomes plain text, text/markdown is kept with NoteFormat;
+//     a Choice gives its first textual alternative; SpecificResource and
+//     External Web Resource bodies are tags (purpose tagging, classifying) or
+//     links: a claim's evidence when they are http(s), else a "Link: …" line
+//     of the note. Tags over the limits go to the note.
+//   - targets: each target with a TextQuoteSelector or a
+//     TextPositionSelector (at the top, or a quote inside another selector's
+//     refinedBy) is a W3CTextTarget; the caller makes one annotation of each
+//     (DerivedID for the second and later) and maps its source to an
+//     article. A target with a quote and no position gets position 0 to the
+//     quote's length, a hint the resolver checks and passes over; one with a
+//     position and no quote is left for the caller to read from the text.
+//   - motivations other than highlighting, commenting, assessing, tagging,
+//     classifying and describing are not kept (a warning says so).
+//
+// FromW3C is ReadW3C for one annotation that quotes its text, without the
+// warnings. Article, Deleted and Source are not part of the W3C form: the
+// caller maps the source IRI to an article id and records where it came from.
+//
+// Imported holds ContentHash (quote, kind, label, note, format, tags, claim,
+// deletion; not times, selectors' positions or provenance) of the copy that
+// was imported; EditedSinceImport compares it with the copy now.
 package annotation

@@ -80,6 +80,9 @@ func IsID(s string) bool {
 func idFor(foreign string) string {
 	if l := strings.ToLower(foreign); IsID(l) {
 		return l
+	} else if u := "urn:uuid:" + strings.TrimPrefix(l, "#"); l != "" && l[0] == '#' && IsID(u) {
+		// Recogito names its annotations "#<uuid>", relative to the page.
+		return u
 	}
 	return NameID(URLNamespace, foreign)
 }

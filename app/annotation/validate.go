@@ -192,7 +192,16 @@ func (a Annotation) validate(checkArticle bool) error {
 		}
 	}
 	text("creator", a.Creator, MaxCreatorLen, "The name")
+	text("creatorId", a.CreatorID, MaxURLLen, "The creator's address")
 	text("source", a.Source, MaxSourceLen, "The import source")
+	text("via", a.Via, MaxURLLen, "The original id")
+	text("canonical", a.Canonical, MaxURLLen, "The canonical id")
+	text("imported", a.Imported, 64, "The imported copy's hash")
+	switch a.NoteFormat {
+	case "", FormatMarkdown:
+	default:
+		add("noteFormat", ErrUnknown, "A note is plain text or Markdown.")
+	}
 
 	switch {
 	case a.Kind == KindClaim && a.Claim == nil:

@@ -117,7 +117,8 @@ func TestDecodeW3CAlternatives(t *testing.T) {
 				"motivation":"commenting","body":{"type":"TextualBody","value":"Nice."},"creator":"acct:alice@example.org",
 				"target":[{"source":"http://example.com/other"},{"source":"http://example.com/a","selector":{"type":"TextQuoteSelector","exact":"quoted words"}}]}`,
 			check: func(t *testing.T, a Annotation, source string) {
-				if source != "http://example.com/a" || a.Kind != KindNote || a.Note != "Nice." || a.Creator != "acct:alice@example.org" {
+				if source != "http://example.com/a" || a.Kind != KindNote || a.Note != "Nice." || a.Creator != "alice" ||
+					a.CreatorID != "acct:alice@example.org" || a.Via != "http://example.org/anno/1" {
 					t.Errorf("got %+v from %q", a, source)
 				}
 				if a.Position.Start != 0 || a.Position.End != 12 {
@@ -151,9 +152,13 @@ func TestDecodeW3CAlternatives(t *testing.T) {
 			},
 		},
 		{
-			name:    "javascript evidence is refused",
-			json:    `{"id":"urn:uuid:6a3c2e0e-6c5e-4a7e-9d8b-0b0f0f6d4a11","type":"Annotation","motivation":"assessing","body":{"type":"SpecificResource","purpose":"linking","source":"javascript:alert(1)"},"target":{"source":"http://e.com/","selector":{"type":"TextQuoteSelector","exact":"x"}}}`,
-			wantErr: true,
+			name: "javascript evidence is kept as text in the note, never as a link",
+			json: `{"id":"urn:uuid:6a3c2e0e-6c5e-4a7e-9d8b-0b0f0f6d4a11","type":"Annotation","motivation":"assessing","body":{"type":"SpecificResource","purpose":"linking","source":"javascript:alert(1)"},"target":{"source":"http://e.com/","selector":{"type":"TextQuoteSelector","exact":"x"}}}`,
+			check: func(t *testing.T, a Annotation, source string) {
+				if a.Claim == nil || len(a.Claim.Evidence) != 0 || a.Note != "Link: javascript:alert(1)" {
+					t.Errorf("got %+v", a)
+				}
+			},
 		},
 		{
 			name:    "not an annotation",

@@ -13,7 +13,7 @@ var csvHeader = []string{"article id", "article title", "id", "kind", "label", "
 	"tags", "claim type", "speaker", "verdict", "evidence urls", "rationale", "creator",
 	"created", "modified", "anchor status"}
 
-// CSV is the spreadsheet export (.csv): RFC 4180, UTF-8, a header row, one row
+// CSV is the spreadsheet export (.csv): RFC 4180, UTF-8 with a byte order mark, a header row, one row
 // per annotation in document order. A cell a spreadsheet would run as a formula
 // gets a leading apostrophe.
 func (e Export) CSV() ([]byte, string, error) {
@@ -21,6 +21,9 @@ func (e Export) CSV() ([]byte, string, error) {
 		return nil, "", err
 	}
 	var buf bytes.Buffer
+	// A UTF-8 byte order mark: spreadsheet programs that guess a file's
+	// encoding then read "Crème brûlée" as it was written.
+	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true // RFC 4180 line breaks
 	if err := w.Write(csvHeader); err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/annotator/annotator/app/anchor"
@@ -17,6 +18,10 @@ import (
 type Item struct {
 	Article     *article.Article
 	Annotations []annotation.Annotation
+	// Anchors, when set, are where the reader's page resolved each
+	// annotation (by id), so that the export says exactly what the reader
+	// sees; an annotation missing from it is resolved here.
+	Anchors map[string]anchor.Result
 }
 
 // Export describes one export: what goes in it and how its file is named.
@@ -30,6 +35,11 @@ type Export struct {
 	Date time.Time
 	// Reviewer is the ClaimReview author (the reader's display name).
 	Reviewer string
+	// ClaimLink, when set, gives a claim's own address (a deep link into
+	// the app) for the ClaimReview's url; without it, or when it returns
+	// "", the url is the article's address with a text fragment for the
+	// claim's passage.
+	ClaimLink func(articleID, annotationID string) string
 }
 
 // ErrNothingToExport is returned for an export with no article.
@@ -66,14 +76,20 @@ type placed struct {
 // place resolves the live (not deleted) annotations of it on its article and
 // returns them in document order; orphans come last, in their old order.
 func place(it Item) []placed {
-	text := anchor.NewText(it.Article.Text)
+	return placeOn(it, anchor.NewText(it.Article.Text))
+}
+
+func placeOn(it Item, text *anchor.Text) []placed {
 	out := make([]placed, 0, len(it.Annotations))
 	for _, a := range it.Annotations {
 		if a.Deleted {
 			continue
 		}
-		pos := a.Position
-		r := text.Resolve(a.Quote, &pos)
+		r, ok := it.Anchors[a.ID]
+		if !ok {
+			pos := a.Position
+			r = text.Resolve(a.Quote, &pos)
+		}
 		out = append(out, placed{Annotation: a, Start: r.Start, End: r.End, Status: r.Status})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -136,7 +152,14 @@ type page struct {
 
 const annoContext = "http://www.w3.org/ns/anno.jsonld"
 
-// buildCollection converts the items to one W3C collection named id.
+// buildCollection converts the items to one W3C collection named id. Each
+// annotation is resolved on its article first: an anchor found (exact or
+// moved) is exported with the position it was found at, on the article as
+// Annotator shows it, its quote's context taken from the text where the
+// stored one no longer agrees, and the article's hash as the state; an
+// orphan or a fuzzy match the reader has not reviewed is exported with its
+// quote alone, no position and no state, so that no tool is told a place
+// that is not the annotated one.
 func buildCollection(id, label string, items []Item) collection {
 	c := collection{Context: annoContext, ID: id, Type: "AnnotationCollection", Label: label,
 		Articles: map[string]string{},
@@ -144,12 +167,65 @@ func buildCollection(id, label string, items []Item) collection {
 	for _, it := range items {
 		src := SourceIRI(it.Article)
 		c.Articles[src] = it.Article.ID
-		for _, a := range live(it.Annotations) {
+		text := anchor.NewText(it.Article.Text)
+		for _, p := range placeOn(it, text) {
+			a, _ := settle(p, text, it.Article.Hash)
 			c.First.Items = append(c.First.Items, annotation.ToW3C(a, src))
 		}
 	}
 	c.Total = len(c.First.Items)
 	return c
+}
+
+// settle returns p's annotation with selectors that are true of text (hash
+// its article hash), and whether they differ from the stored ones. Exact
+// and moved anchors get the position found and context that agrees with
+// the text (the stored context when it still does); other anchors lose
+// their position and hash: exported, they carry only their quote.
+func settle(p placed, text *anchor.Text, hash string) (annotation.Annotation, bool) {
+	a := p.Annotation
+	switch p.Status {
+	case anchor.Exact, anchor.Moved:
+		q := a.Quote
+		agrees := text.Slice(p.Start, p.End) == q.Exact &&
+			strings.HasSuffix(text.Slice(0, p.Start), q.Prefix) &&
+			strings.HasPrefix(text.Slice(p.End, text.Len()), q.Suffix)
+		changed := !agrees || a.Position.Start != p.Start || a.Position.End != p.End || a.ArticleHash != hash
+		if !agrees {
+			return a.AnchoredAt(text, p.Start, p.End, hash), true
+		}
+		a.Position = anchor.TextPositionSelector{Type: "TextPositionSelector", Start: p.Start, End: p.End}
+		a.ArticleHash = hash
+		return a, changed
+	}
+	a.Position = anchor.TextPositionSelector{}
+	a.ArticleHash = ""
+	return a, false
+}
+
+// PositionUpdates returns the annotations of art whose stored selectors no
+// longer say where they are, each with the selectors it should be stored
+// with: every exact or moved anchor whose position, context or article hash
+// differs from what resolving it on art's text finds. Modified and the
+// content are untouched (writing back a position is bookkeeping, not an
+// edit). Fuzzy anchors are left for the reader to review (see
+// annotation.AnchoredAt) and orphans have no place to record. anchors, when
+// set, are the reader page's resolutions by id; the rest are resolved here.
+// Storing the result makes the next export exact without opening the
+// article, and the next resolve a single comparison.
+func PositionUpdates(art *article.Article, anns []annotation.Annotation, anchors map[string]anchor.Result) []annotation.Annotation {
+	if art == nil {
+		return nil
+	}
+	text := anchor.NewText(art.Text)
+	var out []annotation.Annotation
+	for _, p := range placeOn(Item{Article: art, Annotations: anns, Anchors: anchors}, text) {
+		if a, changed := settle(p, text, art.Hash); changed {
+			a.Position.Type = "TextPositionSelector"
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func marshalIndent(v any) ([]byte, error) {
@@ -193,24 +269,50 @@ func (e Export) W3C() ([]byte, string, error) {
 }
 
 // ClaimReview is the schema.org ClaimReview export: a JSON array with one
-// ClaimReview per claim (.json, named "…-claims.json").
+// ClaimReview per claim (.json, named "…-claims.json"). Each has a url (the
+// claim's link, else the article's address with a text fragment that
+// highlights the claim), its datePublished, and itemReviewed.appearance
+// naming the article (its url when it has a web address, its title, its
+// publication date when the article gives one as YYYY-MM-DD).
 func (e Export) ClaimReview() ([]byte, string, error) {
 	if err := e.check(); err != nil {
 		return nil, "", err
 	}
 	reviews := []any{}
 	for _, it := range e.Items {
+		art := it.Article
 		url := ""
-		if isWebURL(it.Article.Source) {
-			url = it.Article.Source
+		var frags *fragmentPage
+		if isWebURL(art.Source) {
+			url, frags = art.Source, newFragmentPage(art)
 		}
-		for _, a := range live(it.Annotations) {
+		for _, p := range place(it) {
+			a := p.Annotation
 			if a.Kind != annotation.KindClaim || a.Claim == nil {
 				continue
 			}
-			reviews = append(reviews, annotation.ToClaimReview(a, it.Article.Title, url, e.Reviewer))
+			r := annotation.ToClaimReview(a, art.Title, url, e.Reviewer)
+			if e.ClaimLink != nil {
+				r.URL = e.ClaimLink(art.ID, a.ID)
+			}
+			if r.URL == "" && url != "" {
+				r.URL = url
+				if p.Status != anchor.Orphan {
+					r.URL = FragmentURL(url, frags.fragment(p.Start, p.End))
+				}
+			}
+			if ap := r.ItemReviewed.Appearance; ap != nil && isISODate(art.Published) {
+				ap.DatePublished = art.Published
+			}
+			reviews = append(reviews, r)
 		}
 	}
 	data, err := marshalForScript(reviews)
 	return data, e.filename("-claims.json"), err
+}
+
+// isISODate reports whether s is a date written YYYY-MM-DD.
+func isISODate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }

@@ -138,30 +138,6 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	}
 }
 
-func TestTextFragment(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		q    string
-		pre  string
-		suf  string
-		want string
-	}{
-		{"plain", "Qin Gang", " Chinese Foreign Minister ", " in Beijing, the", "#:~:text=Chinese%20Foreign%20Minister-,Qin%20Gang,-in%20Beijing%2C"},
-		{"cut context words dropped", "Qin Gang", "ese Foreign Minister ", " in Beij", "#:~:text=Foreign%20Minister-,Qin%20Gang,-in"},
-		{"syntax characters encoded", "a-b, c&d", "", "", "#:~:text=a%2Db%2C%20c%26d"},
-		{"unicode", "减少误判", "", "", "#:~:text=%E5%87%8F%E5%B0%91%E8%AF%AF%E5%88%A4"},
-		{"long quote as start,end", "one two three four five six seven eight nine ten eleven", "", "", "#:~:text=one%20two%20three%20four,eight%20nine%20ten%20eleven"},
-		{"context touching the quote is dropped", "talks", "Sunday’s", "marked", "#:~:text=talks"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got := TextFragment(anchorQuote(tc.q, tc.pre, tc.suf))
-			if got != tc.want {
-				t.Errorf("got  %s\nwant %s", got, tc.want)
-			}
-		})
-	}
-}
-
 // checkW3C runs the checker on data and fails the test on any failure.
 func checkW3C(t *testing.T, name string, data []byte, wantCount int) {
 	t.Helper()
@@ -206,14 +182,6 @@ func relabel(anns []annotation.Annotation, articleID string) []annotation.Annota
 		out[i] = a
 	}
 	return out
-}
-
-func TestTextFragmentAcrossBlocks(t *testing.T) {
-	got := TextFragment(anchorQuote("five years.\n\n“We want", "China in nearly ", "\n\nSunday"))
-	want := "#:~:text=in%20nearly-,five%20years.,%E2%80%9CWe%20want"
-	if got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
-	}
 }
 
 func BenchmarkExportHTML(b *testing.B) {

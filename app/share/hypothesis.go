@@ -2,34 +2,26 @@ package share
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
-	"time"
-	"unicode/utf8"
 
-	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
-	"github.com/annotator/annotator/app/article"
 )
 
-// hypothesisAnnotation is the part of a Hypothesis API annotation we read.
-type hypothesisAnnotation struct {
-	ID      string   `json:"id"`
-	Created string   `json:"created"`
-	Updated string   `json:"updated"`
-	User    string   `json:"user"`
-	URI     string   `json:"uri"`
-	Text    string   `json:"text"`
-	Tags    []string `json:"tags"`
-	Target  []struct {
-		Source   string            `json:"source"`
-		Selector []json.RawMessage `json:"selector"`
-	} `json:"target"`
-}
+// Hypothesis annotations come in four forms: one object as its API returns
+// it (GET /api/annotations/{id}), a list of them, a search result
+// ({"total", "rows": […]}) and the client's "Export annotations" file
+// ({"export_date", "export_userid", "client_version", "annotations": […]}).
+// Its fifth form, JSON-LD, is W3C. Each API object is rewritten here into
+// the W3C form Hypothesis itself publishes (id https://hypothes.is/a/<id>,
+// creator the account IRI, the text as a Markdown body, each tag a tagging
+// body, the target with its selectors) and read by the same code, so that
+// every form gives the same annotation: the same id, the same creator
+// (acct:name@authority, shown as the display name when the API gives one),
+// the original id kept as via.
 
 // looksHypothesis tells a Hypothesis annotation from a W3C one: it has "uri"
 // and "user" and no JSON-LD "type".
-func looksHypothesis(raw json.RawMessage) bool {
+func looksHypothesis(raw []byte) bool {
 	var probe struct {
 		Type json.RawMessage `json:"type"`
 		URI  *string         `json:"uri"`
@@ -38,124 +30,93 @@ func looksHypothesis(raw json.RawMessage) bool {
 	return json.Unmarshal(raw, &probe) == nil && probe.URI != nil && probe.User != nil && probe.Type == nil
 }
 
-func (s *ImportSet) readHypothesis(raws []json.RawMessage, known []article.Summary) error {
-	s.Format = FormatHypothesis
-	if len(raws) > MaxImportAnnotations {
-		return tooMany(len(raws))
+// hypothesisToW3C rewrites one API annotation (decoded into generic JSON)
+// as Hypothesis's own JSON-LD would give it, and returns its uri, the
+// other address its article may be known by. reason says why it cannot be
+// imported.
+func hypothesisToW3C(m map[string]any) (w annotation.W3CAnnotation, uri, reason string) {
+	id := firstString(m["id"])
+	if id == "" {
+		return w, "", "it has no id"
 	}
-	for i, raw := range raws {
-		var h hypothesisAnnotation
-		if err := json.Unmarshal(raw, &h); err != nil {
-			s.reject(i, "not a Hypothesis annotation: "+err.Error())
+	uri = firstString(m["uri"])
+	via := "https://hypothes.is/a/" + id
+	if links, ok := m["links"].(map[string]any); ok {
+		// A Hypothesis service of its own: its address for the annotation.
+		if html := firstString(links["html"]); strings.HasSuffix(html, "/a/"+id) && strings.HasPrefix(html, "https://") {
+			via = html
+		}
+	}
+	var targets []any
+	quotes := false
+	for _, t := range listOf(m["target"]) {
+		tm, ok := t.(map[string]any)
+		if !ok {
 			continue
 		}
-		a, reason := fromHypothesis(h, known)
-		if reason != "" {
-			s.reject(i, reason)
-			continue
+		cp := make(map[string]any, len(tm)+1)
+		for k, v := range tm {
+			cp[k] = v
 		}
-		s.accept(i, a)
-	}
-	return nil
-}
-
-// fromHypothesis converts one Hypothesis annotation, or says why it cannot.
-func fromHypothesis(h hypothesisAnnotation, known []article.Summary) (annotation.Annotation, string) {
-	if h.ID == "" {
-		return annotation.Annotation{}, "it has no id"
-	}
-	uri := h.URI
-	var selectors []json.RawMessage
-	if len(h.Target) > 0 {
-		if h.Target[0].Source != "" {
-			uri = h.Target[0].Source
+		if firstString(cp["source"]) == "" {
+			cp["source"] = uri
 		}
-		selectors = h.Target[0].Selector
-	}
-	var art article.Summary
-	found := false
-	for _, k := range known {
-		if k.Source != "" && (k.Source == uri || k.Source == h.URI) {
-			art, found = k, true
-			break
-		}
-	}
-	if !found {
-		return annotation.Annotation{}, fmt.Sprintf("it is on %q, which is not the source of any article in your library", clip(uri))
-	}
-	a := annotation.Annotation{
-		ID:          hypothesisID(h.ID),
-		Article:     art.ID,
-		ArticleHash: art.Hash,
-		Kind:        annotation.KindHighlight,
-		Note:        h.Text,
-		Tags:        annotation.NormalizeTags(h.Tags),
-		Creator:     hypothesisUser(h.User),
-	}
-	for _, raw := range selectors {
-		var sel struct {
-			Type   string `json:"type"`
-			Exact  string `json:"exact"`
-			Prefix string `json:"prefix"`
-			Suffix string `json:"suffix"`
-			Start  *int   `json:"start"`
-			End    *int   `json:"end"`
-		}
-		if json.Unmarshal(raw, &sel) != nil {
-			continue
-		}
-		switch sel.Type {
-		case "TextQuoteSelector":
-			a.Quote = anchor.TextQuoteSelector{Type: "TextQuoteSelector", Exact: sel.Exact, Prefix: sel.Prefix, Suffix: sel.Suffix}
-		case "TextPositionSelector":
-			if sel.Start != nil && sel.End != nil && *sel.Start >= 0 && *sel.End >= *sel.Start {
-				a.Position = anchor.TextPositionSelector{Type: "TextPositionSelector", Start: *sel.Start, End: *sel.End}
+		for _, s := range listOf(cp["selector"]) {
+			if sm, ok := s.(map[string]any); ok && firstString(sm["type"]) == "TextQuoteSelector" {
+				quotes = true
 			}
 		}
+		targets = append(targets, cp)
 	}
-	if a.Quote.Exact == "" {
-		return annotation.Annotation{}, "it quotes no text (a page note or a reply), so it has nothing to attach to"
+	if !quotes {
+		if len(listOf(m["references"])) > 0 {
+			return w, uri, "it is a reply to another annotation, not a passage of text"
+		}
+		return w, uri, "it quotes no text (a page note or a reply), so it has nothing to attach to"
 	}
-	if a.Position.Type == "" {
-		// Only a hint for the resolver, which checks it before searching
-		// for the quote; an annotation must have one.
-		a.Position = anchor.TextPositionSelector{Type: "TextPositionSelector", Start: 0, End: utf8.RuneCountInString(a.Quote.Exact)}
+	var creator any = firstString(m["user"])
+	if ui, ok := m["user_info"].(map[string]any); ok {
+		if name := firstString(ui["display_name"]); name != "" {
+			creator = map[string]any{"id": firstString(m["user"]), "type": "Person", "name": name}
+		}
 	}
-	if strings.TrimSpace(a.Note) != "" {
-		a.Kind = annotation.KindNote
+	body := []any{}
+	if text := firstString(m["text"]); text != "" {
+		body = append(body, map[string]any{"type": "TextualBody", "value": text, "format": annotation.FormatMarkdown})
 	}
-	var err error
-	if a.Created, err = parseTime(h.Created); err != nil {
-		return annotation.Annotation{}, "its created date is not a date: " + clip(h.Created)
+	for _, t := range listOf(m["tags"]) {
+		if tag, ok := t.(string); ok {
+			body = append(body, map[string]any{"type": "TextualBody", "value": tag, "purpose": "tagging"})
+		}
 	}
-	if a.Modified, err = parseTime(h.Updated); err != nil {
-		return annotation.Annotation{}, "its updated date is not a date: " + clip(h.Updated)
+	created, updated := firstString(m["created"]), firstString(m["updated"])
+	if updated == "" {
+		updated = created
 	}
-	if a.Modified.IsZero() {
-		a.Modified = a.Created
+	v := map[string]any{"type": "Annotation", "id": via, "created": created, "modified": updated,
+		"creator": creator, "body": body, "target": targets}
+	w, err := annotation.W3CFromJSON(v)
+	if err != nil {
+		return w, uri, err.Error()
 	}
-	return a, ""
+	return w, uri, ""
 }
 
-func parseTime(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
+func listOf(v any) []any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return x
 	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	return t.UTC(), err
+	return []any{v}
 }
 
-// hypothesisUser turns "acct:alice@hypothes.is" into "alice".
-func hypothesisUser(u string) string {
-	u = strings.TrimPrefix(u, "acct:")
-	if name, _, ok := strings.Cut(u, "@"); ok {
-		u = name
+func firstString(v any) string {
+	for _, x := range listOf(v) {
+		if s, ok := x.(string); ok {
+			return s
+		}
 	}
-	return clipRunes(u, annotation.MaxCreatorLen)
-}
-
-// hypothesisID maps a Hypothesis id to the id of its address (a
-// name-based UUID), so importing the same export twice gives the same ids.
-func hypothesisID(id string) string {
-	return annotation.NameID(annotation.URLNamespace, "https://hypothes.is/a/"+id)
+	return ""
 }

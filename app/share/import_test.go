@@ -24,7 +24,7 @@ func library(arts ...*article.Article) []article.Summary {
 func withoutSource(anns []annotation.Annotation) []annotation.Annotation {
 	out := make([]annotation.Annotation, len(anns))
 	for i, a := range anns {
-		a.Source = ""
+		a.Source, a.Imported = "", ""
 		out[i] = a
 	}
 	return out
@@ -63,8 +63,14 @@ func TestW3CRoundTrip(t *testing.T) {
 		}
 	}
 	want, have := byID(anns), byID(withoutSource(got))
+	text0 := anchor.NewText(art.Text)
 	for id, w := range want {
 		h := have[id]
+		if pos := w.Position; text0.Resolve(w.Quote, &pos).Status == anchor.Orphan {
+			// An orphan's old position is not exported (it names no place
+			// on this text); the import's hint replaces it.
+			w.Position, h.Position = anchor.TextPositionSelector{}, anchor.TextPositionSelector{}
+		}
 		if !reflect.DeepEqual(normalise(w), normalise(h)) {
 			t.Errorf("%s changed in the round trip:\nwant %+v\ngot  %+v", id, normalise(w), normalise(h))
 		}
@@ -103,7 +109,7 @@ func normalise(a annotation.Annotation) annotation.Annotation {
 func TestPreviewMerge(t *testing.T) {
 	art := fixtureArticle(t)
 	anns := fixtureAnnotations(t, art)
-	data, _, err := Export{Items: []Item{{art, anns}}, Date: exportDay}.W3C()
+	data, _, err := Export{Items: []Item{{Article: art, Annotations: anns}}, Date: exportDay}.W3C()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +286,7 @@ func TestLibraryRoundTrip(t *testing.T) {
 	// by the collection's article map.
 	same := fixtureArticle(t)
 	same.ID = "same-address"
-	lib := Export{Items: []Item{e.Items[0], {other, relabel(e.Items[0].Annotations, other.ID)}}, Library: true, Date: exportDay}
+	lib := Export{Items: []Item{e.Items[0], {Article: other, Annotations: relabel(e.Items[0].Annotations, other.ID)}}, Library: true, Date: exportDay}
 	data, _, err := lib.W3C()
 	if err != nil {
 		t.Fatal(err)

@@ -7,13 +7,16 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
 )
 
-// Limits on an import, each reported with its own message.
+// Limits on an import, each reported with its own message. A W3C export
+// takes about 1.1 KB per annotation, so MaxImportAnnotations of them fit in
+// MaxImportBytes.
 const (
-	MaxImportBytes       = 10 << 20 // 10 MiB
+	MaxImportBytes       = 32 << 20 // 32 MiB
 	MaxImportAnnotations = 20000
 )
 
@@ -26,6 +29,25 @@ const (
 	FormatHypothesis Format = "Hypothesis export"
 )
 
+// ImportOptions is what an import matches its items against.
+type ImportOptions struct {
+	// Known is the reader's library: a target is mapped to an article by a
+	// collection's article map, by the "urn:annotator:article:<id>" form,
+	// or by a known article whose Source equals the target's address.
+	Known []article.Summary
+	// Text returns the canonical text of a library article. It is needed
+	// only for targets that give a position and no quote: the quote is read
+	// from the text. Without it (nil, or false for that article) such an
+	// item is rejected with a reason that says to open the article first.
+	Text func(articleID string) (string, bool)
+	// Here is the article whose page the import was made on ("" on the
+	// library page). An annotation whose target names no article (as
+	// Recogito writes them) is then flagged NoSource on Here and written
+	// only if the reader agrees (ImportSet.Attach); on the library page it
+	// is rejected.
+	Here string
+}
+
 // ImportSet is a parsed, validated import, not yet merged with anything.
 // Nothing in it has been written; Preview says what writing it would do.
 type ImportSet struct {
@@ -33,25 +55,40 @@ type ImportSet struct {
 	Format   Format
 	// Annotations are the accepted annotations, each with its Article set to
 	// a known article or to one in NewArticles, and Source set to its
-	// provenance. Item is the index of each in the file, for messages.
+	// provenance.
 	Annotations []Incoming
 	// Rejected lists the items that were not accepted, with their reasons.
 	Rejected []Rejection
 	// NewArticles are articles the file brings (a class pack's) that the
 	// reader does not have: applying the import adds them as local articles.
 	NewArticles []*article.Article
-	// Pack is set for a class pack: its instructions and who made it.
+	// Pack is set for a class pack: its instructions and who made it. Its
+	// Annotations field is not kept.
 	Pack *ClassPack
 	// Packs are the class packs of every file, when Merge joined several.
 	Packs []*ClassPack
-	// Warnings are things the reader should know that reject nothing.
+	// Warnings are things the reader should know about the file as a
+	// whole; each annotation's own are in Incoming.Warnings.
 	Warnings []string
+	// Here is ImportOptions.Here. Attach, set by the UI when the reader
+	// agrees, makes PreviewImport write the NoSource annotations on Here.
+	Here   string
+	Attach bool
 }
 
-// Incoming is one accepted annotation and its index in the file.
+// Incoming is one accepted annotation, the index of its item in the file,
+// and what the reader should know about it.
 type Incoming struct {
 	Item       int
 	Annotation annotation.Annotation
+	// File names the file it came from when Merge joined several.
+	File string
+	// Warnings say in plain words what the item carried that was not kept,
+	// or was kept in another form ("kept a link (…) in the note").
+	Warnings []string
+	// NoSource marks an annotation whose target named no article: it is
+	// on ImportSet.Here, and written only when ImportSet.Attach is set.
+	NoSource bool
 }
 
 // Rejection is one item of the file that was not accepted. Item is its
@@ -75,217 +112,422 @@ func (r Rejection) String() string {
 	return msg
 }
 
-// ParseImport reads an import file: W3C Web Annotation JSON-LD (one
-// annotation, an array of them, an AnnotationPage or an AnnotationCollection
-// with embedded pages), an Annotator class pack, or a Hypothesis JSON export.
-// known is the reader's library: a target is mapped to an article by the
-// collection's article map, by the "urn:annotator:article:<id>" form, or by
-// a known article whose Source equals the target's address.
+// ParseImport reads a whole import file at once; see Importer for one that
+// works in slices. known is the reader's library.
 //
 // An error means the file as a whole cannot be imported (too big, not JSON,
 // not a format we read, too many annotations, a broken class pack) and the
 // set is nil. Items that fail on their own are listed in Rejected.
 func ParseImport(data []byte, filename string, known []article.Summary) (*ImportSet, error) {
+	return Parse(data, filename, ImportOptions{Known: known})
+}
+
+// Parse is ParseImport with all the options.
+func Parse(data []byte, filename string, opt ImportOptions) (*ImportSet, error) {
+	im := NewImporter(data, filename, opt)
+	for {
+		done, err := im.Step(1 << 30)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			return im.Set(), nil
+		}
+	}
+}
+
+// Importer parses an import file a slice at a time, so that the browser can
+// draw a progress bar and stay responsive between slices:
+//
+//	im := share.NewImporter(data, name, opts)
+//	for {
+//		done, err := im.Step(500) // at most 500 items of work
+//		if err != nil { … }       // the file as a whole cannot be imported
+//		if done { break }
+//		show(im.Progress())       // 0…1; then yield to the browser
+//	}
+//	set := im.Set()
+//
+// It reads W3C Web Annotation JSON-LD (one annotation, a list of them, an
+// AnnotationPage, an AnnotationCollection with embedded pages), an Annotator
+// class pack, and Hypothesis's forms: one API annotation, a list of them, a
+// search result ({"rows": […]}) and the client's export file
+// ({"annotations": […]}); Hypothesis's own JSON-LD is W3C. The file is
+// read once, as a stream: the item count is checked while reading, and
+// every step is linear in the items it handles.
+type Importer struct {
+	set  *ImportSet
+	opt  ImportOptions
+	data []byte
+	sp   *splitter
+	conv *converter
+	next int
+	err  error
+	done bool
+}
+
+// NewImporter starts reading data, the file named filename.
+func NewImporter(data []byte, filename string, opt ImportOptions) *Importer {
+	im := &Importer{set: &ImportSet{Filename: filename, Here: opt.Here}, opt: opt}
 	if len(data) > MaxImportBytes {
-		return nil, fmt.Errorf("%s is too big to import: %s, at most 10 MiB", displayName(filename), byteSize(len(data)))
+		im.err = fmt.Errorf("%s is too big to import: %s, at most %d MiB", displayName(filename), byteSize(len(data)), MaxImportBytes>>20)
+		return im
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark
-	if !json.Valid(data) {
-		return nil, jsonError(data, filename)
-	}
-	set := &ImportSet{Filename: filename}
-	var err error
-	switch trimmed := bytes.TrimLeft(data, " \t\r\n"); {
-	case len(trimmed) > 0 && trimmed[0] == '[':
-		var raws []json.RawMessage
-		if err := json.Unmarshal(data, &raws); err != nil {
-			return nil, jsonError(data, filename)
-		}
-		if len(raws) > 0 && looksHypothesis(raws[0]) {
-			err = set.readHypothesis(raws, known)
-		} else {
-			err = set.readW3CItems(raws, nil, known, nil)
-		}
-	case len(trimmed) > 0 && trimmed[0] == '{':
-		err = set.readObject(data, known)
-	default:
-		err = errors.New("this file is not an annotation file: expected a JSON object or array")
-	}
-	if err != nil {
-		return nil, err
-	}
-	set.provenance()
-	return set, nil
+	im.data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark
+	im.sp = newSplitter(im.data)
+	return im
 }
 
-// envelope is enough of any top-level object to tell the formats apart.
-type envelope struct {
-	Type        json.RawMessage   `json:"type"`
-	Items       []json.RawMessage `json:"items"`
-	First       json.RawMessage   `json:"first"`
-	Articles    map[string]string `json:"annotatorArticles"`
-	Annotations json.RawMessage   `json:"annotations"`
-	Rows        []json.RawMessage `json:"rows"`
+// Step does up to n items of work: reading the file, then converting its
+// items. It reports whether the import is parsed; after an error it keeps
+// returning that error.
+func (im *Importer) Step(n int) (bool, error) {
+	if im.err != nil || im.done {
+		return im.done, im.err
+	}
+	n = max(n, 1)
+	if im.conv == nil {
+		done, err := im.sp.step(n)
+		if err != nil {
+			im.err = readError(err, im.data, im.set.Filename)
+			return false, im.err
+		}
+		if !done {
+			return false, nil
+		}
+		if im.conv, err = im.plan(); err != nil {
+			im.err = err
+			return false, err
+		}
+		return false, nil
+	}
+	end := min(im.next+n, len(im.conv.items))
+	for ; im.next < end; im.next++ {
+		if err := im.conv.convert(im.next); err != nil {
+			im.err = readError(err, im.data, im.set.Filename)
+			return false, im.err
+		}
+	}
+	if im.next == len(im.conv.items) {
+		im.set.provenance()
+		im.done = true
+	}
+	return im.done, nil
 }
 
-func (s *ImportSet) readObject(data []byte, known []article.Summary) error {
-	var env envelope
-	if err := json.Unmarshal(data, &env); err != nil {
-		return fmt.Errorf("this file is not an annotation file: %v", err)
-	}
-	types := typeNames(env.Type)
+// Progress says how far the import is, from 0 to 1: reading the file is the
+// first fifth, converting its items the rest.
+func (im *Importer) Progress() float64 {
 	switch {
-	case types["AnnotatorClassPack"]:
-		return s.readClassPack(data, known)
+	case im.done:
+		return 1
+	case im.conv == nil:
+		if im.sp == nil {
+			return 0
+		}
+		return 0.2 * im.sp.progress()
+	case len(im.conv.items) == 0:
+		return 1
+	}
+	return 0.2 + 0.8*float64(im.next)/float64(len(im.conv.items))
+}
+
+// Set returns the parsed set once Step has reported done, else nil.
+func (im *Importer) Set() *ImportSet {
+	if !im.done || im.err != nil {
+		return nil
+	}
+	return im.set
+}
+
+// plan decides what the file is, once it has been read, and prepares the
+// conversion of its items.
+func (im *Importer) plan() (*converter, error) {
+	sp, s := im.sp, im.set
+	c := newConverter(s, im.opt)
+	from := func(prefixes ...string) []splitItem {
+		var out []splitItem
+		for _, it := range sp.items {
+			for _, p := range prefixes {
+				if strings.HasPrefix(it.list, p) {
+					out = append(out, it)
+					break
+				}
+			}
+		}
+		return out
+	}
+	if sp.topArray {
+		c.items = sp.items
+		if len(c.items) > 0 && looksHypothesis(c.items[0].raw) {
+			s.Format, c.hypothesis = FormatHypothesis, true
+		} else {
+			s.Format = FormatW3C
+		}
+		return c, nil
+	}
+	types := names(sp.top[".type"])
+	if raw := sp.top[".annotatorArticles"]; raw != nil {
+		json.Unmarshal(raw, &c.articles) // a damaged map is only a lost hint
+	}
+	switch {
+	case types[ClassPackType]:
+		s.Format = FormatClassPack
+		if err := c.readClassPack(sp); err != nil {
+			return nil, err
+		}
+		c.items = from(".annotations.first.")
 	case types["AnnotationCollection"]:
 		s.Format = FormatW3C
-		pages, err := collectionPages(env.First)
-		if err != nil {
-			return err
+		if err := remotePage(sp.top[".first"]); err != nil {
+			return nil, err
 		}
-		return s.readW3CItems(pages, env.Articles, known, nil)
+		c.items = from(".first.")
 	case types["AnnotationPage"]:
 		s.Format = FormatW3C
-		return s.readW3CItems(env.Items, env.Articles, known, nil)
+		c.items = from(".items")
 	case types["Annotation"]:
 		s.Format = FormatW3C
-		return s.readW3CItems([]json.RawMessage{data}, nil, known, nil)
-	case env.Rows != nil:
-		return s.readHypothesis(env.Rows, known)
-	case len(env.Annotations) > 0 && env.Annotations[0] == '[':
-		var raws []json.RawMessage
-		if err := json.Unmarshal(env.Annotations, &raws); err != nil {
-			return fmt.Errorf("this file's annotations are not a list: %v", err)
-		}
-		return s.readHypothesis(raws, known)
+		c.items = []splitItem{{raw: bytes.TrimSpace(im.data)}}
+	case sp.lists[".rows"]:
+		s.Format, c.hypothesis = FormatHypothesis, true
+		c.items = from(".rows")
+	case sp.lists[".annotations"] && sp.top[".annotations.type"] == nil:
+		s.Format, c.hypothesis = FormatHypothesis, true // the client's export file
+		c.items = from(".annotations")
+	case sp.top[".uri"] != nil && sp.top[".user"] != nil && sp.top[".type"] == nil:
+		s.Format, c.hypothesis = FormatHypothesis, true // one annotation from the API
+		c.items = []splitItem{{raw: bytes.TrimSpace(im.data)}}
+	default:
+		return nil, errors.New("this file is not an annotation file we can read: expected W3C Web Annotations, an Annotator class pack or a Hypothesis export")
 	}
-	return errors.New("this file is not an annotation file we can read: expected W3C Web Annotations, an Annotator class pack or a Hypothesis export")
+	return c, nil
 }
 
-// collectionPages returns the annotations of a collection's embedded pages,
-// following embedded "next" pages. A page given only by its address cannot
-// be fetched (imports never touch the network) and is an error.
-func collectionPages(first json.RawMessage) ([]json.RawMessage, error) {
-	var items []json.RawMessage
-	next := first
-	for pages := 0; len(next) > 0 && string(next) != "null"; pages++ {
-		if pages >= 1000 {
-			return nil, errors.New("this collection has too many pages")
-		}
-		if next[0] == '"' {
-			return nil, errors.New("this collection's pages are links to elsewhere, not included in the file; export it with its annotations embedded")
-		}
-		var p struct {
-			Items []json.RawMessage `json:"items"`
-			Next  json.RawMessage   `json:"next"`
-		}
-		if err := json.Unmarshal(next, &p); err != nil {
-			return nil, fmt.Errorf("this collection's page is not an AnnotationPage: %v", err)
-		}
-		items = append(items, p.Items...)
-		if len(items) > MaxImportAnnotations {
-			return nil, tooMany(len(items))
-		}
-		next = p.Next
+// remotePage refuses a collection whose pages are links to elsewhere:
+// imports never touch the network.
+func remotePage(first json.RawMessage) error {
+	if t := bytes.TrimSpace(first); len(t) > 0 && t[0] == '"' {
+		return errors.New("this collection's pages are links to elsewhere, not included in the file; export it with its annotations embedded")
 	}
-	return items, nil
+	return nil
 }
 
 func tooMany(n int) error {
 	return fmt.Errorf("this file holds too many annotations to import at once: more than %d (it has at least %d)", MaxImportAnnotations, n)
 }
 
-// typeNames reads a JSON-LD "type": a string or an array of strings.
-func typeNames(raw json.RawMessage) map[string]bool {
-	out := map[string]bool{}
-	var one string
-	if json.Unmarshal(raw, &one) == nil {
-		out[one] = true
-		return out
-	}
-	var many []string
-	if json.Unmarshal(raw, &many) == nil {
-		for _, t := range many {
-			out[t] = true
-		}
-	}
-	return out
+// converter turns a file's items into annotations, each in constant time
+// (maps, not scans, for articles and ids).
+type converter struct {
+	set        *ImportSet
+	opt        ImportOptions
+	items      []splitItem
+	hypothesis bool
+	articles   map[string]string // a collection's map from target source to article id
+	forced     *article.Article  // a class pack's article: the only one its items may be on
+	byID       map[string]article.Summary
+	bySource   map[string]string
+	seen       map[string]int // accepted annotation id → item
+	texts      map[string]*anchor.Text
 }
 
-// forcedArticle is the one article a class pack's annotations may be on.
-type forcedArticle struct {
-	art *article.Article
+func newConverter(s *ImportSet, opt ImportOptions) *converter {
+	c := &converter{set: s, opt: opt, byID: map[string]article.Summary{}, bySource: map[string]string{},
+		seen: map[string]int{}, texts: map[string]*anchor.Text{}}
+	for _, k := range opt.Known {
+		if _, ok := c.byID[k.ID]; !ok {
+			c.byID[k.ID] = k
+		}
+		if k.Source != "" {
+			if _, ok := c.bySource[k.Source]; !ok {
+				c.bySource[k.Source] = k.ID
+			}
+		}
+	}
+	return c
 }
 
-// readW3CItems converts W3C annotations. articles is a collection's map from
-// target source to article id; forced, when set, is the only article the
-// items may target (a class pack's).
-func (s *ImportSet) readW3CItems(raws []json.RawMessage, articles map[string]string, known []article.Summary, forced *forcedArticle) error {
-	if s.Format == "" {
-		s.Format = FormatW3C
+// convert converts item i. An error means the item is not JSON, and so
+// neither is the file.
+func (c *converter) convert(i int) error {
+	v, err := annotation.ParseJSON(c.items[i].raw)
+	if err != nil {
+		return errSyntax
 	}
-	if len(raws) > MaxImportAnnotations {
-		return tooMany(len(raws))
+	if c.hypothesis {
+		m, ok := v.(map[string]any)
+		if !ok {
+			c.reject(i, "it is "+kindOf(v)+", not a Hypothesis annotation")
+			return nil
+		}
+		w, uri, reason := hypothesisToW3C(m)
+		if reason != "" {
+			c.reject(i, reason)
+			return nil
+		}
+		c.read(i, w, uri)
+		return nil
 	}
-	for i, raw := range raws {
-		w, err := annotation.DecodeW3C(raw)
-		if err != nil {
-			s.reject(i, "not a W3C annotation: "+err.Error())
-			continue
-		}
-		a, source, err := annotation.FromW3C(w)
-		if err != nil {
-			s.reject(i, err.Error())
-			continue
-		}
-		var id, hash string
-		switch {
-		case forced != nil:
-			if source != SourceIRI(forced.art) && source != articleURNPrefix+forced.art.ID {
-				s.reject(i, fmt.Sprintf("it is on %q, not on the class pack's article", clip(source)))
-				continue
-			}
-			id, hash = forced.art.ID, forced.art.Hash
-		default:
-			id = articles[source]
-			if id == "" {
-				id = ArticleIDFromIRI(source, known)
-			}
-			if id == "" {
-				s.reject(i, fmt.Sprintf("it is on %q, which is not an article in your library", clip(source)))
-				continue
-			}
-			sum, ok := findSummary(known, id)
-			if !ok {
-				s.reject(i, fmt.Sprintf("it is on the article %q, which is not in your library", clip(id)))
-				continue
-			}
-			hash = sum.Hash
-		}
-		a.Article = id
-		if a.ArticleHash == "" {
-			a.ArticleHash = hash
-		}
-		s.accept(i, a)
+	w, err := annotation.W3CFromJSON(v)
+	if err != nil {
+		c.reject(i, err.Error())
+		return nil
 	}
+	c.read(i, w, "")
 	return nil
 }
 
-func findSummary(known []article.Summary, id string) (article.Summary, bool) {
-	for _, k := range known {
-		if k.ID == id {
-			return k, true
-		}
-	}
-	return article.Summary{}, false
+// placed is one target of an item made into an annotation.
+type candidate struct {
+	a        annotation.Annotation
+	warnings []string
+	noSource bool
 }
 
-// accept validates a and adds it, or rejects it with the first problems.
-func (s *ImportSet) accept(item int, a annotation.Annotation) {
+// read turns one W3C annotation into one annotation per text target.
+// alt is another address its article may be known by (Hypothesis's uri).
+func (c *converter) read(i int, w annotation.W3CAnnotation, alt string) {
+	r, err := annotation.ReadW3C(w)
+	if err != nil {
+		c.reject(i, err.Error())
+		return
+	}
+	var cands []candidate
+	var failed []string
+	for k, t := range r.Targets {
+		a := t.Apply(r.Annotation)
+		if k > 0 {
+			a.ID = annotation.DerivedID(w.ID, k)
+		}
+		cand := candidate{warnings: append([]string(nil), r.Warnings...)}
+		var reason string
+		cand.a, cand.noSource, reason = c.place(a, t, alt, &cand.warnings)
+		if reason != "" {
+			if len(r.Targets) > 1 {
+				reason = "its " + ordinal(k+1) + " passage: " + reason
+			}
+			failed = append(failed, reason)
+			continue
+		}
+		cands = append(cands, cand)
+	}
+	if len(cands) == 0 {
+		c.reject(i, failed[0])
+		return
+	}
+	for _, cand := range cands {
+		for _, f := range failed {
+			cand.warnings = append(cand.warnings, "not kept: "+f)
+		}
+		c.accept(i, cand)
+	}
+}
+
+// place puts a on its article: the one its target names, the class pack's,
+// or (no source) the article the import was made on. A target with a
+// position and no quote gets its quote from the article's text.
+func (c *converter) place(a annotation.Annotation, t annotation.W3CTextTarget, alt string, warnings *[]string) (annotation.Annotation, bool, string) {
+	src := t.Source
+	var id string
+	noSource := false
+	switch {
+	case c.forced != nil:
+		if src != "" && src != SourceIRI(c.forced) && src != articleURNPrefix+c.forced.ID {
+			return a, false, fmt.Sprintf("it is on “%s”, not on the class pack's article", clip(src))
+		}
+		id = c.forced.ID
+	case src == "" && alt == "":
+		if c.opt.Here == "" {
+			return a, false, "it does not say which article it is on; import the file from the article's page to attach it there"
+		}
+		id, noSource = c.opt.Here, true
+	default:
+		id = c.articles[src]
+		if id == "" {
+			id = c.articleFor(src)
+		}
+		if id == "" && alt != "" {
+			id = c.articleFor(alt)
+		}
+		if id == "" {
+			where := src
+			if where == "" {
+				where = alt
+			}
+			return a, false, fmt.Sprintf("it is on “%s”, which is not an article in your library", clip(where))
+		}
+	}
+	sum, ok := c.summary(id)
+	if !ok {
+		return a, false, fmt.Sprintf("it is on the article “%s”, which is not in your library", clip(id))
+	}
+	a.Article = id
+	if a.Quote.Exact == "" {
+		// A position alone: read the quote from the article's text.
+		text, ok := c.text(id)
+		start, end := a.Position.Start, a.Position.End
+		switch {
+		case !ok:
+			return a, false, fmt.Sprintf("it gives only a position (%d–%d), not the words, and the text of “%s” is not at hand: open the article, then import the file there", start, end, clip(sum.Title))
+		case end > text.Len():
+			return a, false, fmt.Sprintf("its position (%d–%d) is past the end of “%s”", start, end, clip(sum.Title))
+		}
+		other := a.ArticleHash != "" && a.ArticleHash != sum.Hash
+		a = a.AnchoredAt(text, start, end, sum.Hash)
+		msg := fmt.Sprintf("its words were read from the article at the position it gives (%d–%d)", start, end)
+		if other {
+			msg += ", which was given on another version of the text: check that they are the right ones"
+		}
+		*warnings = append(*warnings, msg)
+	}
+	if a.ArticleHash == "" {
+		a.ArticleHash = sum.Hash
+	}
+	return a, noSource, ""
+}
+
+// articleFor maps a target source to a known article id.
+func (c *converter) articleFor(src string) string {
+	if id, ok := strings.CutPrefix(src, articleURNPrefix); ok {
+		return id
+	}
+	return c.bySource[src]
+}
+
+func (c *converter) summary(id string) (article.Summary, bool) {
+	if c.forced != nil && id == c.forced.ID {
+		return c.forced.Summary(), true
+	}
+	s, ok := c.byID[id]
+	return s, ok
+}
+
+func (c *converter) text(id string) (*anchor.Text, bool) {
+	if t, ok := c.texts[id]; ok {
+		return t, t != nil
+	}
+	var t *anchor.Text
+	switch {
+	case c.forced != nil && id == c.forced.ID:
+		t = anchor.NewText(c.forced.Text)
+	case c.opt.Text != nil:
+		if s, ok := c.opt.Text(id); ok {
+			t = anchor.NewText(s)
+		}
+	}
+	c.texts[id] = t
+	return t, t != nil
+}
+
+// accept validates an annotation and adds it, or rejects its item with the
+// first problems, in plain words.
+func (c *converter) accept(item int, cand candidate) {
+	a := cand.a
 	if err := a.Validate(); err != nil {
 		var msgs []string
 		for _, e := range annotation.FieldErrors(err) {
-			msgs = append(msgs, e.Error())
+			msgs = append(msgs, e.Msg)
 			if len(msgs) == 3 {
 				break
 			}
@@ -293,20 +535,20 @@ func (s *ImportSet) accept(item int, a annotation.Annotation) {
 		if len(msgs) == 0 {
 			msgs = append(msgs, err.Error())
 		}
-		s.reject(item, strings.Join(msgs, "; "))
+		c.reject(item, strings.Join(msgs, " "))
 		return
 	}
-	for _, in := range s.Annotations {
-		if in.Annotation.ID == a.ID {
-			s.reject(item, fmt.Sprintf("it has the same id as item %d", in.Item+1))
-			return
-		}
+	if first, ok := c.seen[a.ID]; ok {
+		c.reject(item, fmt.Sprintf("it has the same id as item %d", first+1))
+		return
 	}
-	s.Annotations = append(s.Annotations, Incoming{Item: item, Annotation: a})
+	c.seen[a.ID] = item
+	a.Imported = a.ContentHash()
+	c.set.Annotations = append(c.set.Annotations, Incoming{Item: item, Annotation: a, Warnings: cand.warnings, NoSource: cand.noSource})
 }
 
-func (s *ImportSet) reject(item int, reason string) {
-	s.Rejected = append(s.Rejected, Rejection{Item: item, Reason: reason})
+func (c *converter) reject(item int, reason string) {
+	c.set.Rejected = append(c.set.Rejected, Rejection{Item: item, Reason: reason})
 }
 
 // provenance records where each annotation came from, unless it says already.
@@ -330,6 +572,36 @@ func (s *ImportSet) provenance() {
 	}
 }
 
+func kindOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "true or false"
+	case float64:
+		return "a number"
+	case string:
+		return "text"
+	case []any:
+		return "a list"
+	}
+	return "an object"
+}
+
+func ordinal(n int) string {
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+		return fmt.Sprintf("%dth", n)
+	case n%10 == 1:
+		return fmt.Sprintf("%dst", n)
+	case n%10 == 2:
+		return fmt.Sprintf("%dnd", n)
+	case n%10 == 3:
+		return fmt.Sprintf("%drd", n)
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
 func displayName(filename string) string {
 	if filename == "" {
 		return "the file"
@@ -349,22 +621,6 @@ func clipRunes(s string, n int) string {
 
 func byteSize(n int) string {
 	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-}
-
-// jsonError says where data stops being JSON, by line and column.
-func jsonError(data []byte, filename string) error {
-	var v any
-	err := json.Unmarshal(data, &v)
-	var syn *json.SyntaxError
-	if errors.As(err, &syn) {
-		// Offset counts the bytes read, the offending one included.
-		line, col := lineCol(data, int(syn.Offset)-1)
-		return fmt.Errorf("%s is not valid JSON: line %d, column %d: %s", displayName(filename), line, col, syn.Error())
-	}
-	if err != nil {
-		return fmt.Errorf("%s is not valid JSON: %v", displayName(filename), err)
-	}
-	return fmt.Errorf("%s is not valid JSON", displayName(filename))
 }
 
 // lineCol turns a byte offset into a 1-based line and column (in characters).

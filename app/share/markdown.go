@@ -40,6 +40,10 @@ func (e Export) Markdown() ([]byte, string, error) {
 			b.WriteString(m + "  \n")
 		}
 		anns := place(it)
+		var frags *fragmentPage
+		if isWebURL(art.Source) {
+			frags = newFragmentPage(art)
+		}
 		if s := claimSummary(anns); s != "" {
 			b.WriteString(mdEscape(s) + "  \n")
 		}
@@ -52,7 +56,7 @@ func (e Export) Markdown() ([]byte, string, error) {
 			b.WriteString("\n\n")
 			quote := mdEscape(collapseSpace(p.Quote.Exact))
 			if isWebURL(art.Source) && p.Status != anchor.Orphan {
-				quote = "[" + quote + "](" + mdURL(art.Source+TextFragment(p.Quote)) + ")"
+				quote = "[" + quote + "](" + mdURL(FragmentURL(art.Source, frags.fragment(p.Start, p.End))) + ")"
 			}
 			b.WriteString("> " + quote + "\n\n")
 			if p.Label != "" {

@@ -28,7 +28,7 @@ func Merge(sets []*ImportSet) *ImportSet {
 	if len(sets) == 1 {
 		return sets[0]
 	}
-	out := &ImportSet{Filename: fmt.Sprintf("%d files", len(sets))}
+	out := &ImportSet{Filename: fmt.Sprintf("%d files", len(sets)), Here: sets[0].Here, Attach: sets[0].Attach}
 	articles := map[string]*article.Article{}
 	for i, set := range sets {
 		if i == 0 {
@@ -36,7 +36,10 @@ func Merge(sets []*ImportSet) *ImportSet {
 		} else if set.Format != out.Format {
 			out.Format = ""
 		}
-		out.Annotations = append(out.Annotations, set.Annotations...)
+		for _, in := range set.Annotations {
+			in.File = displayName(set.Filename)
+			out.Annotations = append(out.Annotations, in)
+		}
 		for _, r := range set.Rejected {
 			r.File = displayName(set.Filename)
 			out.Rejected = append(out.Rejected, r)

@@ -1,9 +1,11 @@
 package share
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -56,7 +58,7 @@ func ExportClassPack(art *article.Article, anns []annotation.Annotation, instruc
 		return nil, "", fmt.Errorf("unknown class pack role %q", role)
 	}
 	name := art.ID + "-" + date.Format("2006-01-02") + ".annotator.json"
-	coll, err := json.Marshal(buildCollection("urn:annotator:export:"+name, "Annotations on "+art.Title, []Item{{art, anns}}))
+	coll, err := json.Marshal(buildCollection("urn:annotator:export:"+name, "Annotations on "+art.Title, []Item{{Article: art, Annotations: anns}}))
 	if err != nil {
 		return nil, "", err
 	}
@@ -74,11 +76,19 @@ func checkPackArticle(a *article.Article) error {
 	return nil
 }
 
-func (s *ImportSet) readClassPack(data []byte, known []article.Summary) error {
-	s.Format = FormatClassPack
+// readClassPack reads a class pack's fields, which the splitter kept by
+// path, checks them and its article, and makes the article the one its
+// annotations must be on.
+func (c *converter) readClassPack(sp *splitter) error {
+	s := c.set
 	var p ClassPack
-	if err := json.Unmarshal(data, &p); err != nil {
-		return fmt.Errorf("this class pack is damaged: %v", err)
+	for path, dst := range map[string]any{".type": &p.Type, ".version": &p.Version, ".article": &p.Article,
+		".instructions": &p.Instructions, ".creator": &p.Creator, ".role": &p.Role} {
+		if raw := sp.top[path]; raw != nil {
+			if err := json.Unmarshal(raw, dst); err != nil {
+				return fmt.Errorf("this class pack is damaged: its %s is not what a class pack holds there", strings.TrimPrefix(path, "."))
+			}
+		}
 	}
 	switch {
 	case p.Version != 1:
@@ -90,33 +100,31 @@ func (s *ImportSet) readClassPack(data []byte, known []article.Summary) error {
 	case utf8.RuneCountInString(p.Creator) > annotation.MaxCreatorLen:
 		return errors.New("this class pack's creator name is too long")
 	case p.Role != "" && p.Role != RoleTeacher && p.Role != RoleStudent:
-		return fmt.Errorf("this class pack has an unknown role %q", clip(p.Role))
+		return fmt.Errorf("this class pack has an unknown role “%s”", clip(p.Role))
 	}
 	if err := checkPackArticle(p.Article); err != nil {
 		return err
 	}
 	art := p.Article
-	if sum, ok := findSummary(known, art.ID); !ok {
+	if sum, ok := c.byID[art.ID]; !ok {
 		local := *art
 		local.Origin = "local"
 		s.NewArticles = append(s.NewArticles, &local)
 	} else if sum.Hash != art.Hash {
-		s.Warnings = append(s.Warnings, fmt.Sprintf("your copy of %q differs from the class pack's; the annotations are kept and may need review", clip(art.Title)))
+		s.Warnings = append(s.Warnings, fmt.Sprintf("your copy of “%s” differs from the class pack's; the annotations are kept and may need review", clip(art.Title)))
 	}
 	s.Pack = &p
-	var items []json.RawMessage
-	if len(p.Annotations) > 0 && string(p.Annotations) != "null" {
-		var env envelope
-		if err := json.Unmarshal(p.Annotations, &env); err != nil {
-			return fmt.Errorf("this class pack's annotations are damaged: %v", err)
-		}
-		if !typeNames(env.Type)["AnnotationCollection"] {
+	if sp.lists[".annotations"] || sp.top[".annotations"] != nil {
+		if raw := sp.top[".annotations"]; raw != nil && string(bytes.TrimSpace(raw)) != "null" {
 			return errors.New("this class pack's annotations are not an AnnotationCollection")
 		}
-		var err error
-		if items, err = collectionPages(env.First); err != nil {
+		if sp.lists[".annotations"] && !names(sp.top[".annotations.type"])["AnnotationCollection"] {
+			return errors.New("this class pack's annotations are not an AnnotationCollection")
+		}
+		if err := remotePage(sp.top[".annotations.first"]); err != nil {
 			return err
 		}
 	}
-	return s.readW3CItems(items, nil, known, &forcedArticle{art})
+	c.forced = art
+	return nil
 }

@@ -2,6 +2,7 @@ package share
 
 import (
 	"sort"
+	"time"
 
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
@@ -13,19 +14,71 @@ type Preview struct {
 	Rejected                []Rejection
 	// NewArticles are the articles the import adds to the library.
 	NewArticles []*article.Article
-	Warnings    []string
+	// Warnings are about the files as a whole.
+	Warnings []string
+	// ItemWarnings are about single items, in file order: what an item
+	// carried that was not kept, or was kept in another form.
+	ItemWarnings []ItemWarning
+	// Decisions say, for each annotation that is both in the file and in
+	// the library with different content, which copy is kept and why.
+	Decisions []Decision
+	// Unattached are the annotations whose target named no article, waiting
+	// for the reader to attach them to the article the import was made on
+	// (set ImportSet.Attach and preview again). They are not in the counts.
+	Unattached []Incoming
 	// Writes holds, for each article whose annotations change, its complete
 	// new list of annotations: store.Apply writes them with NewArticles,
 	// all or nothing.
 	Writes map[string][]annotation.Annotation
 }
 
-// PreviewImport merges set into existing (the reader's annotations by article
-// id) by annotation id: an id not there is new; a copy modified later than
-// ours is an update; the same or an older copy leaves ours unchanged. So
-// importing the same file twice changes nothing the second time. A
-// tombstone of ours is treated like any annotation: an older import does not
-// bring it back.
+// ItemWarning is one thing the reader should know about one item.
+type ItemWarning struct {
+	File    string // the file, when several were imported at once
+	Item    int    // the item's index in its file, from 0
+	ID      string // the annotation it became
+	Message string
+}
+
+func (w ItemWarning) String() string {
+	return Rejection{File: w.File, Item: w.Item, Reason: w.Message}.String()
+}
+
+// Winner says which copy of an annotation an import keeps.
+type Winner string
+
+const (
+	FileWins  Winner = "file"  // the file's copy replaces the library's
+	LocalWins Winner = "local" // the library's copy is kept
+)
+
+// Decision is why one annotation that is in both places was taken from
+// the file or kept as it is.
+type Decision struct {
+	File   string
+	Item   int
+	ID     string
+	Quote  string // the start of the quote, to name it to the reader
+	Winner Winner
+	Reason string // a sentence in plain words
+}
+
+// PreviewImport merges set into existing (the reader's annotations by
+// article id) by annotation id, in time linear in the annotations it
+// touches:
+//
+//   - an id not there is new;
+//   - the same content (ContentHash) is unchanged, whatever the times say,
+//     unless the file's copy was modified later (then it is an update that
+//     brings its selectors);
+//   - when both have a modification time, the later one wins;
+//   - when the file's copy has none (many tools write none), it wins only if
+//     ours was imported and not edited since (Imported equals its
+//     ContentHash); a copy edited here, or made here, is kept;
+//   - a tombstone of ours is treated like any annotation.
+//
+// Each conflict of content is listed in Decisions with its reason. So
+// importing the same file twice changes nothing the second time.
 func PreviewImport(set *ImportSet, existing map[string][]annotation.Annotation) Preview {
 	p := Preview{Writes: map[string][]annotation.Annotation{}}
 	if set == nil {
@@ -41,47 +94,126 @@ func PreviewImport(set *ImportSet, existing map[string][]annotation.Annotation) 
 	p.NewArticles = append(p.NewArticles, set.NewArticles...)
 	p.Warnings = append(p.Warnings, set.Warnings...)
 
-	working := map[string][]annotation.Annotation{}
-	list := func(id string) []annotation.Annotation {
-		if l, ok := working[id]; ok {
-			return l
+	type working struct {
+		list  []annotation.Annotation
+		index map[string]int
+	}
+	lists := map[string]*working{}
+	get := func(id string) *working {
+		if w, ok := lists[id]; ok {
+			return w
 		}
-		l := append([]annotation.Annotation(nil), existing[id]...)
-		working[id] = l
-		return l
+		old := existing[id]
+		w := &working{list: append(make([]annotation.Annotation, 0, len(old)+8), old...), index: make(map[string]int, len(old))}
+		for i, a := range w.list {
+			w.index[a.ID] = i
+		}
+		lists[id] = w
+		return w
 	}
 	changed := map[string]bool{}
 	for _, in := range set.Annotations {
+		if in.NoSource && !set.Attach {
+			p.Unattached = append(p.Unattached, in)
+			continue
+		}
 		a := in.Annotation
-		l := list(a.Article)
-		i := indexByID(l, a.ID)
-		switch {
-		case i < 0:
-			working[a.Article] = append(l, a)
+		for _, msg := range in.Warnings {
+			p.ItemWarnings = append(p.ItemWarnings, ItemWarning{File: in.File, Item: in.Item, ID: a.ID, Message: msg})
+		}
+		w := get(a.Article)
+		i, ok := w.index[a.ID]
+		if !ok {
+			w.index[a.ID] = len(w.list)
+			w.list = append(w.list, a)
 			p.New++
 			changed[a.Article] = true
-		case a.Modified.After(l[i].Modified):
-			l[i] = a
+			continue
+		}
+		ours := w.list[i]
+		winner, reason := decide(ours, a)
+		if winner == FileWins {
+			w.list[i] = a
 			p.Updated++
 			changed[a.Article] = true
-		default:
+		} else {
 			p.Unchanged++
+		}
+		if reason != "" {
+			p.Decisions = append(p.Decisions, Decision{File: in.File, Item: in.Item, ID: a.ID,
+				Quote: clipRunes(collapseSpace(a.Quote.Exact), 60), Winner: winner, Reason: reason})
 		}
 	}
 	for id := range changed {
-		p.Writes[id] = working[id]
+		p.Writes[id] = lists[id].list
 	}
 	return p
 }
 
+// decide says which copy of one annotation to keep: ours (in the library)
+// or theirs (the file's). The reason is "" when the copies say the same.
+func decide(ours, theirs annotation.Annotation) (Winner, string) {
+	theirsHash := theirs.Imported // the import computed it
+	if theirsHash == "" {
+		theirsHash = theirs.ContentHash()
+	}
+	same := ours.ContentHash() == theirsHash
+	switch {
+	case same && !theirs.Modified.After(ours.Modified):
+		return LocalWins, ""
+	case same:
+		// Modified later with the same words: its selectors or times are newer.
+		return FileWins, ""
+	case !theirs.Modified.IsZero() && !ours.Modified.IsZero():
+		if theirs.Modified.After(ours.Modified) {
+			return FileWins, "the file's copy was changed later (" + when(theirs.Modified) + ") than yours (" + when(ours.Modified) + ")"
+		}
+		if theirs.Modified.Equal(ours.Modified) {
+			return LocalWins, "both copies say they were changed at the same time (" + when(ours.Modified) + "); yours is kept"
+		}
+		return LocalWins, "your copy was changed later (" + when(ours.Modified) + ") than the file's (" + when(theirs.Modified) + ")"
+	case !theirs.Modified.IsZero():
+		return FileWins, "the file's copy says when it was changed (" + when(theirs.Modified) + ") and yours does not"
+	}
+	// The file does not say when its copy was changed: decide by content.
+	switch {
+	case ours.Imported == "" && ours.Modified.IsZero():
+		return FileWins, "neither copy says when it was changed, and yours was never edited here"
+	case ours.Imported == "":
+		return LocalWins, "the file's copy does not say when it was changed, and yours was made or edited here"
+	case ours.EditedSinceImport():
+		return LocalWins, "the file's copy does not say when it was changed, and yours was edited since it was imported"
+	}
+	return FileWins, "the file's copy does not say when it was changed, and yours was not edited since it was imported"
+}
+
+func when(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04 UTC") }
+
 // Changes reports whether applying the preview would write anything.
 func (p Preview) Changes() bool { return len(p.Writes) > 0 || len(p.NewArticles) > 0 }
 
-func indexByID(l []annotation.Annotation, id string) int {
-	for i := range l {
-		if l[i].ID == id {
-			return i
+// WarningCounts groups the item warnings by message, most frequent first,
+// for a preview that says "kept an HTML body as plain text (12 items)"
+// once rather than twelve times.
+func (p Preview) WarningCounts() []WarningCount {
+	counts := map[string]int{}
+	var order []string
+	for _, w := range p.ItemWarnings {
+		if counts[w.Message] == 0 {
+			order = append(order, w.Message)
 		}
+		counts[w.Message]++
 	}
-	return -1
+	out := make([]WarningCount, len(order))
+	for i, m := range order {
+		out[i] = WarningCount{Message: m, Items: counts[m]}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Items > out[j].Items })
+	return out
+}
+
+// WarningCount is one warning message and how many items it concerns.
+type WarningCount struct {
+	Message string
+	Items   int
 }

@@ -17,6 +17,8 @@ var notInAppWasm = []struct{ prefix, why string }{
 	{"compress/flate", "share links are compressed with the browser's CompressionStream (app/share/doc.go); compress/flate was 164 KB of app.wasm"},
 	{"net/http", "the app fetches with the browser's fetch (app/ui/fetch_wasm.go); go-app is patched not to need it (third_party/go-app/PATCHES.md)"},
 	{"github.com/annotator/annotator/internal/searchcorpus", "the search benchmark's generated corpus is built into app.wasm only with -tags searchbench (app/ui/search_bench_hook.go)"},
+	{"golang.org/x/text", "the text-fragment tests' reference matcher folds case with it (app/share/fragment_test.go); the app's own folding is app/search/fold.go"},
+	{"github.com/rivo/uniseg", "the text-fragment tests' reference matcher splits words with it (app/share/fragment_test.go)"},
 	{"crypto", "any crypto/ package links Go's FIPS 140 module (346 KB of app.wasm); hashes come from internal/shasum, ids from math/rand/v2, and go-app is patched (third_party/go-app/PATCHES.md)"},
 }
 
