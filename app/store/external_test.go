@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -219,7 +220,7 @@ func TestApplyExternalOtherKeys(t *testing.T) {
 			t.Errorf("ApplyExternal(%q) = %v, %v", key, got, err)
 		}
 	}
-	if _, err := tab1.ApplyExternal(metaKey, `{"schema":3}`); !errors.Is(err, ErrNewerSchema) {
+	if _, err := tab1.ApplyExternal(metaKey, fmt.Sprintf(`{"schema":%d}`, SchemaVersion+1)); !errors.Is(err, ErrNewerSchema) {
 		t.Errorf("newer schema from another tab: %v", err)
 	}
 	if _, err := tab1.ApplyExternal(annotationsKey("seed"), "not json"); err == nil {

@@ -14,6 +14,7 @@ var notInAppWasm = []struct{ prefix, why string }{
 	{"github.com/yuin/goldmark", "Markdown is parsed in a worker by markdown.wasm (cmd/markdown); goldmark made app.wasm 1.45 MB larger (raw)"},
 	{"compress/flate", "share links are compressed with the browser's CompressionStream (app/share/doc.go); compress/flate was 164 KB of app.wasm"},
 	{"net/http", "the app fetches with the browser's fetch (app/ui/fetch_wasm.go); go-app is patched not to need it (third_party/go-app/PATCHES.md)"},
+	{"github.com/pierrec/lz4", "the reference LZ4 checks internal/lz4 in tests only; it would add 94 KB to app.wasm"},
 	{"github.com/annotator/annotator/internal/realistic", "the benchmarks' generator embeds 575 KB of prose that no reader needs"},
 	{"crypto", "any crypto/ package links Go's FIPS 140 module (346 KB of app.wasm); hashes come from internal/shasum, ids from math/rand/v2, and go-app is patched (third_party/go-app/PATCHES.md)"},
 }
