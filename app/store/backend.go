@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
-	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Backend is a string key-value store: the browser's localStorage, or a
@@ -48,11 +48,20 @@ func NewMemory(quotaChars int) *Memory {
 	return &Memory{data: map[string]string{}, quotaChars: quotaChars}
 }
 
-// utf16Len counts s in UTF-16 code units, the unit of a JavaScript string's length.
+// utf16Len counts s in UTF-16 code units, the unit of a JavaScript string's
+// length: one per character, two for one outside the BMP (a 4-byte UTF-8
+// sequence); an invalid byte counts as U+FFFD, one unit. It runs over the
+// bytes rather than decoding each character: packed annotations are
+// hundreds of thousands of 3-byte characters.
 func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r) // invalid UTF-8 ranges as U+FFFD, one unit
+	n := utf8.RuneCountInString(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xF0 {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 4 {
+				n++
+				i += 3
+			}
+		}
 	}
 	return n
 }

@@ -86,10 +86,10 @@ type compactWriter struct {
 }
 
 // encodeCompact encodes list, in its order, as annotations of articleID.
-func encodeCompact(articleID string, list []annotation.Annotation) []byte {
+func encodeCompact(articleID string, list []*annotation.Annotation) []byte {
 	w := &compactWriter{hashes: map[string]uint64{}, tags: map[string]uint64{}}
-	for i := range list {
-		w.annotation(articleID, &list[i])
+	for _, a := range list {
+		w.annotation(articleID, a)
 	}
 	out := make([]byte, 0, 1+4*binary.MaxVarintLen64+len(w.meta)+len(w.nums)+len(w.raw)+len(w.text))
 	out = append(out, compactVersion)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,18 +32,29 @@ const maxCompactLen = 64 << 20
 
 // encodeEntry returns the stored form of an article's annotations.
 func encodeEntry(articleID string, byID map[string]annotation.Annotation, now time.Time) string {
-	list := sortedByID(byID)
-	keep := list[:0]
-	for _, a := range list {
+	return packEntry(compactEntry(articleID, byID, now))
+}
+
+// compactEntry is the compact encoding inside encodeEntry's value.
+func compactEntry(articleID string, byID map[string]annotation.Annotation, now time.Time) []byte {
+	list := make([]annotation.Annotation, 0, len(byID))
+	for _, a := range byID {
 		if !expired(a, now) {
-			keep = append(keep, a)
+			list = append(list, a)
 		}
 	}
-	return packEntry(encodeCompact(articleID, keep))
+	// Sort pointers, not the annotations: swapping 1,000 structs of 350
+	// bytes cost more than compressing them.
+	sorted := make([]*annotation.Annotation, len(list))
+	for i := range list {
+		sorted[i] = &list[i]
+	}
+	slices.SortFunc(sorted, func(x, y *annotation.Annotation) int { return strings.Compare(x.ID, y.ID) })
+	return encodeCompact(articleID, sorted)
 }
 
 func packEntry(compact []byte) string {
-	z := binary.AppendUvarint(make([]byte, 0, 10+len(compact)/2), uint64(len(compact)))
+	z := binary.AppendUvarint(make([]byte, 0, 16+len(compact)), uint64(len(compact)))
 	z = lz4.Compress(z, compact)
 	out := make([]byte, 0, 1+3*packedLen(len(z)))
 	out = append(out, entryMarker)

@@ -94,7 +94,7 @@ func Open(b Backend) (*Store, *Report, error) { return open(b, time.Now) }
 
 func open(b Backend, now func() time.Time) (*Store, *Report, error) {
 	s := &Store{
-		backend:     b,
+		backend:     &sizing{Backend: b, sizes: map[string]int{}},
 		now:         now,
 		annotations: map[string]map[string]annotation.Annotation{},
 		articles:    map[string]*article.Article{},

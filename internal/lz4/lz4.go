@@ -36,7 +36,10 @@ const (
 	mfLimit    = 12 // no match starts in the last 12 bytes
 	maxOffset  = 1<<16 - 1
 	hashLog    = 14
-	chainDepth = 8 // candidates tried per position
+	chainDepth = 8  // candidates tried per position
+	niceLen    = 64 // a match this long ends the search
+	skipLog    = 5  // after 32 bytes without a match, try every other position, and so on
+
 )
 
 // Compress appends the LZ4 block of src to dst.
@@ -77,13 +80,15 @@ func Compress(dst, src []byte) []byte {
 			}
 			if l := matchLen(src[cand:], src[p:], maxLen); l > bestLen {
 				bestLen, bestOff = l, p-cand
-				if l == maxLen {
-					break
+				if l >= niceLen || l == maxLen {
+					break // long enough: looking further costs more than it saves
 				}
 			}
 		}
 		if bestLen == 0 {
-			p++
+			// Like LZ4's acceleration: the longer nothing matches (random
+			// bytes such as ids), the faster the search moves on.
+			p += 1 + (p-anchor)>>skipLog
 			continue
 		}
 		// Extend backwards over pending literals.
