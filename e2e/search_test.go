@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/annotator/annotator/app/annotation"
 )
 
 // annotate selects phrase in the open article, highlights it, writes note
@@ -36,10 +39,9 @@ func annotate(t *testing.T, b *browser, phrase, note, tag string) string {
 	b.typeInto(t, "textbox", "Note", note)
 	b.typeInto(t, "combobox", "Tags", tag) // a text input with suggestions
 	b.key(t, "\r")
-	// As stored: JSON, where < > & are escaped.
-	stored := func(s string) string { return jsString(strings.Trim(jsString(s), `"`)) }
-	b.waitFor(t, "the note and tag saved", `Object.keys(localStorage).some(k => k.startsWith("annotator/annotations/") &&
-		localStorage.getItem(k).includes(`+stored(note)+`) && localStorage.getItem(k).includes(`+stored(tag)+`))`)
+	b.waitStored(t, "the note and tag saved", func(all map[string][]annotation.Annotation) bool {
+		return someAnnotation(all, func(a annotation.Annotation) bool { return a.Note == note && slices.Contains(a.Tags, tag) })
+	})
 	return id
 }
 

@@ -218,7 +218,9 @@ func TestShareExportImportRoundTrip(t *testing.T) {
 	a.open(t, h.URL+seed)
 	a.highlight(t, "candid, substantive, and constructive")
 	a.typeInto(t, "textbox", "Note", "Why it matters")
-	a.waitFor(t, "the note saved", `Object.keys(localStorage).some(k => k.startsWith("annotator/annotations/") && localStorage.getItem(k).includes("Why it matters"))`)
+	a.waitStored(t, "the note saved", func(all map[string][]annotation.Annotation) bool {
+		return someAnnotation(all, func(a annotation.Annotation) bool { return a.Note == "Why it matters" })
+	})
 	a.highlight(t, "Taiwan issue")
 	want := a.markTexts(t)
 	if len(want) != 2 {

@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -49,7 +49,7 @@ func compactEntry(articleID string, byID map[string]annotation.Annotation, now t
 	for i := range list {
 		sorted[i] = &list[i]
 	}
-	slices.SortFunc(sorted, func(x, y *annotation.Annotation) int { return strings.Compare(x.ID, y.ID) })
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID }) // not slices.SortFunc: 15 KB more of app.wasm
 	return encodeCompact(articleID, sorted)
 }
 
