@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
@@ -173,4 +174,47 @@ func TestPackKnownValues(t *testing.T) {
 			t.Errorf("packBytes(%x) = %U, want %U", c.in, got, c.want)
 		}
 	}
+}
+
+// unpackReference is unpackBytes written plainly, over the string's runes.
+func unpackReference(s string) ([]byte, error) {
+	var out []byte
+	var acc uint32
+	n := 0
+	for i, r := range s {
+		var v uint32
+		var w int
+		switch {
+		case r >= unit15Base && r < unit15Base+1<<15:
+			v, w = uint32(r-unit15Base), 15
+		case r >= unit7Base && r < unit7Base+1<<7 && i+utf8.RuneLen(r) == len(s):
+			v, w = uint32(r-unit7Base), 7
+		default:
+			return nil, errPacked
+		}
+		acc = acc<<w | v
+		n += w
+		for n >= 8 {
+			n -= 8
+			out = append(out, byte(acc>>n))
+		}
+		acc &= 1<<n - 1
+	}
+	return out, nil
+}
+
+// FuzzUnpack: on any string, unpackBytes agrees with unpackReference.
+func FuzzUnpack(f *testing.F) {
+	f.Add(string(packBytes(nil, []byte("hello, world"))))
+	f.Add(string(packBytes(nil, []byte("a longer run of bytes: eight units at a time, and more")))[1:])
+	f.Add("\xed\xa0\x80")  // a surrogate, as UTF-8
+	f.Add("\xe3\x90\x80Ā") // U+3400 U+0100
+	f.Add("\xe0\x80\x80")  // overlong
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := unpackBytes(s)
+		want, werr := unpackReference(s)
+		if (err == nil) != (werr == nil) || !bytes.Equal(got, want) {
+			t.Fatalf("unpackBytes(%q) = %x, %v; want %x, %v", s, got, err, want, werr)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"unicode/utf8"
 )
@@ -53,6 +54,24 @@ func packBytes(dst []byte, b []byte) []byte {
 	return dst
 }
 
+// units4 decodes four units of the 15-bit repertoire at the start of s
+// into 60 bits.
+func units4(s string) (uint64, bool) {
+	var v uint64
+	for j := 0; j < 12; j += 3 {
+		c0, c1, c2 := s[j], s[j+1], s[j+2]
+		if c0 < 0xE0 || c0 > 0xEF || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			return 0, false
+		}
+		r := uint64(c0&0x0F)<<12 | uint64(c1&0x3F)<<6 | uint64(c2&0x3F)
+		if r < unit15Base || r >= unit15Base+1<<15 {
+			return 0, false
+		}
+		v = v<<15 | (r - unit15Base)
+	}
+	return v, true
+}
+
 var errPacked = errors.New("not packed data: a character outside the packing's repertoire")
 
 // unpackBytes reverses packBytes.
@@ -60,16 +79,39 @@ func unpackBytes(s string) ([]byte, error) {
 	out := make([]byte, 0, len(s)/3*15/8+1)
 	var acc uint32
 	n := 0
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		// Eight units (120 bits) make 15 whole bytes: while the bits are
+		// aligned, take them eight at a time.
+		if n == 0 && len(s)-i >= 24 {
+			if hi, ok := units4(s[i:]); ok {
+				if lo, ok := units4(s[i+12:]); ok {
+					out = binary.BigEndian.AppendUint64(out, hi<<4|lo>>56)[:len(out)+7]
+					out = append(out, byte(hi<<4)|byte(lo>>56))
+					out = binary.BigEndian.AppendUint64(out, lo<<8)[:len(out)+7]
+					i += 24
+					continue
+				}
+			}
+		}
 		var v uint32
 		var w int
-		switch {
-		case r >= unit15Base && r < unit15Base+1<<15:
+		// Decoded by hand: every unit of the repertoire is a 3-byte
+		// sequence, and ranging over the string's runes took twice as long
+		// in WebAssembly.
+		if c := s[i]; c >= 0xE0 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r < unit15Base || r >= unit15Base+1<<15 {
+				return nil, errPacked
+			}
 			v, w = uint32(r-unit15Base), 15
-		case r >= unit7Base && r < unit7Base+1<<7 && i+utf8.RuneLen(r) == len(s):
+			i += 3
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r < unit7Base || r >= unit7Base+1<<7 || i+size != len(s) {
+				return nil, errPacked
+			}
 			v, w = uint32(r-unit7Base), 7
-		default:
-			return nil, errPacked
+			i += size
 		}
 		acc = acc<<w | v
 		n += w
