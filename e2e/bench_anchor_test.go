@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -69,7 +68,7 @@ func TestBenchAnchoring(t *testing.T) {
 			Kind:     annotation.KindHighlight, Label: annotation.LabelKeyPoint, Created: now, Modified: now,
 		})
 	}
-	stored, _ := json.Marshal(anns)
+	stored := storedForm(t, map[string][]annotation.Annotation{"bench-article": anns})
 	h := startHost(t, dir, "127.0.0.1:0")
 
 	var resolves []float64
@@ -86,8 +85,7 @@ func TestBenchAnchoring(t *testing.T) {
 	}
 	seed := func(b *browser) {
 		b.open(t, h.URL+"/")
-		js := fmt.Sprintf(`localStorage.setItem("annotator/meta", JSON.stringify({schema: 2})); localStorage.setItem("annotator/annotations/bench-article", %q); true`, stored)
-		eval[bool](t, b, js)
+		seedStorage(t, b, stored)
 	}
 
 	var paints, anchors []float64

@@ -250,8 +250,10 @@ func (p *problems) add(field string, kind error, msg string) {
 func (p *problems) text(field, s string, max int, what string) {
 	if !utf8.ValidString(s) {
 		p.add(field, ErrMalformed, what+" is not valid UTF-8 text.")
-	} else if n := utf8.RuneCountInString(s); n > max {
-		p.add(field, ErrTooLong, what+" is too long: "+itoa(n)+" characters, at most "+itoa(max)+".")
+	} else if len(s) > max { // fewer bytes than max cannot be more code points: no need to count
+		if n := utf8.RuneCountInString(s); n > max {
+			p.add(field, ErrTooLong, what+" is too long: "+itoa(n)+" characters, at most "+itoa(max)+".")
+		}
 	}
 }
 

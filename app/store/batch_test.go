@@ -109,10 +109,18 @@ func TestApplyWritesEverything(t *testing.T) {
 // A full storage part way through: nothing of the batch is left, in
 // storage or in memory, and the error says the storage is full.
 func TestApplyIsAllOrNothingWhenFull(t *testing.T) {
-	for _, room := range []int{0, 100, 500, 900, 1300} {
-		probe := NewMemory(0)
-		seeded(t, probe)
-		m := NewMemory(probe.UsedChars() + room)
+	// need is the room the whole batch takes; every smaller room fails
+	// at some write of it.
+	probe := NewMemory(0)
+	seeded(t, probe)
+	base := probe.UsedChars()
+	ps, _ := mustOpen(t, probe, t0)
+	if err := ps.Apply(importBatch(t)); err != nil {
+		t.Fatal(err)
+	}
+	need := probe.UsedChars() - base
+	for _, room := range []int{0, need / 4, need / 2, 3 * need / 4, need - 1} {
+		m := NewMemory(base + room)
 		s := seeded(t, m)
 		before := stateOf(s, m)
 		err := s.Apply(importBatch(t))

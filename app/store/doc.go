@@ -12,14 +12,23 @@
 // in-memory twin of localStorage that counts its quota the way Chromium does.
 // Only localstorage.go (built for wasm) talks to the browser.
 //
-// Layout (schema 2):
+// Layout (schema 3):
 //
-//	annotator/meta                      {"schema":2}
-//	annotator/annotations/<article id>  JSON array of annotations, tombstones included, sorted by id
-//	annotator/article/<article id>      a reader-added article
-//	annotator/classpack/<article id>    Instructions of the class pack that brought the article
-//	annotator/prefs                     Prefs
-//	annotator/corrupt/<key>@<unix ms>   an entry set aside because it could not be decoded
+//	annotator/meta                      {"schema":3}
+//	annotator/annotations/<article id>  the article's annotations, tombstones included, sorted by id,
+//	                                    packed: "~" and LZ4-compressed compact columns, 15 bits to a
+//	                                    UTF-16 character (entry.go, compact.go, pack.go)
+//	annotator/article/<article id>      a reader-added article (JSON)
+//	annotator/classpack/<article id>    Instructions of the class pack that brought the article (JSON)
+//	annotator/prefs                     Prefs (JSON)
+//	annotator/corrupt/<key>@<unix ms>   an entry set aside because it could not be decoded, as it was
+//
+// Schema 2 stored each article's annotations as a JSON array, about twelve
+// times larger; schema 1 kept every annotation in one array under
+// "annotator:annotations". Open migrates both forward (migrate.go,
+// migrate3.go) and reads schema 2's arrays wherever they still appear.
+// Usage reports the space used and an estimate of how many more
+// annotations fit. docs/storage.md has the figures.
 //
 // Keys without the "annotator/" prefix belong to others and are never
 // touched, except annotator-classpack/<article id>, where earlier versions

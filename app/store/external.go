@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -22,6 +23,7 @@ import (
 // A change of the schema version to a newer one returns ErrNewerSchema: the
 // other tab runs a newer app, and this one should reload.
 func (s *Store) ApplyExternal(key, newValue string) (changedArticles []string, err error) {
+	s.backend.(*sizing).note(key, newValue, newValue != "")
 	switch {
 	case strings.HasPrefix(key, annotationsPrefix):
 		return s.applyAnnotations(key, newValue)
@@ -103,9 +105,12 @@ func (s *Store) applyAnnotations(key, newValue string) ([]string, error) {
 		changed = []string{id}
 	}
 	// Write back only what the other tab's value lacks; an unreadable
-	// element in it is left alone rather than overwritten.
+	// element in it is left alone rather than overwritten. The values are
+	// compared by what they hold, not by their compressed bytes, so that
+	// two tabs whose compressors differ (one not yet reloaded after an
+	// update) agree after one round instead of answering each other forever.
 	if len(problems) == 0 {
-		if value, present := s.valueOf(key); present && value != newValue {
+		if s.holdsMore(id, newValue) {
 			if err := s.save(key); err != nil {
 				return changed, err
 			}
@@ -114,6 +119,26 @@ func (s *Store) applyAnnotations(key, newValue string) ([]string, error) {
 		}
 	}
 	return changed, nil
+}
+
+// holdsMore reports whether memory's annotations of an article, as they
+// would be stored now, differ from those in value (another tab's write).
+func (s *Store) holdsMore(articleID, value string) bool {
+	m, now := s.annotations[articleID], s.now()
+	live := 0
+	for _, a := range m {
+		if !expired(a, now) {
+			live++
+		}
+	}
+	if live == 0 {
+		return false // nothing to store: the key goes with the next write
+	}
+	theirs, err := unpackEntry(value)
+	if err != nil {
+		return true // schema 2's JSON, from a tab about to reload: write it forward
+	}
+	return !bytes.Equal(compactEntry(articleID, m, now), theirs)
 }
 
 func liveCount(m map[string]annotation.Annotation) int {

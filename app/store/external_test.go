@@ -1,7 +1,9 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -219,7 +221,7 @@ func TestApplyExternalOtherKeys(t *testing.T) {
 			t.Errorf("ApplyExternal(%q) = %v, %v", key, got, err)
 		}
 	}
-	if _, err := tab1.ApplyExternal(metaKey, `{"schema":3}`); !errors.Is(err, ErrNewerSchema) {
+	if _, err := tab1.ApplyExternal(metaKey, fmt.Sprintf(`{"schema":%d}`, SchemaVersion+1)); !errors.Is(err, ErrNewerSchema) {
 		t.Errorf("newer schema from another tab: %v", err)
 	}
 	if _, err := tab1.ApplyExternal(annotationsKey("seed"), "not json"); err == nil {
@@ -227,5 +229,52 @@ func TestApplyExternalOtherKeys(t *testing.T) {
 	}
 	if len(tab1.Annotations("seed")) != 1 {
 		t.Error("unreadable value from another tab changed memory")
+	}
+}
+
+// TestApplyExternalComparesContent: another tab's value that holds the same
+// annotations, compressed differently (its app version compresses
+// otherwise), is not answered with a write, which that tab would answer in
+// turn; one that holds less is, and so is schema 2's JSON from a tab about
+// to reload.
+func TestApplyExternalComparesContent(t *testing.T) {
+	b := newBus(t, 2, []annotation.Annotation{ann("seed", 1, t0), ann("seed", 2, t0)})
+	tab1 := b.tabs[1]
+	key := annotationsKey("seed")
+	compact, err := unpackEntry(b.mem.Snapshot()[key])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same payload in an LZ4 block of literals only.
+	z := binary.AppendUvarint(nil, uint64(len(compact)))
+	z = append(z, 0xf0)
+	for l := len(compact) - 15; ; l -= 255 {
+		if l < 255 {
+			z = append(z, byte(l))
+			break
+		}
+		z = append(z, 255)
+	}
+	z = append(z, compact...)
+	other := string(packBytes([]byte{entryMarker}, z))
+	if other == b.mem.Snapshot()[key] {
+		t.Fatal("the test needs another compression of the same payload")
+	}
+	must(t, b.mem.Set(key, other))
+	b.queue = nil
+	if changed, err := tab1.ApplyExternal(key, other); err != nil || changed != nil || len(b.queue) != 0 {
+		t.Fatalf("same annotations compressed otherwise: changed %v, %v, %d writes", changed, err, len(b.queue))
+	}
+
+	less := encodeEntry("seed", byID(ann("seed", 1, t0)), t0)
+	must(t, b.mem.Set(key, less))
+	if _, err := tab1.ApplyExternal(key, less); err != nil || len(b.queue) != 1 {
+		t.Fatalf("a value missing an annotation: %v, %d writes", err, len(b.queue))
+	}
+	b.queue = nil
+	js := encode(t, []annotation.Annotation{ann("seed", 1, t0), ann("seed", 2, t0)})
+	must(t, b.mem.Set(key, js))
+	if changed, err := tab1.ApplyExternal(key, js); err != nil || changed != nil || len(b.queue) != 1 || !isPacked(b.mem.Snapshot()[key]) {
+		t.Fatalf("schema 2's JSON: changed %v, %v, %d writes", changed, err, len(b.queue))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,4 +117,42 @@ func (c *crashing) Remove(k string) error {
 		return errCrash
 	}
 	return c.Memory.Remove(k)
+}
+
+// readable returns a stored value as a person reads it: a packed
+// annotations value as the JSON array of its annotations, anything else as
+// it is.
+func readable(t testing.TB, key, value string) string {
+	t.Helper()
+	id, ok := strings.CutPrefix(key, annotationsPrefix)
+	if !ok || !isPacked(value) {
+		return value
+	}
+	list, err := decodeEntry(id, value)
+	if err != nil {
+		t.Fatalf("%s: %v", key, err)
+	}
+	return encode(t, list)
+}
+
+// readableSnapshot is m's snapshot with readable values.
+func readableSnapshot(t testing.TB, m *Memory) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for k, v := range m.Snapshot() {
+		out[k] = readable(t, k, v)
+	}
+	return out
+}
+
+// metaValue is the meta key's value for the current schema.
+var metaValue = fmt.Sprintf(`{"schema":%d}`, SchemaVersion)
+
+// byID files annotations by id, as the store holds an article's.
+func byID(list ...annotation.Annotation) map[string]annotation.Annotation {
+	m := map[string]annotation.Annotation{}
+	for _, a := range list {
+		m[a.ID] = a
+	}
+	return m
 }

@@ -17,7 +17,7 @@ func TestApplyFullStorage(t *testing.T) {
 	var list []annotation.Annotation
 	for i := 1; i <= 20; i++ {
 		a := ann("pack-notes", i, t0)
-		a.Note, a.Kind = strings.Repeat("n", 200), annotation.KindNote
+		a.Note, a.Kind = noise(i, 200), annotation.KindNote // stored compressed: it must not shrink
 		list = append(list, a)
 	}
 	writes := map[string][]annotation.Annotation{"pack-notes": list, "seed": {ann("seed", 1, t0)}}
@@ -70,4 +70,16 @@ func TestApplyFullStorage(t *testing.T) {
 	if err := s.Apply(Batch{Articles: []*article.Article{broken}}); err == nil || errors.Is(err, ErrQuota) {
 		t.Errorf("a broken article: %v", err)
 	}
+}
+
+// noise is n letters that do not compress: a linear congruential sequence
+// seeded by i.
+func noise(i, n int) string {
+	b := make([]byte, n)
+	x := uint32(i)*2654435761 + 1
+	for j := range b {
+		x = x*1664525 + 1013904223
+		b[j] = 'a' + byte(x>>24)%26
+	}
+	return string(b)
 }

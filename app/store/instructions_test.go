@@ -2,6 +2,7 @@ package store
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,8 +105,8 @@ func TestOldInstructionsMove(t *testing.T) {
 	if len(rep.SetAside) != 1 || rep.SetAside[0].Key != "annotator-classpack/broken" || !strings.HasPrefix(rep.SetAside[0].MovedTo, "annotator/corrupt/annotator-classpack/broken@") {
 		t.Errorf("set aside: %+v", rep.SetAside)
 	}
-	if want := []string{"class pack instructions: 1 moved from annotator-classpack/ to annotator/classpack/"}; !reflect.DeepEqual(rep.Migrations, want) {
-		t.Errorf("migrations %q, want %q", rep.Migrations, want)
+	if want := "class pack instructions: 1 moved from annotator-classpack/ to annotator/classpack/"; !slices.Contains(rep.Migrations, want) {
+		t.Errorf("migrations %q, want %q among them", rep.Migrations, want)
 	}
 	// Opening again changes nothing.
 	before := m.Snapshot()

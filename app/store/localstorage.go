@@ -77,3 +77,8 @@ func catch(err *error, what string) {
 	}
 	panic(r)
 }
+
+// QuotaChars is Chromium's localStorage quota. No browser tells a page its
+// localStorage quota (navigator.storage.estimate covers every kind of
+// storage together); Firefox and Safari also allow about 5 MB per origin.
+func (localStorage) QuotaChars() int { return ChromiumQuotaChars }

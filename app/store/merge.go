@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/annotator/annotator/app/annotation"
@@ -61,37 +60,6 @@ func sortedByID(byID map[string]annotation.Annotation) []annotation.Annotation {
 // tab or device copy the reader merges to have seen it.
 const tombstoneTTL = 30 * 24 * time.Hour
 
-// encodeArticle is the stored form of one article's annotations: sorted by
-// ID, tombstones older than tombstoneTTL before now left out. It is canonical
-// (the same set always encodes to the same string), which is what lets a tab
-// tell that another tab's write already holds everything it knows.
-func encodeArticle(byID map[string]annotation.Annotation, now time.Time, encode func(annotation.Annotation) []byte) string {
-	list := sortedByID(byID)
-	keep := list[:0]
-	for _, a := range list {
-		if !expired(a, now) {
-			keep = append(keep, a)
-		}
-	}
-	parts := make([][]byte, len(keep))
-	size := 2 + len(keep)
-	for i, a := range keep {
-		parts[i] = encode(a)
-		size += len(parts[i])
-	}
-	var buf strings.Builder
-	buf.Grow(size)
-	buf.WriteByte('[')
-	for i, p := range parts {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		buf.Write(p)
-	}
-	buf.WriteByte(']')
-	return buf.String()
-}
-
 func expired(a annotation.Annotation, now time.Time) bool {
 	return a.Deleted && now.Sub(a.Modified) > tombstoneTTL
 }
@@ -101,19 +69,45 @@ type Problem struct {
 	Index  int    // its position in the stored array
 	ID     string // its id, when it could be read
 	Reason string
+	raw    []byte // its stored text, as JSON, to set aside
 }
 
-// decodeArticle reads one article's stored annotations. Elements that fail to
-// decode or validate are returned as problems; the rest are returned merged
-// by ID. err is set only when the value is not a JSON array at all.
+// decodeArticle reads one article's stored annotations, in either stored
+// form (entry.go). Elements that fail to decode or validate are returned
+// as problems; the rest are returned merged by ID. err is set only when
+// the value cannot be read at all.
 func decodeArticle(articleID, value string) (good []annotation.Annotation, problems []Problem, err error) {
+	if isPacked(value) {
+		all, err := decodeEntry(articleID, value)
+		if err != nil {
+			return nil, nil, fmt.Errorf("unreadable packed annotations: %v", err)
+		}
+		good = all[:0]
+		sorted := true
+		for i, a := range all {
+			if err := check(articleID, a); err != nil {
+				problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error(), raw: rawJSON(a)})
+				continue
+			}
+			sorted = sorted && (len(good) == 0 || good[len(good)-1].ID < a.ID)
+			good = append(good, a)
+		}
+		if sorted {
+			return good, problems, nil // as this package writes it: no need to merge
+		}
+		return Merge(good, nil), problems, nil
+	}
 	// Fast path: everything decodes at once (one pass instead of two).
 	var all []annotation.Annotation
 	if json.Unmarshal([]byte(value), &all) == nil {
+		var raws []json.RawMessage
 		for i, a := range all {
 			a.ClampTimes() // a date out of range loads, at the range's end
 			if err := check(articleID, a); err != nil {
-				problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error()})
+				if raws == nil {
+					_ = json.Unmarshal([]byte(value), &raws) // it parsed once
+				}
+				problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error(), raw: raws[i]})
 				continue
 			}
 			good = append(good, a)
@@ -127,17 +121,27 @@ func decodeArticle(articleID, value string) (good []annotation.Annotation, probl
 	for i, raw := range raws {
 		var a annotation.Annotation
 		if err := json.Unmarshal(raw, &a); err != nil {
-			problems = append(problems, Problem{Index: i, ID: peekID(raw), Reason: err.Error()})
+			problems = append(problems, Problem{Index: i, ID: peekID(raw), Reason: err.Error(), raw: raw})
 			continue
 		}
 		a.ClampTimes()
 		if err := check(articleID, a); err != nil {
-			problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error()})
+			problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error(), raw: raw})
 			continue
 		}
 		good = append(good, a)
 	}
 	return Merge(good, nil), problems, nil
+}
+
+// rawJSON is a decoded annotation's JSON, to set it aside; an annotation
+// JSON cannot hold (a time past the year 9999) is set aside as Go prints it.
+func rawJSON(a annotation.Annotation) []byte {
+	b, err := json.Marshal(a)
+	if err != nil {
+		b, _ = json.Marshal(fmt.Sprintf("%+v", a))
+	}
+	return b
 }
 
 func peekID(raw json.RawMessage) string {
@@ -162,6 +166,11 @@ func check(articleID string, a annotation.Annotation) error {
 		return fmt.Errorf("annotation %s has no article", a.ID)
 	case articleID != "" && a.Article != articleID:
 		return fmt.Errorf("annotation %s belongs to article %q, not %q", a.ID, a.Article, articleID)
+	case !jsonYear(a.Created) || !jsonYear(a.Modified):
+		return fmt.Errorf("annotation %s has a time outside the years 0 to 9999", a.ID)
 	}
 	return validate(a)
 }
+
+// jsonYear reports whether JSON (RFC 3339) can hold t, as every export must.
+func jsonYear(t time.Time) bool { return t.Year() >= 0 && t.Year() <= 9999 }

@@ -173,6 +173,6 @@ func (s *Store) migrateV1(rep *Report, present bool) error {
 	if err := s.backend.Remove(v1Key); err != nil {
 		return fmt.Errorf("removing the schema-1 key: %w", err)
 	}
-	rep.Migrations = append(rep.Migrations, fmt.Sprintf("schema 1 → 2: %d annotations over %d articles", count, len(articles)))
+	rep.Migrations = append(rep.Migrations, fmt.Sprintf("schema 1 → %d: %d annotations over %d articles", SchemaVersion, count, len(articles)))
 	return nil
 }

@@ -58,11 +58,16 @@ func TestMigrateV1(t *testing.T) {
 	if snap["theme"] != "dark" || snap["goapp-cache-version"] != "1" {
 		t.Error("others' keys changed")
 	}
-	checkGolden(t, "testdata/v1-migrated.golden.json", snap)
+	for k, v := range snap {
+		if strings.HasPrefix(k, annotationsPrefix) && !isPacked(v) {
+			t.Errorf("%s not packed: %s", k, v)
+		}
+	}
+	checkGolden(t, "testdata/v1-migrated.golden.json", readableSnapshot(t, m))
 
 	// Opening again migrates nothing.
 	_, rep = mustOpen(t, m, t0)
-	if rep.FoundSchema != 2 || len(rep.Migrations) != 0 || len(rep.SetAside) != 0 {
+	if rep.FoundSchema != SchemaVersion || len(rep.Migrations) != 0 || len(rep.SetAside) != 0 {
 		t.Fatalf("second Open: %+v", rep)
 	}
 }
@@ -138,9 +143,9 @@ func TestMigrateV1Interrupted(t *testing.T) {
 }
 
 // TestMigrateV1NeedsRoomForOneArticleOnly: with ten articles, the migration
-// fits in a quota that has room for its result plus a fifth of the
-// schema-1 data, where writing everything before removing the old key
-// would need room for both whole.
+// fits in a quota that has room for the schema-1 data and one article's
+// new key, where writing everything before removing the old key would need
+// room for both whole.
 func TestMigrateV1NeedsRoomForOneArticleOnly(t *testing.T) {
 	var records []v1Annotation
 	for i := 0; i < 50; i++ {
@@ -154,7 +159,16 @@ func TestMigrateV1NeedsRoomForOneArticleOnly(t *testing.T) {
 	mustOpen(t, after, t0)
 
 	v1Size := utf16Len(v1Key) + utf16Len(fixture[v1Key])
-	quota := after.UsedChars() + v1Size/5
+	largest := 0
+	for k, v := range after.Snapshot() {
+		if strings.HasPrefix(k, annotationsPrefix) {
+			largest = max(largest, utf16Len(k)+utf16Len(v))
+		}
+	}
+	quota := v1Size + largest
+	if quota >= v1Size+after.UsedChars() {
+		t.Fatalf("quota %d leaves room for everything (%d + %d)", quota, v1Size, after.UsedChars())
+	}
 	full := memoryFrom(t, quota, fixture)
 	s, _ := mustOpen(t, full, t0)
 	if len(s.All()) != 10 {
@@ -169,7 +183,7 @@ func TestMigrateV1Unreadable(t *testing.T) {
 		t.Fatalf("report %+v", rep)
 	}
 	snap := m.Snapshot()
-	if _, ok := snap[v1Key]; ok || snap[metaKey] != `{"schema":2}` {
+	if _, ok := snap[v1Key]; ok || snap[metaKey] != metaValue {
 		t.Fatalf("storage after: %v", snap)
 	}
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaVersion is the storage layout this code reads and writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Storage keys. Everything of ours starts with keyPrefix; the schema-1
 // prototype used v1Key, outside it.
@@ -72,12 +72,7 @@ type Store struct {
 	now     func() time.Time
 
 	annotations map[string]map[string]annotation.Annotation // article id → annotation id → annotation, tombstones included
-	// encoded caches each annotation's JSON (article id → annotation id →
-	// JSON) so that saving one change to a large article does not encode
-	// every annotation in it again. Every change to annotations goes
-	// through setAnnotation or replaceArticle, which keep it right.
-	encoded  map[string]map[string][]byte
-	articles map[string]*article.Article // reader-added articles by id
+	articles    map[string]*article.Article                 // reader-added articles by id
 	// instructions are class packs' instructions by article id (instructions.go).
 	instructions map[string]Instructions
 	prefs        Prefs
@@ -87,6 +82,9 @@ type Store struct {
 	// unmoved holds text that must be set aside before its key is written
 	// again, because setting it aside at Open failed.
 	unmoved map[string]string
+	// unpacked holds the annotations keys Open found in schema 2's JSON
+	// form, with their size, to be written forward (migrate3.go).
+	unpacked map[string]int
 }
 
 // Open reads everything of ours from b, migrating an older layout forward and
@@ -98,14 +96,14 @@ func Open(b Backend) (*Store, *Report, error) { return open(b, time.Now) }
 
 func open(b Backend, now func() time.Time) (*Store, *Report, error) {
 	s := &Store{
-		backend:      b,
+		backend:      &sizing{Backend: b, sizes: map[string]int{}},
 		now:          now,
 		annotations:  map[string]map[string]annotation.Annotation{},
-		encoded:      map[string]map[string][]byte{},
 		articles:     map[string]*article.Article{},
 		instructions: map[string]Instructions{},
 		pending:      map[string]bool{},
 		unmoved:      map[string]string{},
+		unpacked:     map[string]int{},
 	}
 	rep := &Report{}
 	keys, err := b.Keys()
@@ -156,6 +154,9 @@ func open(b Backend, now func() time.Time) (*Store, *Report, error) {
 		if err := b.Remove(v1Key); err != nil {
 			return nil, nil, fmt.Errorf("store: removing the migrated schema-1 key: %w", err)
 		}
+	}
+	if err := s.packForward(rep, schema); err != nil {
+		return nil, nil, fmt.Errorf("store: migrating schema 2 to 3: %w", err)
 	}
 	return s, rep, nil
 }
@@ -222,8 +223,11 @@ func (s *Store) load(rep *Report, key string) error {
 			return s.setAsideWhole(rep, key, err.Error())
 		}
 		s.putAll(id, good)
+		if !isPacked(value) {
+			s.unpacked[key] = utf16Len(value)
+		}
 		if len(problems) > 0 {
-			return s.setAsideSome(rep, key, value, problems)
+			return s.setAsideSome(rep, key, problems)
 		}
 	case "article":
 		id := strings.TrimPrefix(key, articlePrefix)
@@ -271,32 +275,15 @@ func (s *Store) setAnnotation(articleID string, a annotation.Annotation) {
 		s.annotations[articleID] = m
 	}
 	m[a.ID] = a
-	delete(s.encoded[articleID], a.ID)
 }
 
 // replaceArticle replaces an article's annotations wholesale; nil drops them.
 func (s *Store) replaceArticle(articleID string, m map[string]annotation.Annotation) {
-	delete(s.encoded, articleID)
 	if m == nil {
 		delete(s.annotations, articleID)
 		return
 	}
 	s.annotations[articleID] = m
-}
-
-// jsonOf returns an annotation's JSON, cached.
-func (s *Store) jsonOf(articleID string, a annotation.Annotation) []byte {
-	c := s.encoded[articleID]
-	if c == nil {
-		c = map[string][]byte{}
-		s.encoded[articleID] = c
-	}
-	b, ok := c[a.ID]
-	if !ok {
-		b = mustJSON(a)
-		c[a.ID] = b
-	}
-	return b
 }
 
 // asideKey names where a value from key is set aside.
@@ -338,12 +325,10 @@ func (s *Store) setAsideWhole(rep *Report, key, reason string) error {
 
 // setAsideSome sets aside the unusable annotations of an annotations key (as
 // a JSON array of their raw text) and rewrites the key with the usable ones.
-func (s *Store) setAsideSome(rep *Report, key, value string, problems []Problem) error {
-	var raws []json.RawMessage
-	_ = json.Unmarshal([]byte(value), &raws) // decodeArticle already parsed it
+func (s *Store) setAsideSome(rep *Report, key string, problems []Problem) error {
 	bad := make([]json.RawMessage, 0, len(problems))
 	for _, p := range problems {
-		bad = append(bad, raws[p.Index])
+		bad = append(bad, p.raw)
 	}
 	badJSON, _ := json.Marshal(bad)
 	aside := s.asideKey(key)
@@ -682,14 +667,13 @@ func (s *Store) valueOf(key string) (value string, present bool) {
 		for aid, a := range m {
 			if expired(a, now) {
 				delete(m, aid)
-				delete(s.encoded[id], aid)
 			}
 		}
 		if len(m) == 0 {
 			s.replaceArticle(id, nil)
 			return "", false
 		}
-		return encodeArticle(m, now, func(a annotation.Annotation) []byte { return s.jsonOf(id, a) }), true
+		return encodeEntry(id, m, now), true
 	case strings.HasPrefix(key, articlePrefix):
 		a, ok := s.articles[strings.TrimPrefix(key, articlePrefix)]
 		if !ok {

@@ -34,12 +34,12 @@ func TestPutAndReopen(t *testing.T) {
 		t.Fatal("Annotations shares memory with the store")
 	}
 	snap := m.Snapshot()
-	if snap[metaKey] != `{"schema":2}` || snap["theme"] != "dark" {
+	if snap[metaKey] != metaValue || snap["theme"] != "dark" || !isPacked(snap[annotationsKey("seed")]) {
 		t.Fatalf("storage after writes: %v", snap)
 	}
 
 	again, rep := mustOpen(t, m, t0)
-	if rep.FoundSchema != 2 {
+	if rep.FoundSchema != SchemaVersion {
 		t.Fatalf("FoundSchema = %d", rep.FoundSchema)
 	}
 	if !reflect.DeepEqual(again.All(), s.All()) {
@@ -64,7 +64,7 @@ func TestDeleteRestoreAndPrune(t *testing.T) {
 	if len(s.Annotations("seed")) != 0 {
 		t.Fatal("deleted annotation still listed")
 	}
-	if !strings.Contains(m.Snapshot()[annotationsKey("seed")], `"deleted":true`) {
+	if !strings.Contains(readableSnapshot(t, m)[annotationsKey("seed")], `"deleted":true`) {
 		t.Fatal("no tombstone stored")
 	}
 	if err := s.Delete("seed", a.ID, t0); !errors.Is(err, ErrNotFound) {
@@ -86,14 +86,15 @@ func TestDeleteRestoreAndPrune(t *testing.T) {
 	if err := later.Put(ann("seed", 2, t0.Add(31*24*time.Hour))); err != nil {
 		t.Fatal(err)
 	}
-	if v := m.Snapshot()[annotationsKey("seed")]; strings.Contains(v, a.ID) {
+	if v := readableSnapshot(t, m)[annotationsKey("seed")]; strings.Contains(v, a.ID) {
 		t.Fatalf("tombstone not pruned: %s", v)
 	}
 }
 
 func TestQuota(t *testing.T) {
 	// Room for the meta key and about two annotations besides others' data.
-	m := memoryFrom(t, 2600, map[string]string{"other-app": strings.Repeat("x", 1500)})
+	two := utf16Len(annotationsKey("seed")) + utf16Len(encodeEntry("seed", byID(ann("seed", 1, t0), ann("seed", 2, t0)), t0))
+	m := memoryFrom(t, 1500+utf16Len("other-app")+utf16Len(metaKey+metaValue)+two+5, map[string]string{"other-app": strings.Repeat("x", 1500)})
 	s, _ := mustOpen(t, m, t0)
 	if err := s.Put(ann("seed", 1, t0)); err != nil {
 		t.Fatal(err)
@@ -141,7 +142,9 @@ func TestQuota(t *testing.T) {
 }
 
 func TestPutManyIsAllOrNothing(t *testing.T) {
-	m := NewMemory(3000)
+	// Room for the meta key and about five annotations.
+	five := encodeEntry("seed", byID(ann("seed", 1, t0), ann("seed", 10, t0), ann("seed", 11, t0), ann("seed", 12, t0), ann("seed", 13, t0)), t0)
+	m := NewMemory(utf16Len(metaKey+metaValue+annotationsKey("seed")+five) + 5)
 	s, _ := mustOpen(t, m, t0)
 	if err := s.Put(ann("seed", 1, t0)); err != nil {
 		t.Fatal(err)
@@ -258,11 +261,15 @@ func TestOpenSetsAsideWhatCannotBeDecoded(t *testing.T) {
 		_, gone := want[k]
 		switch {
 		case k == annotationsKey("mixed"):
-			if snap[k] == v || !strings.Contains(snap[k], ann("mixed", 4, t0).ID) {
+			if snap[k] == v || !strings.Contains(readable(t, k, snap[k]), ann("mixed", 4, t0).ID) {
 				t.Errorf("mixed key not rewritten with its good annotation: %s", snap[k])
 			}
 		case gone && snap[k] != "":
 			t.Errorf("%s still holds %q", k, snap[k])
+		case !gone && strings.HasPrefix(k, annotationsPrefix):
+			if !isPacked(snap[k]) || readable(t, k, snap[k]) != v {
+				t.Errorf("%s not written forward as it was: %q", k, readable(t, k, snap[k]))
+			}
 		case !gone && snap[k] != v:
 			t.Errorf("%s changed to %q", k, snap[k])
 		}
