@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/htmlblocks"
 	"github.com/annotator/annotator/app/webpage"
 	"golang.org/x/net/html"
 )
@@ -72,6 +73,17 @@ func TestRules(t *testing.T) {
 				t.Errorf("%s\n got: %q\nwant: %q", c.html, got, c.want)
 			}
 		})
+	}
+}
+
+func TestIsPage(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.html": true, "A.HTM": true, "page.xhtml": true, "saved page.Html": true,
+		"a.md": false, "a.txt": false, "html": false, "a.html.txt": false, "a.mhtml": false,
+	} {
+		if htmlblocks.IsPage(name) != want {
+			t.Errorf("IsPage(%q) = %v", name, !want)
+		}
 	}
 }
 

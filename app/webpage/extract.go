@@ -10,15 +10,15 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/htmlblocks"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
 
-// MaxSize is the largest page read, in bytes. Pages are much larger than
-// their text (scripts, styles, inline images), hence more than
-// article.MaxSize. The host cuts a longer response here; the app refuses a
-// larger file.
-const MaxSize = 5 << 20
+// MaxSize is the largest page read, in bytes (htmlblocks.MaxPageSize, so
+// that app.wasm can check a file's size without this package). The host
+// cuts a longer response here; the app refuses a larger file.
+const MaxSize = htmlblocks.MaxPageSize
 
 // MinWords is the fewest words an article may have. Fewer is what is left
 // of a paywall's teaser, a login form or a page that builds its text with
