@@ -1,8 +1,12 @@
-// Annotator's Markdown worker. It runs markdown.wasm (cmd/markdown), which
-// parses a reader's own .md file with goldmark, off the page's thread and
-// outside app.wasm. The page sends {seq, id, data} (data a Uint8Array) and
-// gets back {seq, version, article} (the article as JSON) or {seq, version,
-// error, message} (error names the kind of bad input). This script answers
+// Annotator's file worker (named for its first job, Markdown). It runs
+// markdown.wasm (cmd/markdown), which reads a reader's own .md file with
+// goldmark and a saved web page (.html, .htm, .xhtml) with readability,
+// off the page's thread and outside app.wasm. The page sends {seq, id,
+// data, name} (data a Uint8Array, name the file's name, which picks the
+// reader) and gets back {seq, version, article} (the article as JSON) or
+// {seq, version, error, message} (error names the kind of bad input).
+// Version 2 of this exchange added name and web pages; a version 1 page
+// sends no name, which reads as Markdown. This script answers
 // error "unavailable" when markdown.wasm could not be started (for example
 // offline before it was ever cached) and "stopped" when its program has
 // ended (it ran out of memory); the page then ends this worker.
@@ -27,17 +31,17 @@ async function instantiate(go) {
 const ready = (async () => {
   const go = new Go();
   const { instance } = await instantiate(go);
-  // main registers annotatorParseMarkdown before it first waits, which is
+  // main registers annotatorParseFile before it first waits, which is
   // before run returns to this script.
   go.run(instance);
-  if (typeof self.annotatorParseMarkdown !== "function") {
+  if (typeof self.annotatorParseFile !== "function") {
     throw new Error("markdown.wasm did not start");
   }
 })();
 ready.catch(() => {}); // reported with each message below
 
 self.onmessage = async (event) => {
-  const { seq, id, data } = event.data;
+  const { seq, id, data, name } = event.data;
   try {
     await ready;
   } catch (err) {
@@ -46,12 +50,12 @@ self.onmessage = async (event) => {
   }
   let out;
   try {
-    out = self.annotatorParseMarkdown(id, data);
+    out = self.annotatorParseFile(id, data, typeof name === "string" ? name : "file.md");
   } catch (err) {
     out = undefined;
   }
   if (!out) {
-    self.postMessage({ seq, error: "stopped", message: "the Markdown reader stopped" });
+    self.postMessage({ seq, error: "stopped", message: "the file reader stopped" });
     return;
   }
   self.postMessage({ seq, version: out.version, article: out.article, error: out.error, message: out.message });

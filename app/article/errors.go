@@ -72,9 +72,11 @@ type kindError struct {
 func (e *kindError) Error() string { return e.message }
 func (e *kindError) Unwrap() error { return e.kind }
 
-// WireVersion is the version of what the Markdown worker (cmd/markdown)
-// and the app tell each other: an article as JSON, or an error's kind and
-// message. Change it when that changes, so that a tab still running an
-// older app.wasm, handed a newer worker by the service worker after an
-// update, asks for a reload rather than misreading the answer.
-const WireVersion = 1
+// WireVersion is the version of what the file worker (cmd/markdown) and
+// the app tell each other: a file's bytes and name, and an article as
+// JSON, or an error's kind and message. Change it when that changes, so
+// that a tab still running an older app.wasm, handed a newer worker by the
+// service worker after an update, asks for a reload rather than misreading
+// the answer. Version 2 added the file's name, which picks Markdown or a
+// web page (web/markdown-worker.js).
+const WireVersion = 2

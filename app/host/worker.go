@@ -158,6 +158,12 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) {
     return;
   }
+  // A fetched page is the reader's to keep in the app's storage: never
+  // cached here, never answered from a cache (offline the request fails,
+  // and the app says the address will be fetched once online).
+  if (url.pathname === "/api/fetch") {
+    return;
+  }
   if (!isFresh(url, request)) {
     event.respondWith(cacheFirst(request));
     return;

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/htmlblocks"
 	"github.com/annotator/annotator/app/store"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -33,7 +34,7 @@ func (a *addArticle) addPasted(ctx app.Context, e app.Event) {
 
 func (a *addArticle) onFile(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()
-	readFirstFile(ctx, input, article.MaxSize, func(ctx app.Context, name string, data []byte, err error) {
+	readFirstFile(ctx, input, htmlblocks.MaxPageSize, func(ctx app.Context, name string, data []byte, err error) {
 		input.Set("value", "")
 		if err != nil {
 			a.problem = err.Error()
@@ -52,11 +53,15 @@ func (a *addArticle) add(ctx app.Context, name string, data []byte, added func()
 		a.problem = "There is no text to add: paste an article or open a file."
 		return
 	}
-	if len(data) > article.MaxSize {
-		a.problem = fmt.Sprintf("%s is too large: the limit is %d MB.", name, article.MaxSize>>20)
+	limit := article.MaxSize
+	if htmlblocks.IsPage(name) {
+		limit = htmlblocks.MaxPageSize
+	}
+	if len(data) > limit {
+		a.problem = fmt.Sprintf("%s is too large: the limit is %d MB.", name, limit>>20)
 		return
 	}
-	markdown := article.IsMarkdown(name)
+	markdown := article.IsMarkdown(name) || htmlblocks.IsPage(name)
 	if markdown {
 		a.reading++
 		say(ctx, "Reading "+name+"…")
@@ -139,7 +144,7 @@ func (a *addArticle) Render() app.UI {
 				app.Button().Type("submit").Text("Add pasted article"),
 				app.Label().Class("file-button").For("open-article").Text("Open a .txt or .md file"),
 				app.Input().Type("file").ID("open-article").Class("visually-hidden-file").
-					Accept(".txt,.md,text/plain,text/markdown").OnChange(a.onFile),
+					Accept(".txt,.md,.html,.htm,text/plain,text/markdown,text/html").OnChange(a.onFile),
 			),
 		),
 		app.If(a.reading > 0, func() app.UI {

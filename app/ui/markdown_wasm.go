@@ -9,22 +9,24 @@ import (
 	"time"
 
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/htmlblocks"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // parseArticle parses a reader's file as article.Parse does and calls done
-// on the UI goroutine. Plain text is parsed here, at once; Markdown in the
-// worker of web/markdown-worker.js, so that goldmark is not in app.wasm
+// on the UI goroutine. Plain text is parsed here, at once; Markdown and
+// saved web pages in the worker of web/markdown-worker.js, so that
+// goldmark, an HTML parser and readability are not in app.wasm
 // (cmd/markdown says why). done runs even when the component that asked has
 // left the page meanwhile, then with a context of the page's body, so that
 // the article is still kept.
 func parseArticle(ctx app.Context, id, name string, data []byte, done func(app.Context, *article.Article, error)) {
-	if !article.IsMarkdown(name) {
+	if !article.IsMarkdown(name) && !htmlblocks.IsPage(name) {
 		a, err := article.ParseText(id, data)
 		done(ctx, a, err)
 		return
 	}
-	markdown.parse(ctx, id, data, done)
+	markdown.parse(ctx, id, name, data, done)
 }
 
 // The ways the Markdown worker can fail, besides the file's own problems.
@@ -94,7 +96,7 @@ func init() {
 // reason ws is (workspace.go), and is wasm-only DOM glue besides.
 var markdown markdownWorker
 
-func (m *markdownWorker) parse(ctx app.Context, id string, data []byte, done func(app.Context, *article.Article, error)) {
+func (m *markdownWorker) parse(ctx app.Context, id, name string, data []byte, done func(app.Context, *article.Article, error)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.worker == nil {
@@ -120,7 +122,7 @@ func (m *markdownWorker) parse(ctx app.Context, id string, data []byte, done fun
 	m.pending[seq] = req
 	bytes := app.Window().Get("Uint8Array").New(len(data))
 	app.CopyBytesToJS(bytes, data)
-	m.worker.Call("postMessage", map[string]any{"seq": seq, "id": id, "data": bytes})
+	m.worker.Call("postMessage", map[string]any{"seq": seq, "id": id, "data": bytes, "name": name})
 }
 
 // start starts the worker; a browser that cannot is told apart from one

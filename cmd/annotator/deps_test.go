@@ -14,6 +14,9 @@ import (
 // downloads and compiles app.wasm before the app starts.
 var notInAppWasm = []struct{ prefix, why string }{
 	{"github.com/yuin/goldmark", "Markdown is parsed in a worker by markdown.wasm (cmd/markdown); goldmark made app.wasm 1.45 MB larger (raw)"},
+	{"codeberg.org/readeck/go-readability", "saved web pages are read in a worker by markdown.wasm (cmd/markdown), fetched ones by the host (app/webpage)"},
+	{"golang.org/x/net/html", "app.wasm parses no HTML: pasted HTML goes through the browser's DOMParser (app/htmlblocks), saved pages through markdown.wasm"},
+	{"github.com/annotator/annotator/app/webpage", "it is readability and an HTML parser: markdown.wasm and the host use it, app.wasm uses app/htmlblocks"},
 	{"compress/flate", "share links are compressed with the browser's CompressionStream (app/share/doc.go); compress/flate was 164 KB of app.wasm"},
 	{"net/http", "the app fetches with the browser's fetch (app/ui/fetch_wasm.go); go-app is patched not to need it (third_party/go-app/PATCHES.md)"},
 	{"github.com/annotator/annotator/internal/searchcorpus", "the search benchmark's generated corpus is built into app.wasm only with -tags searchbench (app/ui/search_bench_hook.go)"},
@@ -53,6 +56,8 @@ var layers = []struct {
 	native bool // may import go-app natively too, not only in app.wasm
 }{
 	{"app/article", false, false},
+	{"app/htmlblocks", false, false},
+	{"app/webpage", false, false},
 	{"app/anchor", false, false},
 	{"app/annotation", false, false},
 	{"app/search", false, false},

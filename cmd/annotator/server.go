@@ -25,6 +25,7 @@ var (
 	webDir      = flag.String("web", "web", "folder of the static files, with app.wasm built into it")
 	precompress = flag.String("precompress", "", "write FILE.br and FILE.gz beside FILE, then exit (used by make build)")
 	staticDir   = flag.String("static", "", "write the whole app as a static site into DIR, then exit (used by make static)")
+	fetchPages  = flag.Bool("fetch", false, "fetch web pages for readers (GET /api/fetch); on by default only on a loopback -addr (docs/adding-articles.md)")
 )
 
 var library *host.Library
@@ -63,7 +64,8 @@ func serve(ui.ServerLibrary) {
 	if err != nil {
 		log.Fatalf("annotator: %v", err)
 	}
-	srv := host.NewServer(h)
+	fetching := fetchEnabled(ln.Addr())
+	srv := host.NewServer(host.WithFetch(h, host.FetchConfig{Enabled: fetching}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
@@ -73,8 +75,27 @@ func serve(ui.ServerLibrary) {
 		srv.Shutdown(shutdown)
 	}()
 	fmt.Printf("Annotator is serving %d articles from %s at http://%s/\n", len(library.IDs()), *articlesDir, ln.Addr())
+	if fetching {
+		fmt.Println("It fetches web pages that readers add by address (-fetch=false turns that off).")
+	} else {
+		fmt.Println("It does not fetch web pages for readers on this address: readers paste text or open files (-fetch turns fetching on).")
+	}
 	if err := srv.Serve(host.Listener(ln)); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Fatalf("annotator: %v", err)
 	}
 	fmt.Println("Annotator stopped.")
+}
+
+// fetchEnabled says whether the host fetches web pages for readers: as
+// -fetch says when it is given, else only on a loopback address, where the
+// one reader is the person who started the host. On a network address the
+// host would fetch for anyone who reaches it, from inside its network.
+func fetchEnabled(addr net.Addr) bool {
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "fetch" })
+	if set {
+		return *fetchPages
+	}
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }

@@ -7,31 +7,42 @@ import (
 	"syscall/js"
 
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/htmlblocks"
+	"github.com/annotator/annotator/app/webpage"
 )
 
-// main offers annotatorParseMarkdown(id, bytes) to the worker's script and
-// waits for its calls.
+// main offers annotatorParseFile(id, bytes, name) to the worker's script
+// and waits for its calls.
 func main() {
-	js.Global().Set("annotatorParseMarkdown", js.FuncOf(parse))
+	js.Global().Set("annotatorParseFile", js.FuncOf(parse))
 	select {}
 }
 
-// parse answers {version, article: the article as JSON} or {version,
-// error: its kind (see article.ErrorKind), message: the error's text}.
-// version is article.WireVersion. A file that makes the parser panic gets
-// a message, and the worker lives on for the next.
+// parse reads a reader's file by its name: a web page (.html, .htm,
+// .xhtml) with webpage.Extract, anything else as Markdown. It answers
+// {version, article: the article as JSON} or {version, error: its kind
+// (see article.ErrorKind), message: the error's text}. version is
+// article.WireVersion. A file that makes a parser panic gets a message,
+// and the worker lives on for the next.
 func parse(_ js.Value, args []js.Value) (answer any) {
 	defer func() {
 		if r := recover(); r != nil {
-			answer = failed("", "this Markdown file could not be read")
+			answer = failed("", "this file could not be read")
 		}
 	}()
-	if len(args) < 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject {
-		return failed("", "the Markdown worker was called wrongly")
+	if len(args) < 3 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject || args[2].Type() != js.TypeString {
+		return failed("", "the file reader was called wrongly")
 	}
 	data := make([]byte, args[1].Get("length").Int())
 	js.CopyBytesToGo(data, args[1])
-	a, err := article.ParseMarkdown(args[0].String(), data)
+	id, name := args[0].String(), args[2].String()
+	var a *article.Article
+	var err error
+	if htmlblocks.IsPage(name) {
+		a, err = webpage.Extract(id, data, webpage.Page{})
+	} else {
+		a, err = article.ParseMarkdown(id, data)
+	}
 	if err != nil {
 		return failed(article.ErrorKind(err), err.Error())
 	}
