@@ -17,5 +17,3 @@ require (
 )
 
 replace github.com/maxence-charriere/go-app/v10 => ./third_party/go-app
-
-replace github.com/yuin/goldmark => ./third_party/goldmark
