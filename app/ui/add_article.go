@@ -43,6 +43,9 @@ func (a *addArticle) onFile(ctx app.Context, e app.Event) {
 	})
 }
 
+// onFileFocus starts the Markdown worker while the reader picks a file.
+func (a *addArticle) onFileFocus(ctx app.Context, e app.Event) { prepareMarkdown() }
+
 // add parses and stores an article; the first line of the text is its title.
 // A Markdown file is parsed in a worker, so the article may be added after
 // add returns; added runs once it is.
@@ -139,7 +142,7 @@ func (a *addArticle) Render() app.UI {
 				app.Button().Type("submit").Text("Add pasted article"),
 				app.Label().Class("file-button").For("open-article").Text("Open a .txt or .md file"),
 				app.Input().Type("file").ID("open-article").Class("visually-hidden-file").
-					Accept(".txt,.md,text/plain,text/markdown").OnChange(a.onFile),
+					Accept(".txt,.md,text/plain,text/markdown").OnFocus(a.onFileFocus).OnChange(a.onFile),
 			),
 		),
 		app.If(a.reading > 0, func() app.UI {
