@@ -10,7 +10,7 @@ MDWASM    := web/markdown.wasm
 GOSRC     := $(shell find app cmd internal third_party -name '*.go' -not -name '*_test.go') go.mod go.sum
 export GOFLAGS := -trimpath
 
-.PHONY: all run build test vet unit e2e bench chromium node binaryen static clean fmt wasm-gcflags wasm-opt-flags
+.PHONY: all run build test vet unit e2e bench chromium node binaryen static clean fmt wasm-gcflags wasm-opt-flags go-app go-app-patches go-app-measure
 
 all: build
 
@@ -135,6 +135,20 @@ node:
 	else \
 		echo "The WebAssembly unit tests need Node.js: sudo apt-get install -y nodejs"; exit 1; \
 	fi
+
+## go-app: rebuild third_party/go-app from go-app's release (the version in go.mod)
+## and the patches in third_party/go-app-patches (third_party/go-app/PATCHES.md)
+go-app:
+	$(GO) run ./internal/patchgoapp apply
+
+## go-app-patches: record edits made in third_party/go-app as the patch files
+## (INTO=name for files no patch owns yet: that patch, or a new one)
+go-app-patches:
+	$(GO) run ./internal/patchgoapp diff $(if $(INTO),-into $(INTO))
+
+## go-app-measure: what each patch saves of app.wasm, raw and brotli
+go-app-measure:
+	$(GO) run ./internal/patchgoapp measure
 
 fmt:
 	gofmt -w app cmd e2e internal
