@@ -93,11 +93,12 @@ func init() {
 var markdown markdownWorker
 
 // prepareMarkdown starts the Markdown worker before a file is chosen, when
-// the file picker gets the focus (a click on its label focuses it too):
-// starting it (markdown.wasm's download from the cache, its compile, Go's
-// start) took most of the first .md file's wait, 500 of 560 ms, which
-// passes while the reader picks the file. Unused, it stops after
-// markdownIdle.
+// the file picker gets the focus (a click on its label focuses it too), and
+// has it parse a small document: markdown.wasm's compile, Go's start,
+// goldmark's initialisation (it compiles its regular expressions then) and
+// the first run of its parsing code, most of a first .md file's wait, pass
+// while the reader picks the file (e2e TestBenchMarkdownOpen). Unused, the
+// worker stops after markdownIdle.
 func prepareMarkdown() {
 	m := &markdown
 	m.mu.Lock()
@@ -111,8 +112,15 @@ func prepareMarkdown() {
 	if m.start() != nil {
 		return // parse says so when a file is chosen
 	}
+	// seq 0 is no request's: its answer is dropped.
+	bytes := app.Window().Get("Uint8Array").New(len(markdownWarmUp))
+	app.CopyBytesToJS(bytes, []byte(markdownWarmUp))
+	m.worker.Call("postMessage", map[string]any{"seq": 0, "id": "warm-up", "data": bytes})
 	m.idleLocked()
 }
+
+// markdownWarmUp has the shapes most articles have.
+const markdownWarmUp = "# A title\n\nA *paragraph* with **emphasis**, `code` and a [link](https://example.org/).\n\n## A heading\n\n- an item\n- another\n\n> A quote.\n"
 
 func (m *markdownWorker) parse(ctx app.Context, id string, data []byte, done func(app.Context, *article.Article, error)) {
 	m.mu.Lock()
