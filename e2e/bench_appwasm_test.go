@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -54,30 +53,15 @@ func TestBenchAppWasm(t *testing.T) {
 	}
 	articles := copyArticles(t)
 	type side struct {
-		name, url                 string
-		live, compile, rssMB, raw []float64
+		name, url            string
+		live, compile, rssMB []float64
 	}
 	var sides []*side
 	for _, wasm := range []string{filepath.Join(repoRoot, "web", "app.wasm"), base} {
-		web := filepath.Join(t.TempDir(), "web")
-		if err := os.CopyFS(web, os.DirFS(filepath.Join(repoRoot, "web"))); err != nil {
-			t.Fatal(err)
-		}
-		data, err := os.ReadFile(wasm)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, n := range []string{"app.wasm.br", "app.wasm.gz"} {
-			os.Remove(filepath.Join(web, n))
-		}
-		if err := os.WriteFile(filepath.Join(web, "app.wasm"), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if out, err := exec.Command(hostBin, "-precompress", filepath.Join(web, "app.wasm")).CombinedOutput(); err != nil {
-			t.Fatalf("compressing %s: %v\n%s", wasm, err, out)
-		}
+		web := webWith(t, "app.wasm", wasm)
 		br, _ := os.Stat(filepath.Join(web, "app.wasm.br"))
-		t.Logf("%s: raw %d bytes, brotli %d bytes", wasm, len(data), br.Size())
+		raw, _ := os.Stat(filepath.Join(web, "app.wasm"))
+		t.Logf("%s: raw %d bytes, brotli %d bytes", wasm, raw.Size(), br.Size())
 		sides = append(sides, &side{name: wasm, url: startHostWeb(t, articles, "127.0.0.1:0", web).URL})
 	}
 	for i := 0; i < runs; i++ {

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -75,23 +74,7 @@ func TestBenchMarkdownOpen(t *testing.T) {
 	}
 	sides := []*side{{name: "markdown.wasm", url: startHost(t, copyArticles(t), "127.0.0.1:0").URL}}
 	if base := os.Getenv("BENCH_MARKDOWN_BASELINE"); base != "" {
-		web := filepath.Join(t.TempDir(), "web")
-		if err := os.CopyFS(web, os.DirFS(filepath.Join(repoRoot, "web"))); err != nil {
-			t.Fatal(err)
-		}
-		data, err := os.ReadFile(base)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, n := range []string{"markdown.wasm.br", "markdown.wasm.gz"} {
-			os.Remove(filepath.Join(web, n))
-		}
-		if err := os.WriteFile(filepath.Join(web, "markdown.wasm"), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if out, err := exec.Command(hostBin, "-precompress", filepath.Join(web, "markdown.wasm")).CombinedOutput(); err != nil {
-			t.Fatalf("compressing the baseline markdown.wasm: %v\n%s", err, out)
-		}
+		web := webWith(t, "markdown.wasm", base)
 		sides = append(sides, &side{name: "baseline " + base, url: startHostWeb(t, copyArticles(t), "127.0.0.1:0", web).URL})
 	}
 
@@ -124,7 +107,7 @@ func TestBenchMarkdownOpen(t *testing.T) {
 		}
 		for _, s := range order {
 			b := library(s)
-			b.focusControl(t, picker)
+			b.focusControl(t, "button", picker)
 			time.Sleep(2 * time.Second) // the reader picks a file in the dialog
 			s.focused = append(s.focused, choose(b))
 			b.noPageErrors(t)
@@ -152,37 +135,19 @@ func TestBenchMarkdownOpen(t *testing.T) {
 	}
 }
 
-// focusControl gives the focus to the control with this accessible name,
-// as a click on its label or the Tab key would, without activating it.
-func (b *browser) focusControl(t testing.TB, name string) {
+// focusControl gives the focus to the control with this role and
+// accessible name, as a click on its label or the Tab key would, without
+// activating it.
+func (b *browser) focusControl(t testing.TB, role, name string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
-	defer cancel()
-	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		for {
-			for _, role := range []string{"button", "textbox", "generic"} {
-				ids, err := axFind(ctx, tg, role, name)
-				if err != nil {
-					return err
-				}
-				if len(ids) > 0 {
-					// A headless page is not focused, so its elements would
-					// get no focus events.
-					if _, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
-						return err
-					}
-					_, err := cdp.Call(ctx, tg, dom.Focus, dom.FocusParams{BackendNodeID: ids[0]})
-					return err
-				}
-			}
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(25 * time.Millisecond):
-			}
+	id := b.findRole(t, role, name)
+	b.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		// A headless page is not focused, so its elements would get no
+		// focus events.
+		if _, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+			return err
 		}
+		_, err := cdp.Call(ctx, tg, dom.Focus, dom.FocusParams{BackendNodeID: id})
+		return err
 	}))
-	if err != nil {
-		t.Fatalf("focusing %q: %v", name, err)
-	}
 }

@@ -22,7 +22,7 @@ func TestMarkdownWorkerWarmsUpOnFocus(t *testing.T) {
 		const W = window.Worker;
 		window.Worker = function (url, opts) { const w = new W(url, opts); w.addEventListener("message", () => __answers++); return w; };
 	}`))
-	b.focusControl(t, "Open a .txt or .md file")
+	b.focusControl(t, "button", "Open a .txt or .md file")
 	b.waitFor(t, "the worker's answer to the warm-up", `window.__answers >= 1`)
 	md := filepath.Join(t.TempDir(), "warm.md")
 	writeFile(t, md, "# Warm worker notes\n\nParsed by a worker that was ready.\n")

@@ -480,32 +480,7 @@ func unresolved(tree string) error {
 // copyFiles copies the regular files under from to to, but those skip
 // names (by their slash-separated path relative to from).
 func copyFiles(from, to string, skip func(rel string) bool) error {
-	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil || rel == "." {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if skip(rel) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		target := filepath.Join(to, filepath.FromSlash(rel))
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if !info.Mode().IsRegular() {
-			return fmt.Errorf("%s is not a regular file", path)
-		}
+	return walkFiles(from, skip, func(rel, path string, info fs.FileInfo) error {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
@@ -513,6 +488,10 @@ func copyFiles(from, to string, skip func(rel string) bool) error {
 		mode := os.FileMode(0o644)
 		if info.Mode()&0o111 != 0 {
 			mode = 0o755
+		}
+		target := filepath.Join(to, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
 		}
 		os.Remove(target) // a read-only file from the module cache
 		return os.WriteFile(target, data, mode)
@@ -522,7 +501,19 @@ func copyFiles(from, to string, skip func(rel string) bool) error {
 // readFiles reads the regular files under dir, but those skip names.
 func readFiles(dir string, skip func(rel string) bool) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	err := walkFiles(dir, skip, func(rel, path string, _ fs.FileInfo) error {
+		data, err := os.ReadFile(path)
+		files[rel] = data
+		return err
+	})
+	return files, err
+}
+
+// walkFiles calls fn for each regular file under dir, with its
+// slash-separated path relative to dir, but for the files and folders skip
+// names. Anything else than files and folders is an error.
+func walkFiles(dir string, skip func(rel string) bool, fn func(rel, path string, info fs.FileInfo) error) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -531,20 +522,21 @@ func readFiles(dir string, skip func(rel string) bool) (map[string][]byte, error
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if skip(rel) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
+		switch {
+		case skip(rel) && d.IsDir():
+			return filepath.SkipDir
+		case skip(rel) || d.IsDir():
 			return nil
 		}
-		if d.IsDir() {
-			return nil
+		info, err := d.Info()
+		if err != nil {
+			return err
 		}
-		data, err := os.ReadFile(path)
-		files[rel] = data
-		return err
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file", path)
+		}
+		return fn(rel, path, info)
 	})
-	return files, err
 }
 
 func prefixed(dir string, names []string) []string {
