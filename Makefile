@@ -8,9 +8,11 @@ BIN       := bin/annotator
 WASM      := web/app.wasm
 MDWASM    := web/markdown.wasm
 GOSRC     := $(shell find app cmd internal third_party -name '*.go' -not -name '*_test.go') go.mod go.sum
-export GOFLAGS := -trimpath
+# Builds are reproducible (-trimpath), added to the GOFLAGS you already use.
+override GOFLAGS := $(strip $(GOFLAGS) $(if $(filter -trimpath,$(GOFLAGS)),,-trimpath))
+export GOFLAGS
 
-.PHONY: all run build test vet unit e2e bench screenshots chromium node binaryen static clean fmt wasm-gcflags wasm-opt-flags
+.PHONY: all run build test vet unit e2e bench screenshots tools chromium static clean fmt wasm-gcflags go-app go-app-patches go-app-measure
 
 all: build
 
@@ -31,24 +33,14 @@ NOINLINE  := -gcflags=all=-l $(foreach p,runtime internal/... strings bytes unic
 wasm-gcflags:
 	@echo $(NOINLINE)
 
-# wasm-opt (Binaryen) then rewrites app.wasm for size: 7.74 → 7.22 MB raw.
-# Go's compiler leaves much that Binaryen's -Oz folds or drops; the
-# features are those Go's output uses, and no others. Without wasm-opt, or
-# if it fails, app.wasm is Go's output: the app works, just bigger (see the
-# binaryen target). Go's output stays in bin/app-unoptimized.wasm.
-WASM_OPT_FLAGS := -Oz --mvp-features --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals
-
-# wasm-opt-flags prints them, for the benchmarks that build app.wasm variants.
-wasm-opt-flags:
-	@echo $(WASM_OPT_FLAGS)
-
+# app.wasm is Go's output as it is. wasm-opt -Oz (Binaryen) made it 0.5 MB
+# smaller raw but 15 KB larger brotli-compressed, which is what readers
+# download, and in Chromium neither its compile nor the start nor the
+# renderer's memory changed beyond the noise (2026-12-05, e2e
+# TestBenchAppWasm with BENCH_APP_WASM_BASELINE), for 20 s per build and one
+# more system package.
 $(WASM): $(GOSRC) Makefile
-	@mkdir -p bin
-	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' $(NOINLINE) -o bin/app-unoptimized.wasm ./cmd/annotator
-	@$(MAKE) -s --no-print-directory binaryen
-	@if ! command -v wasm-opt >/dev/null 2>&1; then cp bin/app-unoptimized.wasm $(WASM); \
-	else echo "wasm-opt $(WASM_OPT_FLAGS) bin/app-unoptimized.wasm -o $(WASM)"; wasm-opt $(WASM_OPT_FLAGS) bin/app-unoptimized.wasm -o $(WASM) || { \
-		echo "wasm-opt failed: app.wasm is Go's output, 0.5 MB larger"; cp bin/app-unoptimized.wasm $(WASM); }; fi
+	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' $(NOINLINE) -o $(WASM) ./cmd/annotator
 
 $(WASM).br: $(WASM) $(BIN)
 	$(BIN) -precompress $(WASM)
@@ -66,7 +58,7 @@ run: build
 	$(BIN) -addr $(ADDR) -articles $(ARTICLES) -web web
 
 ## test: vet, unit tests (native and wasm), the wasm build, end-to-end tests in Chromium
-test: vet unit build chromium e2e
+test: tools vet unit build e2e
 
 vet:
 	@test -z "$$(gofmt -l app cmd e2e internal)" || { echo "gofmt would change:"; gofmt -l app cmd e2e internal; exit 1; }
@@ -74,10 +66,18 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/...
 	$(GO) vet -tags e2e ./e2e/
 
-unit: node
+# The WebAssembly unit tests run in Node.js (go_js_wasm_exec); without it
+# they are skipped, with a message, and the native tests still run.
+WASMTEST := GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec"
+
+unit:
 	$(GO) test -count=1 ./...
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./app/anchor ./app/search
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" -run Stream ./app/ui
+	@if command -v node >/dev/null 2>&1; then \
+		echo '$(WASMTEST) ./app/anchor ./app/search' && $(WASMTEST) ./app/anchor ./app/search && \
+		echo '$(WASMTEST) -run Stream ./app/ui' && $(WASMTEST) -run Stream ./app/ui; \
+	else \
+		echo "SKIPPED the WebAssembly unit tests: they need Node.js (on Debian: sudo apt-get install -y nodejs; make test installs it as root)"; \
+	fi
 
 AXE_VERSION := 4.14.1
 AXE := .tools/node_modules/axe-core/axe.min.js
@@ -91,10 +91,8 @@ bench: build chromium
 	BENCH=1 $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 30m ./e2e/
 
 # axe-core audits the pages for accessibility in the end-to-end tests.
-$(AXE):
-	@command -v npm >/dev/null 2>&1 || { \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
-		else echo "The accessibility tests need npm: sudo apt-get install -y npm"; exit 1; fi; }
+$(AXE): | tools
+	@command -v npm >/dev/null 2>&1 || { echo "The accessibility tests need npm: sudo apt-get install -y npm"; exit 1; }
 	npm install --silent --no-save --no-audit --no-fund --prefix .tools axe-core@$(AXE_VERSION)
 
 ## screenshots: redraw the pictures in docs/screenshots (e2e/screenshots_test.go)
@@ -106,39 +104,41 @@ DIST ?= dist
 static: build
 	$(BIN) -articles $(ARTICLES) -web web -static $(DIST)
 
-## chromium: the browser the end-to-end tests drive
-chromium:
-	@if command -v chromium >/dev/null 2>&1; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ]; then \
-		echo "Installing Chromium from Debian's packages…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1; \
-	else \
-		echo "The end-to-end tests need Chromium. Install it with:"; \
-		echo "    sudo apt-get update && sudo apt-get install -y chromium"; \
-		exit 1; \
-	fi
+# TOOLS are the commands the tests need and the Debian packages that have
+# them: Node.js for the WebAssembly unit tests, Chromium for the end-to-end
+# tests, npm for axe-core.
+TOOLS := node:nodejs chromium:chromium npm:npm
 
-## binaryen: wasm-opt, which makes app.wasm 0.5 MB smaller (optional)
-binaryen:
-	@command -v wasm-opt >/dev/null 2>&1 && exit 0; \
+## tools: install the Debian packages the tests need that are missing, all at once
+## (one apt-get update), as root; otherwise say what to install
+tools:
+	@missing=""; for t in $(TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Binaryen (wasm-opt) from Debian's packages…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binaryen >/dev/null || \
-		echo "Installing binaryen failed: app.wasm is built without wasm-opt, 0.5 MB larger."; \
+		echo "Installing$$missing from Debian's packages…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null || exit 1; \
 	else \
-		echo "app.wasm is built without wasm-opt, 0.5 MB larger. For the smaller one, install"; \
-		echo "Binaryen (wasm-opt); on Debian: sudo apt-get update && sudo apt-get install -y binaryen"; \
+		echo "The tests need$$missing, which are not installed. On Debian:"; \
+		echo "    sudo apt-get update && sudo apt-get install -y$$missing"; \
 	fi
 
-# node runs the WebAssembly unit tests (go_js_wasm_exec).
-node:
-	@command -v node >/dev/null 2>&1 && exit 0; \
-	if [ "$$(id -u)" = 0 ]; then \
-		echo "Installing Node.js from Debian's packages…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null || exit 1; \
-	else \
-		echo "The WebAssembly unit tests need Node.js: sudo apt-get install -y nodejs"; exit 1; \
-	fi
+## chromium: the browser the end-to-end tests drive
+chromium: tools
+	@command -v chromium >/dev/null 2>&1 || { echo "The end-to-end tests need Chromium: sudo apt-get update && sudo apt-get install -y chromium"; exit 1; }
+
+## go-app: rebuild third_party/go-app from go-app's release (the version in go.mod)
+## and the patches in third_party/go-app-patches (third_party/go-app/PATCHES.md)
+go-app:
+	$(GO) run ./internal/patchgoapp apply
+
+## go-app-patches: record edits made in third_party/go-app as the patch files
+## (INTO=name for files no patch owns yet: that patch, or a new one)
+go-app-patches:
+	$(GO) run ./internal/patchgoapp diff $(if $(INTO),-into $(INTO))
+
+## go-app-measure: what each patch saves of app.wasm, raw and brotli
+go-app-measure:
+	$(GO) run ./internal/patchgoapp measure
 
 fmt:
 	gofmt -w app cmd e2e internal

@@ -26,6 +26,4 @@ require (
 
 replace github.com/maxence-charriere/go-app/v10 => ./third_party/go-app
 
-replace github.com/yuin/goldmark => ./third_party/goldmark
-
 replace codeberg.org/readeck/go-readability/v2 => ./third_party/go-readability

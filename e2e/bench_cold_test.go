@@ -82,9 +82,8 @@ func baselineWeb(t *testing.T) string {
 }
 
 // wasmWeb builds pkg for the browser, with the app's own compiler flags
-// (make wasm-gcflags) and any build tags, into a copy of web/, optimized
-// with wasm-opt when it is installed (unless WASMOPT=0, to compare) and
-// compressed as make build does, and returns that folder for startHostWeb.
+// (make wasm-gcflags) and any build tags, into a copy of web/, compressed as
+// make build does, and returns that folder for startHostWeb.
 func wasmWeb(t *testing.T, pkg string, tags ...string) string {
 	t.Helper()
 	web := filepath.Join(t.TempDir(), "web")
@@ -108,17 +107,6 @@ func wasmWeb(t *testing.T, pkg string, tags ...string) string {
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building %s for the browser: %v\n%s", pkg, err, out)
-	}
-	if wasmOpt, err := exec.LookPath("wasm-opt"); err == nil && os.Getenv("WASMOPT") != "0" {
-		flags, err := exec.Command("make", "-s", "--no-print-directory", "-C", repoRoot, "wasm-opt-flags").Output()
-		if err != nil {
-			t.Fatalf("make wasm-opt-flags: %v", err)
-		}
-		wasm := filepath.Join(web, "app.wasm")
-		args := append(strings.Fields(string(flags)), wasm, "-o", wasm)
-		if out, err := exec.Command(wasmOpt, args...).CombinedOutput(); err != nil {
-			t.Fatalf("wasm-opt on %s's app.wasm: %v\n%s", pkg, err, out)
-		}
 	}
 	if out, err := exec.Command(hostBin, "-precompress", filepath.Join(web, "app.wasm")).CombinedOutput(); err != nil {
 		t.Fatalf("compressing %s's app.wasm: %v\n%s", pkg, err, out)

@@ -4,6 +4,8 @@ package e2e
 
 import (
 	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
 	"testing"
 	"time"
@@ -39,3 +41,28 @@ func stats(xs []float64) (median, p95 float64) {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// webWith is a copy of web/ in which the file name (app.wasm or
+// markdown.wasm) is the file at path, compressed as make build does: for
+// benchmarks that compare two builds in the same run.
+func webWith(t *testing.T, name, path string) string {
+	t.Helper()
+	web := filepath.Join(t.TempDir(), "web")
+	if err := os.CopyFS(web, os.DirFS(filepath.Join(repoRoot, "web"))); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{name + ".br", name + ".gz"} {
+		os.Remove(filepath.Join(web, n))
+	}
+	if err := os.WriteFile(filepath.Join(web, name), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(hostBin, "-precompress", filepath.Join(web, name)).CombinedOutput(); err != nil {
+		t.Fatalf("compressing %s: %v\n%s", path, err, out)
+	}
+	return web
+}

@@ -18,8 +18,7 @@ import (
 // annotations (PROF=1 go test -tags e2e -run ProfileSearch -v ./e2e/): the
 // first build of the index, then typing. It prints the functions that take
 // the most time, by self time and by total time. To see Go's function
-// names, build the wasm without -s -w, and with WASMOPT=0 (wasm-opt drops
-// the names).
+// names, build the wasm without -s -w.
 func TestProfileSearch(t *testing.T) {
 	if os.Getenv("PROF") == "" {
 		t.Skip("set PROF=1 to profile search in the browser")

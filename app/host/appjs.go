@@ -4,15 +4,18 @@ package host
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 )
 
 // appJSCall is how go-app v10.1.10's app.js starts the download of app.wasm.
 const appJSCall = `fetchWithProgress("`
 
-// appJSRegister is how app.js registers the service worker, at once.
+// appJSRegister is how app.js registers the service worker, at once. The
+// host refuses to start if app.js has either not exactly once (patchAppJS).
 const appJSRegister = "goappInitServiceWorker();\n"
 
 // appJSFetch replaces appJSCall, and appJSRegister becomes
@@ -118,18 +121,58 @@ function annotatorWrite(nodes, ops, texts) {
 }
 `
 
-// serveAppJS serves go-app's app.js with the wasm download patched (see
-// appJSFetch). If go-app's script changes shape, it is served unpatched.
-func (h *Host) serveAppJS(w http.ResponseWriter, r *http.Request) {
+// patchAppJS returns go-app's app.js with Annotator's changes: app.wasm read
+// through annotatorFetchWasm, the service worker registered by
+// annotatorRegisterWorker, and appJSFetch appended. It fails, saying what is
+// missing, when the script no longer has the shape these changes expect
+// (each of appJSCall and appJSRegister exactly once): serving it unpatched
+// would silently lose them.
+func patchAppJS(body []byte) ([]byte, error) {
+	for _, s := range []struct{ text, what string }{
+		{appJSCall, "the download of app.wasm"},
+		{appJSRegister, "the service worker's registration"},
+	} {
+		if n := bytes.Count(body, []byte(s.text)); n != 1 {
+			return nil, fmt.Errorf("go-app's app.js has %d calls %q (%s) where Annotator's patch of it expects one: this go-app version changed the script, so app/host/appjs.go must be updated for it", n, strings.TrimSpace(s.text), s.what)
+		}
+	}
+	body = bytes.Replace(body, []byte(appJSCall), []byte(`annotatorFetchWasm("`), 1)
+	body = bytes.Replace(body, []byte(appJSRegister), []byte("annotatorRegisterWorker();\n"), 1)
+	return append(body, appJSFetch...), nil
+}
+
+// goAppJS is go-app's own app.js response (a variable, so that a test can
+// give another script).
+var goAppJS = func(h *Host, r *http.Request) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	h.app.ServeHTTP(rec, r)
+	return rec
+}
+
+// checkAppJS makes sure, when the host starts, that go-app's app.js can be
+// patched.
+func (h *Host) checkAppJS() error {
+	rec := goAppJS(h, httptest.NewRequest(http.MethodGet, "/app.js", nil))
+	if rec.Code != http.StatusOK {
+		return fmt.Errorf("go-app's app.js answered %d", rec.Code)
+	}
+	_, err := patchAppJS(rec.Body.Bytes())
+	return err
+}
+
+// serveAppJS serves go-app's app.js patched (patchAppJS); New has checked
+// that it can be.
+func (h *Host) serveAppJS(w http.ResponseWriter, r *http.Request) {
+	rec := goAppJS(h, r)
 	body := rec.Body.Bytes()
-	if rec.Code == http.StatusOK && bytes.Count(body, []byte(appJSCall)) == 1 {
-		body = bytes.Replace(body, []byte(appJSCall), []byte(`annotatorFetchWasm("`), 1)
-		if bytes.Count(body, []byte(appJSRegister)) == 1 {
-			body = bytes.Replace(body, []byte(appJSRegister), []byte("annotatorRegisterWorker();\n"), 1)
+	if rec.Code == http.StatusOK {
+		patched, err := patchAppJS(body)
+		if err != nil {
+			h.logger.Printf("app.js: %v", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
 		}
-		body = append(body, appJSFetch...)
+		body = patched
 		rec.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		rec.Header().Del("ETag")
 	}

@@ -51,7 +51,8 @@ const (
 	backgroundColor = "#fbfaf7"
 )
 
-// New prepares a Host. It fails when app.wasm is missing.
+// New prepares a Host. It fails when app.wasm is missing, or when go-app's
+// app.js no longer has the shape Annotator's patch of it expects (appjs.go).
 func New(cfg Config) (*Host, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = log.Default()
@@ -84,6 +85,9 @@ func New(cfg Config) (*Host, error) {
 		static:   http.StripPrefix("/web", http.FileServer(webFiles{cfg.WebDir})),
 	}
 	h.app = NewAppHandler(version, len(wasm.raw), cfg.Library.IDs(), markdown != nil)
+	if err := h.checkAppJS(); err != nil {
+		return nil, err
+	}
 	return h, nil
 }
 

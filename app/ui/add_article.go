@@ -44,6 +44,9 @@ func (a *addArticle) onFile(ctx app.Context, e app.Event) {
 	})
 }
 
+// onFileFocus starts the Markdown worker while the reader picks a file.
+func (a *addArticle) onFileFocus(ctx app.Context, e app.Event) { prepareMarkdown() }
+
 // add parses and stores an article; the first line of the text is its title.
 // A Markdown file is parsed in a worker, so the article may be added after
 // add returns; added runs once it is.
@@ -144,7 +147,7 @@ func (a *addArticle) Render() app.UI {
 				app.Button().Type("submit").Text("Add pasted article"),
 				app.Label().Class("file-button").For("open-article").Text("Open a .txt or .md file"),
 				app.Input().Type("file").ID("open-article").Class("visually-hidden-file").
-					Accept(".txt,.md,.html,.htm,text/plain,text/markdown,text/html").OnChange(a.onFile),
+					Accept(".txt,.md,.html,.htm,text/plain,text/markdown,text/html").OnFocus(a.onFileFocus).OnChange(a.onFile),
 			),
 		),
 		app.If(a.reading > 0, func() app.UI {

@@ -17,3 +17,6 @@ func parseArticle(ctx app.Context, id, name string, data []byte, done func(app.C
 // markdownProblem: natively Markdown is parsed in-process and cannot fail
 // on its own.
 func markdownProblem(error) string { return "" }
+
+// prepareMarkdown: natively there is no worker to start.
+func prepareMarkdown() {}

@@ -96,6 +96,36 @@ func init() {
 // reason ws is (workspace.go), and is wasm-only DOM glue besides.
 var markdown markdownWorker
 
+// prepareMarkdown starts the Markdown worker before a file is chosen, when
+// the file picker gets the focus (a click on its label focuses it too), and
+// has it parse a small document: markdown.wasm's compile, Go's start,
+// goldmark's initialisation (it compiles its regular expressions then) and
+// the first run of its parsing code, most of a first .md file's wait, pass
+// while the reader picks the file (e2e TestBenchMarkdownOpen). Unused, the
+// worker stops after markdownIdle.
+func prepareMarkdown() {
+	m := &markdown
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.worker != nil {
+		if len(m.pending) == 0 && m.idle != nil {
+			m.idle.Reset(markdownIdle)
+		}
+		return
+	}
+	if m.start() != nil {
+		return // parse says so when a file is chosen
+	}
+	// seq 0 is no request's: its answer is dropped.
+	bytes := app.Window().Get("Uint8Array").New(len(markdownWarmUp))
+	app.CopyBytesToJS(bytes, []byte(markdownWarmUp))
+	m.worker.Call("postMessage", map[string]any{"seq": 0, "id": "warm-up", "name": "warm-up.md", "data": bytes})
+	m.idleLocked()
+}
+
+// markdownWarmUp has the shapes most articles have.
+const markdownWarmUp = "# A title\n\nA *paragraph* with **emphasis**, `code` and a [link](https://example.org/).\n\n## A heading\n\n- an item\n- another\n\n> A quote.\n"
+
 func (m *markdownWorker) parse(ctx app.Context, id, name string, data []byte, done func(app.Context, *article.Article, error)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -193,14 +223,19 @@ func (m *markdownWorker) answerLocked(reply app.Value) {
 	}
 	deliver(req, a, err)
 	if m.worker != nil && len(m.pending) == 0 {
-		m.idle = time.AfterFunc(markdownIdle, func() {
-			m.mu.Lock()
-			defer m.mu.Unlock()
-			if len(m.pending) == 0 {
-				m.stopLocked()
-			}
-		})
+		m.idleLocked()
 	}
+}
+
+// idleLocked stops the worker after markdownIdle unless a file comes first.
+func (m *markdownWorker) idleLocked() {
+	m.idle = time.AfterFunc(markdownIdle, func() {
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		if len(m.pending) == 0 {
+			m.stopLocked()
+		}
+	})
 }
 
 func deliver(req markdownRequest, a *article.Article, err error) {

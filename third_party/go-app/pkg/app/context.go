@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"strings"
 	"time"
@@ -85,7 +87,7 @@ func (ctx Context) DeviceID() string {
 		return id
 	}
 
-	id = newUUID()
+	id = newID()
 	if err := ctx.localStorage.Set("/go-app/deviceID", id); err != nil {
 		panic(errors.New("creating device id failed").Wrap(err))
 	}
@@ -172,6 +174,16 @@ func (ctx Context) Decrypt(crypted []byte, v any) error {
 		return errors.New("decoding value failed").Wrap(err)
 	}
 	return nil
+}
+
+// newID returns 32 random hexadecimal digits: the device id (whose digits
+// are also the key of encrypted state) and the broadcast store id. Annotator
+// patch: github.com/google/uuid, used here before, linked crypto/rand (Go's
+// FIPS 140 module), crypto/md5 and database/sql/driver into app.wasm. The
+// ids need to be unique, not secret; math/rand/v2 is seeded by the runtime
+// from the system's randomness (crypto.getRandomValues in a browser).
+func newID() string {
+	return fmt.Sprintf("%016x%016x", rand.Uint64(), rand.Uint64())
 }
 
 func (ctx Context) cryptoKey() string {

@@ -114,7 +114,6 @@ func TestContextStorage(t *testing.T) {
 }
 
 func TestContextEncryptDecryptStruct(t *testing.T) {
-	skipWithoutEncryption(t)
 	ctx := makeTestContext()
 
 	expected := struct {
@@ -139,7 +138,6 @@ func TestContextEncryptDecryptStruct(t *testing.T) {
 }
 
 func TestContextEncryptDecryptString(t *testing.T) {
-	skipWithoutEncryption(t)
 	ctx := makeTestContext()
 
 	expected := "hello"
@@ -155,7 +153,6 @@ func TestContextEncryptDecryptString(t *testing.T) {
 }
 
 func TestContextEncryptDecryptBytes(t *testing.T) {
-	skipWithoutEncryption(t)
 	ctx := makeTestContext()
 
 	expected := []byte("hello")

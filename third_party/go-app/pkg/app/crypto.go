@@ -1,8 +1,5 @@
 //go:build !wasm
 
-// AES-GCM for encrypted state, in native builds only: crypto_wasm.go says
-// why (Annotator patch, PATCHES.md).
-
 package app
 
 import (

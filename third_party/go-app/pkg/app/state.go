@@ -352,7 +352,7 @@ func (m *stateManager) initBroadcast(ctx Context) {
 		}
 		broadcastChannel = broadcastChannel.New("go-app-broadcast-states")
 		m.broadcastChannel = broadcastChannel
-		m.broadcastStoreID = newUUID()
+		m.broadcastStoreID = newID()
 
 		handleBroadcast := FuncOf(func(this Value, args []Value) any {
 			m.handleBroadcast(ctx, args[0].Get("data"))

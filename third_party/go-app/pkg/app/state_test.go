@@ -212,7 +212,6 @@ func TestStateManagerGet(t *testing.T) {
 	})
 
 	t.Run("getting an encrypted state from local storage succeeds", func(t *testing.T) {
-		skipWithoutEncryption(t)
 		stateName := uuid.NewString()
 
 		var m stateManager
@@ -463,7 +462,6 @@ func TestStateManagerSet(t *testing.T) {
 	})
 
 	t.Run("set state persists an encrypted state in local storage", func(t *testing.T) {
-		skipWithoutEncryption(t)
 		stateName := uuid.NewString()
 
 		var m stateManager
