@@ -191,7 +191,9 @@ func TestDateAtTheEndOfTime(t *testing.T) {
 	b.waitMarks(t, 0)
 	// The app still answers and saves.
 	b.highlight(t, "semiconductor industry")
-	b.waitFor(t, "the new highlight saved", `(localStorage.getItem("annotator/annotations/blinken-beijing-talks") || "").includes("semiconductor industry")`)
+	b.waitStored(t, "the new highlight saved", func(all map[string][]annotation.Annotation) bool {
+		return someAnnotation(all, func(a annotation.Annotation) bool { return a.Quote.Exact == "semiconductor industry" })
+	})
 	if eval[bool](t, b, `!!document.documentElement.dataset.crashed`) {
 		t.Error("the app reported an internal error")
 	}
@@ -214,7 +216,9 @@ func TestPanicSaysReload(t *testing.T) {
 	b := newBrowser(t, "")
 	b.open(t, h.URL+seedPath)
 	b.highlight(t, "rival superpowers")
-	b.waitFor(t, "the highlight saved", `(localStorage.getItem("annotator/annotations/blinken-beijing-talks") || "").includes("rival superpowers")`)
+	b.waitStored(t, "the highlight saved", func(all map[string][]annotation.Annotation) bool {
+		return someAnnotation(all, func(a annotation.Annotation) bool { return a.Quote.Exact == "rival superpowers" })
+	})
 	saved := eval[string](t, b, `JSON.stringify(Object.entries(localStorage).sort())`)
 
 	b.click(t, "button", "Cause an internal error")
@@ -242,8 +246,8 @@ func TestPanicSaysReload(t *testing.T) {
 // page navigates, so each is tried again.
 func (b *browser) waitReloaded(t *testing.T) {
 	t.Helper()
-	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
-		ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+	for end := time.Now().Add(patience); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		ctx, cancel := context.WithTimeout(b.ctx, patience)
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.documentElement.dataset.crashed && document.documentElement.dataset.app === "live"`))
 		cancel()
 		if err == nil && ok {

@@ -38,7 +38,7 @@ func storedAnnotations(t testing.TB, b *browser) map[string][]annotation.Annotat
 // waitStored polls the page's stored annotations until ok says yes.
 func (b *browser) waitStored(t testing.TB, what string, ok func(map[string][]annotation.Annotation) bool) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
 	for !ok(storedAnnotations(t, b)) {
 		select {
