@@ -211,7 +211,6 @@ func TestDateAtTheEndOfTime(t *testing.T) {
 // reload, with the focus on its Reload button; nothing more is written to
 // storage; Reload brings back what was saved before.
 func TestPanicSaysReload(t *testing.T) {
-	t.Setenv("WASMOPT", "0") // the optimiser's minute buys this test nothing
 	h := startHostWeb(t, copyArticles(t), "127.0.0.1:0", wasmWeb(t, "./cmd/annotator", "panictest"))
 	b := newBrowser(t, "")
 	b.open(t, h.URL+seedPath)
