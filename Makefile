@@ -83,7 +83,7 @@ AXE_VERSION := 4.14.1
 AXE := .tools/node_modules/axe-core/axe.min.js
 
 e2e: build chromium $(AXE)
-	$(GO) test -count=1 -tags e2e -timeout 15m ./e2e/
+	$(GO) test -count=1 -tags e2e -timeout 30m ./e2e/
 
 ## bench: Go benchmarks, then the browser figures
 bench: build chromium
