@@ -38,10 +38,10 @@ func New(id, title string, blocks []Block, meta Meta) (*Article, error) {
 	}
 	a := &Article{
 		ID:        id,
-		Title:     collapseSpace(title),
-		Source:    collapseSpace(meta.Source),
-		Author:    collapseSpace(meta.Author),
-		Published: collapseSpace(meta.Published),
+		Title:     CollapseSpace(title),
+		Source:    CollapseSpace(meta.Source),
+		Author:    CollapseSpace(meta.Author),
+		Published: CollapseSpace(meta.Published),
 		Blocks:    make([]Block, 0, len(blocks)),
 	}
 	for _, s := range []string{a.Title, a.Source, a.Author, a.Published} {
@@ -61,7 +61,7 @@ func New(id, title string, blocks []Block, meta Meta) (*Article, error) {
 		if !blockKinds[b.Kind] {
 			return nil, fmt.Errorf("article: unknown block kind %q", b.Kind)
 		}
-		b.Text = collapseSpace(b.Text)
+		b.Text = CollapseSpace(b.Text)
 		if b.Text == "" {
 			continue
 		}
@@ -104,7 +104,7 @@ func CountWords(text string) int {
 	for _, r := range text {
 		if r < utf8.RuneSelf { // the common case, without table look-ups
 			switch c := byte(r); {
-			case isSpace(c):
+			case IsSpace(c):
 				if alnum {
 					n++
 				}
@@ -132,19 +132,20 @@ func CountWords(text string) int {
 	return n
 }
 
-// isSpace reports the ASCII whitespace a browser collapses in normal text
+// IsSpace reports the ASCII whitespace a browser collapses in normal text
 // (plus vertical tab, which would otherwise be an invisible control).
-func isSpace(c byte) bool {
+func IsSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
-// collapseSpace turns every run of ASCII whitespace into one space and trims
-// both ends. It changes no other character, so curly quotes, dashes and
+// CollapseSpace turns every run of ASCII whitespace (IsSpace) into one space
+// and trims both ends, as New does to every block (app/htmlblocks uses it
+// too). It changes no other character, so curly quotes, dashes and
 // non-breaking spaces stay exactly as written.
-func collapseSpace(s string) string {
+func CollapseSpace(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
-		if isSpace(s[i]) && (s[i] != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+		if IsSpace(s[i]) && (s[i] != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
 			clean = false
 			break
 		}
@@ -157,7 +158,7 @@ func collapseSpace(s string) string {
 	pending := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if isSpace(c) {
+		if IsSpace(c) {
 			pending = b.Len() > 0
 			continue
 		}
@@ -177,7 +178,7 @@ func checkText(s string) error {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if (c < 0x20 && !isSpace(c)) || c == 0x7f {
+			if (c < 0x20 && !IsSpace(c)) || c == 0x7f {
 				return fmt.Errorf("%w: control character U+%04X at byte %d", ErrNotUTF8, c, i)
 			}
 			i++

@@ -298,7 +298,7 @@ func charRef(v []byte) (s string, n int) {
 		}
 		u, _ := strconv.ParseUint(digits, base, 32)
 		r := rune(u)
-		if r == 0 || !utf8.ValidRune(r) || r < 0x20 && !isSpace(byte(r)) || r == 0x7f {
+		if r == 0 || !utf8.ValidRune(r) || r < 0x20 && !IsSpace(byte(r)) || r == 0x7f {
 			r = utf8.RuneError
 		}
 		return string(r), end + 1

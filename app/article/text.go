@@ -124,7 +124,7 @@ func header(line string) (key, value string, ok bool) {
 	key = strings.ToLower(strings.TrimSpace(k))
 	switch key {
 	case "source", "url", "published", "date", "author":
-		return key, collapseSpace(v), true
+		return key, CollapseSpace(v), true
 	}
 	return "", "", false
 }
@@ -153,7 +153,7 @@ func setHeader(meta *Meta, line string) bool {
 
 // titleLine returns the title written on a line, without a "Title:" key.
 func titleLine(line string) string {
-	t := collapseSpace(line)
+	t := CollapseSpace(line)
 	if k, v, ok := strings.Cut(t, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "title") && strings.TrimSpace(v) != "" {
 		return v
 	}
@@ -163,7 +163,7 @@ func titleLine(line string) string {
 // blank reports whether s holds nothing but whitespace.
 func blank(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isSpace(s[i]) {
+		if !IsSpace(s[i]) {
 			return false
 		}
 	}

@@ -339,7 +339,7 @@ func (w *walker[N]) flush() {
 	if w.buf.Len() == 0 {
 		return
 	}
-	text := collapseSpace(w.buf.String())
+	text := article.CollapseSpace(w.buf.String())
 	w.buf.Reset()
 	if text == "" {
 		return
@@ -374,7 +374,7 @@ func (w *walker[N]) text(s string) {
 		if c < utf8.RuneSelf {
 			i++
 			switch {
-			case isSpace(c):
+			case article.IsSpace(c):
 				w.buf.WriteByte(c)
 			case c < 0x20 || c == 0x7f:
 				// a control character: dropped
@@ -400,31 +400,4 @@ func (w *walker[N]) text(s string) {
 	if seen {
 		w.brs = 0
 	}
-}
-
-// isSpace is article's whitespace: the ASCII whitespace a browser
-// collapses, and vertical tab.
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
-
-// collapseSpace turns each run of whitespace into one space and trims both
-// ends, as article.New does.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	pending := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isSpace(c) {
-			pending = b.Len() > 0
-			continue
-		}
-		if pending {
-			b.WriteByte(' ')
-			pending = false
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
 }
