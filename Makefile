@@ -73,7 +73,7 @@ WASMTEST := GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/
 unit:
 	$(GO) test -count=1 ./...
 	@if command -v node >/dev/null 2>&1; then \
-		echo '$(WASMTEST) ./app/anchor ./app/search' && $(WASMTEST) ./app/anchor ./app/search && \
+		echo '$(WASMTEST) ./app/anchor ./app/search ./app/webpage' && $(WASMTEST) ./app/anchor ./app/search ./app/webpage && \
 		echo '$(WASMTEST) -run Stream ./app/ui' && $(WASMTEST) -run Stream ./app/ui; \
 	else \
 		echo "SKIPPED the WebAssembly unit tests: they need Node.js (on Debian: sudo apt-get install -y nodejs; make test installs it as root)"; \
