@@ -14,6 +14,10 @@ import (
 var notInMarkdownWasm = []struct{ prefix, why string }{
 	{"net/http", "the worker never fetches (the host does: app/host/fetch.go); go-readability is patched not to need it (third_party/go-readability/PATCHES.md): it was 346 KB of markdown.wasm's brotli download"},
 	{"crypto", "any crypto/ package links Go's FIPS 140 module; hashes come from internal/shasum"},
+	{"golang.org/x/text", "saved pages are decoded by the browser's TextDecoder (app/webpage/charset_wasm.go); x/text's legacy encodings and language tables were 334 KB of markdown.wasm's brotli download, and go-shiori/dom is patched not to link them (third_party/go-shiori-dom/PATCHES.md)"},
+	{"golang.org/x/net/html/charset", "it links every x/text encoding: app/webpage finds a page's encoding itself (charset.go)"},
+	{"github.com/gogs/chardet", "go-shiori/dom's charset detection, left out of WebAssembly by its patch (third_party/go-shiori-dom/PATCHES.md)"},
+	{"mime", "a saved page has no Content-Type; app/webpage reads a charset parameter without it in the browser (24 KB brotli)"},
 }
 
 func TestMarkdownWasmImports(t *testing.T) {

@@ -64,6 +64,15 @@ var modules = []*module{
 		},
 		wasm: markdownWasm,
 	},
+	{
+		name:     "go-shiori-dom",
+		path:     "github.com/go-shiori/dom",
+		treeDir:  "third_party/go-shiori-dom",
+		patchDir: "third_party/go-shiori-dom-patches",
+		// Upstream's CI configuration and .gitignore.
+		leftOut: func(rel string) bool { return strings.HasPrefix(path.Base(rel), ".") },
+		wasm:    markdownWasm,
+	},
 }
 
 // underTop leaves out the release's top-level files and folders named.

@@ -306,6 +306,9 @@ func TestLeftOut(t *testing.T) {
 		{"go-readability", "internal/re2go/base.go", false},
 		{"go-readability", "parser.go", false},
 		{"go-readability", "LICENSE", false},
+		{"go-shiori-dom", ".travis.yml", true},
+		{"go-shiori-dom", "parser.go", false},
+		{"go-shiori-dom", "dom_test.go", false},
 	} {
 		m, ok := moduleNamed(c.module)
 		if !ok {
