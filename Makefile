@@ -12,7 +12,7 @@ GOSRC     := $(shell find app cmd internal third_party -name '*.go' -not -name '
 override GOFLAGS := $(strip $(GOFLAGS) $(if $(filter -trimpath,$(GOFLAGS)),,-trimpath))
 export GOFLAGS
 
-.PHONY: all run build test vet unit e2e bench screenshots tools chromium static clean fmt wasm-gcflags go-app go-app-patches go-app-measure
+.PHONY: all run build test vet unit e2e bench screenshots tools chromium static clean fmt wasm-gcflags patches patch-files patches-measure go-app go-app-patches go-app-measure
 
 all: build
 
@@ -73,7 +73,7 @@ WASMTEST := GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/
 unit:
 	$(GO) test -count=1 ./...
 	@if command -v node >/dev/null 2>&1; then \
-		echo '$(WASMTEST) ./app/anchor ./app/search' && $(WASMTEST) ./app/anchor ./app/search && \
+		echo '$(WASMTEST) ./app/anchor ./app/search ./app/webpage' && $(WASMTEST) ./app/anchor ./app/search ./app/webpage && \
 		echo '$(WASMTEST) -run Stream ./app/ui' && $(WASMTEST) -run Stream ./app/ui; \
 	else \
 		echo "SKIPPED the WebAssembly unit tests: they need Node.js (on Debian: sudo apt-get install -y nodejs; make test installs it as root)"; \
@@ -126,19 +126,29 @@ tools:
 chromium: tools
 	@command -v chromium >/dev/null 2>&1 || { echo "The end-to-end tests need Chromium: sudo apt-get update && sudo apt-get install -y chromium"; exit 1; }
 
-## go-app: rebuild third_party/go-app from go-app's release (the version in go.mod)
-## and the patches in third_party/go-app-patches (third_party/go-app/PATCHES.md)
+## patches: rebuild the patched modules in third_party/ from their releases (the versions
+## in go.mod) and their patch series (third_party/NAME-patches; each tree's PATCHES.md);
+## MODULE=name for one of them (go run ./internal/patchmod says which there are)
+patches:
+	$(GO) run ./internal/patchmod apply $(MODULE)
+
+## patch-files: record edits made in a tree in third_party/ as its patch files
+## (MODULE=name INTO=patch for files no patch owns yet: that patch, or a new one)
+patch-files:
+	$(GO) run ./internal/patchmod diff $(if $(INTO),-into $(INTO)) $(MODULE)
+
+## patches-measure: what each patch saves of the wasm it is for, raw and brotli
+## (MODULE=name: only the wasm that module's patches are for)
+patches-measure:
+	$(GO) run ./internal/patchmod measure $(MODULE)
+
+# The names these had when go-app was the one patched module.
 go-app:
-	$(GO) run ./internal/patchgoapp apply
-
-## go-app-patches: record edits made in third_party/go-app as the patch files
-## (INTO=name for files no patch owns yet: that patch, or a new one)
+	$(MAKE) patches MODULE=go-app
 go-app-patches:
-	$(GO) run ./internal/patchgoapp diff $(if $(INTO),-into $(INTO))
-
-## go-app-measure: what each patch saves of app.wasm, raw and brotli
+	$(MAKE) patch-files MODULE=go-app
 go-app-measure:
-	$(GO) run ./internal/patchgoapp measure
+	$(MAKE) patches-measure MODULE=go-app
 
 fmt:
 	gofmt -w app cmd e2e internal

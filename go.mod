@@ -27,3 +27,5 @@ require (
 replace github.com/maxence-charriere/go-app/v10 => ./third_party/go-app
 
 replace codeberg.org/readeck/go-readability/v2 => ./third_party/go-readability
+
+replace github.com/go-shiori/dom => ./third_party/go-shiori-dom

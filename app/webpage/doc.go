@@ -6,7 +6,9 @@
 //
 // Extract decodes the bytes as a browser would (a byte order mark, the
 // Content-Type's charset, a <meta charset>, else UTF-8 when the bytes are
-// valid UTF-8, else windows-1252), parses them with golang.org/x/net/html,
+// valid UTF-8, else windows-1252; charset.go), with golang.org/x/text's
+// decoders natively and the browser's TextDecoder in WebAssembly, which
+// keeps x/text's tables out of the worker; parses them with golang.org/x/net/html,
 // and lets readability (codeberg.org/readeck/go-readability/v2, a port of
 // Firefox's Reader View) choose the article among the navigation, adverts,
 // comments and sidebars. The chosen tree is then read into blocks by
@@ -20,5 +22,6 @@
 // of cmd/markdown (markdown.wasm), never in app.wasm, which stays free of an
 // HTML parser (cmd/annotator's TestAppWasmImports guards that).
 //
-// Plain Go; it builds natively and for js/wasm.
+// Plain Go; it builds natively and for js/wasm, where only the decoding
+// (charset_wasm.go) calls the browser. Its tests run in both.
 package webpage

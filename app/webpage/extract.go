@@ -6,13 +6,11 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/htmlblocks"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 )
 
 // MaxSize is the largest page read, in bytes (htmlblocks.MaxPageSize, so
@@ -152,26 +150,6 @@ func binary(data []byte) bool {
 		return false
 	}
 	return bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0
-}
-
-// decode returns the page as UTF-8 text. The encoding is found as a
-// browser finds it, except that a page with no declared encoding is read as
-// UTF-8 when it is valid UTF-8 (most are), not only when its first 1,024
-// bytes show it. Invalid UTF-8 is left for the walk to replace.
-func decode(data []byte, contentType string) string {
-	enc, name, certain := charset.DetermineEncoding(data, contentType)
-	s := ""
-	switch {
-	case name == "utf-8", !certain && name == "windows-1252" && utf8.Valid(data):
-		s = string(data)
-	default:
-		out, err := enc.NewDecoder().Bytes(data)
-		if err != nil {
-			out = data
-		}
-		s = string(out)
-	}
-	return strings.TrimPrefix(s, "\uFEFF")
 }
 
 // author tidies a byline: one line, without a leading "By", and nothing

@@ -9,18 +9,10 @@
 package readability
 
 import (
-	"io"
 	nurl "net/url"
 
 	"golang.org/x/net/html"
 )
-
-// FromReader parses an `io.Reader` and returns the readable content. It's the wrapper
-// or `Parser.Parse()` and useful if you only want to use the default parser.
-func FromReader(input io.Reader, pageURL *nurl.URL) (Article, error) {
-	parser := NewParser()
-	return parser.Parse(input, pageURL)
-}
 
 // FromDocument parses an document and returns the readable content. It's the wrapper
 // or `Parser.ParseDocument()` and useful if you only want to use the default parser.

@@ -1,18 +1,42 @@
 //go:build !wasm
 
-// Annotator: FromURL moved here from readability.go, built natively only,
-// so that net/http is not linked into WebAssembly builds that never fetch
-// (third_party/go-readability/PATCHES.md).
+// Annotator: FromURL and FromReader moved here from readability.go, and
+// Parser.Parse from parser-parse.go, built natively only: in WebAssembly
+// builds net/http (FromURL fetches) and go-shiori/dom's Parse, which
+// detects and decodes the page's encoding with x/text's tables, are not
+// linked; there the callers fetch and decode, and parse documents
+// themselves (third_party/go-readability/PATCHES.md).
 
 package readability
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	nurl "net/url"
 	"strings"
 	"time"
+
+	"github.com/go-shiori/dom"
 )
+
+// FromReader parses an `io.Reader` and returns the readable content. It's the wrapper
+// or `Parser.Parse()` and useful if you only want to use the default parser.
+func FromReader(input io.Reader, pageURL *nurl.URL) (Article, error) {
+	parser := NewParser()
+	return parser.Parse(input, pageURL)
+}
+
+// Parse parses a reader and find the main readable content.
+func (ps *Parser) Parse(input io.Reader, pageURL *nurl.URL) (Article, error) {
+	// Parse input
+	doc, err := dom.Parse(input)
+	if err != nil {
+		return Article{}, fmt.Errorf("failed to parse input: %v", err)
+	}
+
+	return ps.ParseAndMutate(doc, pageURL)
+}
 
 type RequestWith func(r *http.Request)
 

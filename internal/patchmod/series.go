@@ -14,30 +14,24 @@ import (
 	"strings"
 )
 
-const (
-	modulePath  = "github.com/maxence-charriere/go-app/v10"
-	treeDir     = "third_party/go-app"
-	patchDir    = "third_party/go-app-patches"
-	versionFile = "VERSION"
-)
+// versionFile, in a module's patch folder, names the release the patches
+// were made against; the tool writes it.
+const versionFile = "VERSION"
 
-// ours are the tree's files that are Annotator's, not go-app's: apply keeps
-// them, and diff and check leave them out.
+// ours are the tree's files that are Annotator's, not upstream's: apply
+// keeps them, and diff and check leave them out.
 var ours = map[string]bool{"PATCHES.md": true}
 
-// leftOut are the release's top-level folders that the tree leaves out:
-// go-app's documentation website, 26 MB of pages and images.
-var leftOut = map[string]bool{"docs": true}
-
-// repo is the Annotator module with its go-app patch series.
-type repo struct {
+// series is one module's patch series in the Annotator module.
+type series struct {
+	*module
 	root    string // the Annotator module's folder
-	version string // the go-app version go.mod requires
+	version string // the version go.mod requires
 	base    string // the version the patches were made against (VERSION)
 	patches []patch
 	// download returns the folder of a release (goModDownload; the tests
 	// give their own).
-	download func(r *repo, version string) (string, error)
+	download func(s *series, version string) (string, error)
 }
 
 // patch is one patch file: a description, then a git diff.
@@ -45,40 +39,55 @@ type patch struct {
 	name   string // NNNN-name.patch
 	header string // the description, everything before the first "diff --git"
 	diff   string
-	files  []string // the files it changes, relative to the module's root
+	files  []string // the files it changes, relative to the tree
 }
 
-func open() (*repo, error) {
+// annotatorRoot is the folder of the Annotator module the command runs in.
+func annotatorRoot() (string, error) {
 	if _, err := exec.LookPath("git"); err != nil {
-		return nil, errors.New("the go-app patch series needs git, to apply and make patch files: install git")
+		return "", errors.New("the patch series need git, to apply and make patch files: install git")
 	}
 	gomod, err := run("", "go", "env", "GOMOD")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	gomod = strings.TrimSpace(gomod)
 	if gomod == "" || gomod == os.DevNull {
-		return nil, errors.New("run it inside the Annotator module")
+		return "", errors.New("run it inside the Annotator module")
 	}
-	r := &repo{root: filepath.Dir(gomod), download: goModDownload}
-	v, err := run(r.root, "go", "list", "-m", "-f", "{{.Version}}", modulePath)
+	return filepath.Dir(gomod), nil
+}
+
+// open reads module m's patch series in the Annotator module at root, and
+// the version of m that go.mod requires.
+func open(root string, m *module) (*series, error) {
+	s := &series{module: m, root: root, download: goModDownload}
+	v, err := run(root, "go", "list", "-m", "-f", "{{.Version}}", m.path)
 	if err != nil {
 		return nil, err
 	}
-	r.version = strings.TrimSpace(v)
-	return r, r.load()
+	s.version = strings.TrimSpace(v)
+	return s, s.load()
 }
 
 // load reads the patch series.
-func (r *repo) load() error {
-	base, err := os.ReadFile(filepath.Join(r.root, patchDir, versionFile))
+func (s *series) load() error {
+	base, err := os.ReadFile(filepath.Join(s.root, s.patchDir, versionFile))
 	if err != nil {
-		return fmt.Errorf("%v (it names the go-app version the patches apply to)", err)
+		return fmt.Errorf("%v (it names the %s version the patches apply to)", err, s.name)
 	}
-	r.base = strings.TrimSpace(string(base))
-	r.patches, err = readPatches(filepath.Join(r.root, patchDir))
+	s.base = strings.TrimSpace(string(base))
+	s.patches, err = readPatches(filepath.Join(s.root, s.patchDir))
 	return err
 }
+
+// skipLeftOut is the leftOut of m, never nil.
+func (m *module) skipLeftOut(rel string) bool { return m.leftOut != nil && m.leftOut(rel) }
+
+// applyCmd, diffCmd are the commands that remake the tree and the patch
+// files, for messages.
+func (m *module) applyCmd() string { return "make patches MODULE=" + m.name }
+func (m *module) diffCmd() string  { return "make patch-files MODULE=" + m.name }
 
 var diffHeader = regexp.MustCompile(`(?m)^diff --git a/(\S+) b/(\S+)$`)
 
@@ -101,7 +110,7 @@ func readPatches(dir string) ([]patch, error) {
 		}
 		for _, f := range p.files {
 			if o, ok := owner[f]; ok {
-				return nil, fmt.Errorf("%s is changed by both %s and %s: each file belongs to one patch, so that `make go-app-patches` knows where an edit goes; merge the two changes into one patch", f, o, p.name)
+				return nil, fmt.Errorf("%s is changed by both %s and %s: each file belongs to one patch, so that `make patch-files` knows where an edit goes; merge the two changes into one patch", f, o, p.name)
 			}
 			owner[f] = p.name
 		}
@@ -133,12 +142,14 @@ func headerProblem(header string) string {
 	return ""
 }
 
-func (r *repo) release(version string) (string, error) { return r.download(r, version) }
+// release returns the folder of the module's release version.
+func (s *series) release(version string) (string, error) { return s.download(s, version) }
 
-// goModDownload returns the folder of go-app version in the module cache,
+// goModDownload returns the folder of the module's release version in
+// the module cache,
 // downloading it if need be.
-func goModDownload(r *repo, version string) (string, error) {
-	out, err := run(r.root, "go", "mod", "download", "-json", modulePath+"@"+version)
+func goModDownload(s *series, version string) (string, error) {
+	out, err := run(s.root, "go", "mod", "download", "-json", s.path+"@"+version)
 	var info struct{ Dir, Error string }
 	json.Unmarshal([]byte(out), &info)
 	if err != nil || info.Dir == "" {
@@ -146,24 +157,24 @@ func goModDownload(r *repo, version string) (string, error) {
 		if why == "" && err != nil {
 			why = err.Error()
 		}
-		return "", fmt.Errorf("go-app %s is not in the module cache and could not be downloaded (%s). %s is made from it; `go mod download %s@%s` fetches it once a network (or GOPROXY) is reachable",
-			version, strings.TrimSpace(why), treeDir, modulePath, version)
+		return "", fmt.Errorf("%s %s is not in the module cache and could not be downloaded (%s). %s is made from it; `go mod download %s@%s` fetches it once a network (or GOPROXY) is reachable",
+			s.name, version, strings.TrimSpace(why), s.treeDir, s.path, version)
 	}
 	return info.Dir, nil
 }
 
 // stage makes a git repository in a new temporary folder holding the
-// release in dir (less leftOut) as its first commit.
-func stage(dir, version string) (string, error) {
-	tmp, err := os.MkdirTemp("", "go-app-patches-")
+// release in dir (less what the module leaves out) as its first commit.
+func (s *series) stage(dir, version string) (string, error) {
+	tmp, err := os.MkdirTemp("", s.name+"-patches-")
 	if err != nil {
 		return "", err
 	}
-	if err := copyFiles(dir, tmp, func(rel string) bool { return leftOut[strings.Split(rel, "/")[0]] }); err != nil {
+	if err := copyFiles(dir, tmp, s.skipLeftOut); err != nil {
 		os.RemoveAll(tmp)
 		return "", err
 	}
-	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"commit", "-q", "--no-verify", "-m", "go-app " + version}} {
+	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"commit", "-q", "--no-verify", "-m", s.name + " " + version}} {
 		if _, err := git(tmp, args...); err != nil {
 			os.RemoveAll(tmp)
 			return "", err
@@ -174,22 +185,22 @@ func stage(dir, version string) (string, error) {
 
 // applied returns a staged release with the patches applied (in the index
 // and the work tree), skipping those skip names.
-func (r *repo) applied(version string, skip ...string) (string, error) {
-	dir, err := r.release(version)
+func (s *series) applied(version string, skip ...string) (string, error) {
+	dir, err := s.release(version)
 	if err != nil {
 		return "", err
 	}
-	st, err := stage(dir, version)
+	st, err := s.stage(dir, version)
 	if err != nil {
 		return "", err
 	}
-	for _, p := range r.patches {
+	for _, p := range s.patches {
 		if slices.Contains(skip, p.name) {
 			continue
 		}
-		if _, err := git(st, "apply", "--index", "--whitespace=nowarn", filepath.Join(r.root, patchDir, p.name)); err != nil {
+		if _, err := git(st, "apply", "--index", "--whitespace=nowarn", filepath.Join(s.root, s.patchDir, p.name)); err != nil {
 			os.RemoveAll(st)
-			return "", fmt.Errorf("%s does not apply to go-app %s: %v", p.name, version, err)
+			return "", fmt.Errorf("%s does not apply to %s %s: %v", p.name, s.name, version, err)
 		}
 	}
 	return st, nil
@@ -198,33 +209,33 @@ func (r *repo) applied(version string, skip ...string) (string, error) {
 // apply rebuilds the tree: the release go.mod requires with the patches
 // applied. If the patches were made against another version, they are
 // rebased onto this one first (upgrade).
-func (r *repo) apply() error {
-	if r.base != r.version {
-		return r.upgrade()
+func (s *series) apply() error {
+	if s.base != s.version {
+		return s.upgrade()
 	}
-	st, err := r.applied(r.version)
+	st, err := s.applied(s.version)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(st)
-	if err := r.writeTree(st); err != nil {
+	if err := s.writeTree(st); err != nil {
 		return err
 	}
-	fmt.Printf("%s: go-app %s with %d patches from %s\n", treeDir, r.version, len(r.patches), patchDir)
+	fmt.Printf("%s: %s %s with %d patches from %s\n", s.treeDir, s.name, s.version, len(s.patches), s.patchDir)
 	return nil
 }
 
-// upgrade rebases the patches from go-app r.base onto r.version with a
+// upgrade rebases the patches from release s.base onto s.version with a
 // three-way merge (git cherry-pick), writes the result to the tree and,
-// when nothing conflicts, makes the patch files anew against r.version.
-func (r *repo) upgrade() error {
-	fmt.Printf("rebasing the patches from go-app %s onto %s\n", r.base, r.version)
-	st, err := r.applied(r.base)
+// when nothing conflicts, makes the patch files anew against s.version.
+func (s *series) upgrade() error {
+	fmt.Printf("rebasing the patches of %s from %s onto %s\n", s.name, s.base, s.version)
+	st, err := s.applied(s.base)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(st)
-	dir, err := r.release(r.version)
+	dir, err := s.release(s.version)
 	if err != nil {
 		return err
 	}
@@ -240,10 +251,10 @@ func (r *repo) upgrade() error {
 			return err
 		}
 	}
-	if err := copyFiles(dir, st, func(rel string) bool { return leftOut[strings.Split(rel, "/")[0]] }); err != nil {
+	if err := copyFiles(dir, st, s.skipLeftOut); err != nil {
 		return err
 	}
-	for _, args := range [][]string{{"add", "-A"}, {"commit", "-q", "--no-verify", "--allow-empty", "-m", "go-app " + r.version}} {
+	for _, args := range [][]string{{"add", "-A"}, {"commit", "-q", "--no-verify", "--allow-empty", "-m", s.name + " " + s.version}} {
 		if _, err := git(st, args...); err != nil {
 			return err
 		}
@@ -254,23 +265,23 @@ func (r *repo) upgrade() error {
 		return err
 	}
 	if pickErr != nil && strings.TrimSpace(conflicts) == "" {
-		return fmt.Errorf("rebasing the patches onto go-app %s: %v", r.version, pickErr)
+		return fmt.Errorf("rebasing the patches onto %s %s: %v", s.name, s.version, pickErr)
 	}
-	if err := r.writeTree(st); err != nil {
+	if err := s.writeTree(st); err != nil {
 		return err
 	}
 	if c := strings.Fields(conflicts); len(c) > 0 {
-		return fmt.Errorf("the patches do not fit go-app %s in %s. Resolve the conflicts there (the lines between <<<<<<< and >>>>>>>), then run `make go-app-patches` to make the patch files for %s, and the tests",
-			r.version, strings.Join(prefixed(treeDir, c), ", "), r.version)
+		return fmt.Errorf("the patches do not fit %s %s in %s. Resolve the conflicts there (the lines between <<<<<<< and >>>>>>>), then run `%s` to make the patch files for %s, and the tests",
+			s.name, s.version, strings.Join(prefixed(s.treeDir, c), ", "), s.diffCmd(), s.version)
 	}
-	fmt.Printf("%s: go-app %s with the patches rebased; making the patch files anew\n", treeDir, r.version)
-	return r.diff("")
+	fmt.Printf("%s: %s %s with the patches rebased; making the patch files anew\n", s.treeDir, s.name, s.version)
+	return s.diff("")
 }
 
 // writeTree replaces the tree's files, except ours, with the work tree of
 // the staged repository st.
-func (r *repo) writeTree(st string) error {
-	tree := filepath.Join(r.root, treeDir)
+func (s *series) writeTree(st string) error {
+	tree := filepath.Join(s.root, s.treeDir)
 	entries, err := os.ReadDir(tree)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
@@ -288,21 +299,21 @@ func (r *repo) writeTree(st string) error {
 // diff makes the patch files from the tree's differences to the release.
 // Each changed file goes to the patch that owns it; into names the patch
 // for files no patch owns yet.
-func (r *repo) diff(into string) error {
-	tree := filepath.Join(r.root, treeDir)
-	if err := unresolved(tree); err != nil {
+func (s *series) diff(into string) error {
+	tree := filepath.Join(s.root, s.treeDir)
+	if err := s.unresolved(); err != nil {
 		return err
 	}
-	for _, p := range r.patches {
+	for _, p := range s.patches {
 		if problem := headerProblem(p.header); problem != "" {
 			return fmt.Errorf("%s: %s", p.name, problem)
 		}
 	}
-	dir, err := r.release(r.version)
+	dir, err := s.release(s.version)
 	if err != nil {
 		return err
 	}
-	st, err := stage(dir, r.version)
+	st, err := s.stage(dir, s.version)
 	if err != nil {
 		return err
 	}
@@ -325,12 +336,12 @@ func (r *repo) diff(into string) error {
 	// A file belongs to the patch that changed it; after a rebase, to the
 	// patch that changed it in the old version.
 	owner := map[string]int{}
-	for i, p := range r.patches {
+	for i, p := range s.patches {
 		for _, f := range p.files {
 			owner[f] = i
 		}
 	}
-	patches := slices.Clone(r.patches)
+	patches := slices.Clone(s.patches)
 	files := make([][]string, len(patches))
 	var orphans []string
 	for _, f := range changed {
@@ -342,12 +353,12 @@ func (r *repo) diff(into string) error {
 	}
 	if len(orphans) > 0 {
 		if into == "" {
-			return fmt.Errorf("no patch owns these changed files: %s. Name the patch that takes them: `make go-app-patches INTO=short-name` (a new patch file, or an existing one by its name)",
-				strings.Join(prefixed(treeDir, orphans), ", "))
+			return fmt.Errorf("no patch owns these changed files: %s. Name the patch that takes them: `%s INTO=short-name` (a new patch file, or an existing one by its name)",
+				strings.Join(prefixed(s.treeDir, orphans), ", "), s.diffCmd())
 		}
 		i := slices.IndexFunc(patches, func(p patch) bool { return p.name == into || p.name == into+".patch" || patchTitle(p.name) == into })
 		if i < 0 {
-			patches = append(patches, newPatch(patches, into))
+			patches = append(patches, s.newPatch(patches, into))
 			files = append(files, nil)
 			i = len(patches) - 1
 		}
@@ -355,7 +366,7 @@ func (r *repo) diff(into string) error {
 	}
 
 	for i, p := range patches {
-		path := filepath.Join(r.root, patchDir, p.name)
+		path := filepath.Join(s.root, s.patchDir, p.name)
 		if len(files[i]) == 0 {
 			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
@@ -376,7 +387,7 @@ func (r *repo) diff(into string) error {
 		}
 		fmt.Printf("%s: written (%s)\n", p.name, strings.Join(files[i], ", "))
 	}
-	return os.WriteFile(filepath.Join(r.root, patchDir, versionFile), []byte(r.version+"\n"), 0o644)
+	return os.WriteFile(filepath.Join(s.root, s.patchDir, versionFile), []byte(s.version+"\n"), 0o644)
 }
 
 var numbered = regexp.MustCompile(`^\d{4}-`)
@@ -386,8 +397,9 @@ func patchTitle(name string) string {
 	return strings.TrimSuffix(numbered.ReplaceAllString(name, ""), ".patch")
 }
 
-// newPatch is an empty patch named after title, numbered after the others.
-func newPatch(patches []patch, title string) patch {
+// newPatch is an empty patch of the series named after title, numbered
+// after the others.
+func (s *series) newPatch(patches []patch, title string) patch {
 	title = strings.TrimSuffix(title, ".patch")
 	name := title + ".patch"
 	if !numbered.MatchString(title) {
@@ -402,24 +414,24 @@ func newPatch(patches []patch, title string) patch {
 	}
 	return patch{name: name, header: fmt.Sprintf(`%s
 
-What it changes, and why: say it here, and in third_party/go-app/PATCHES.md
-with what it buys (make go-app-measure gives its bytes of app.wasm) and how
-to check that a new go-app version still needs it.
+What it changes, and why: say it here, and in %s/PATCHES.md
+with what it buys (make patches-measure MODULE=%s gives its bytes of
+%s) and how to check that a new %s version still needs it.
 
-`, patchTitle(name))}
+`, patchTitle(name), s.treeDir, s.name, s.wasm.name, s.name)}
 }
 
 // check reports how the tree differs from the release with the patches.
-func (r *repo) check() error {
-	if r.base != r.version {
-		return fmt.Errorf("go.mod requires go-app %s but the patches were made against %s (%s/%s): run `make go-app` to rebase them", r.version, r.base, patchDir, versionFile)
+func (s *series) check() error {
+	if s.base != s.version {
+		return fmt.Errorf("go.mod requires %s %s but the patches were made against %s (%s/%s): run `%s` to rebase them", s.name, s.version, s.base, s.patchDir, versionFile, s.applyCmd())
 	}
-	for _, p := range r.patches {
+	for _, p := range s.patches {
 		if problem := headerProblem(p.header); problem != "" {
 			return fmt.Errorf("%s: %s", p.name, problem)
 		}
 	}
-	st, err := r.applied(r.version)
+	st, err := s.applied(s.version)
 	if err != nil {
 		return err
 	}
@@ -428,7 +440,7 @@ func (r *repo) check() error {
 	if err != nil {
 		return err
 	}
-	have, err := readFiles(filepath.Join(r.root, treeDir), func(rel string) bool { return ours[rel] })
+	have, err := readFiles(filepath.Join(s.root, s.treeDir), func(rel string) bool { return ours[rel] })
 	if err != nil {
 		return err
 	}
@@ -449,29 +461,30 @@ func (r *repo) check() error {
 	}
 	if len(diffs) > 0 {
 		slices.Sort(diffs)
-		return fmt.Errorf("%s is not go-app %s with the patches of %s: %s. After editing the tree, run `make go-app-patches` to record the edit as patch files; after editing a patch file, run `make go-app` to remake the tree",
-			treeDir, r.version, patchDir, strings.Join(diffs, "; "))
+		return fmt.Errorf("%s is not %s %s with the patches of %s: %s. After editing the tree, run `%s` to record the edit as patch files; after editing a patch file, run `%s` to remake the tree",
+			s.treeDir, s.name, s.version, s.patchDir, strings.Join(diffs, "; "), s.diffCmd(), s.applyCmd())
 	}
 	return nil
 }
 
 // unresolved refuses a tree with conflict markers or leftovers of a failed
 // patch.
-func unresolved(tree string) error {
+func (s *series) unresolved() error {
+	tree := filepath.Join(s.root, s.treeDir)
 	return filepath.WalkDir(tree, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(tree, path)
 		if strings.HasSuffix(path, ".rej") || strings.HasSuffix(path, ".orig") {
-			return fmt.Errorf("%s/%s is left from a patch that did not apply: resolve it and delete it first", treeDir, rel)
+			return fmt.Errorf("%s/%s is left from a patch that did not apply: resolve it and delete it first", s.treeDir, rel)
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
 		if bytes.HasPrefix(data, []byte("<<<<<<< ")) || bytes.Contains(data, []byte("\n<<<<<<< ")) {
-			return fmt.Errorf("%s/%s still has a merge conflict (<<<<<<<): resolve it first", treeDir, rel)
+			return fmt.Errorf("%s/%s still has a merge conflict (<<<<<<<): resolve it first", s.treeDir, rel)
 		}
 		return nil
 	})
@@ -550,7 +563,7 @@ func prefixed(dir string, names []string) []string {
 // git runs git in dir with neither the user's nor the system's
 // configuration, so that its diffs have one form everywhere.
 func git(dir string, args ...string) (string, error) {
-	base := []string{"-c", "user.name=patchgoapp", "-c", "user.email=patchgoapp@invalid", "-c", "core.autocrlf=false",
+	base := []string{"-c", "user.name=patchmod", "-c", "user.email=patchmod@invalid", "-c", "core.autocrlf=false",
 		"-c", "init.defaultBranch=main", "-c", "diff.algorithm=myers"}
 	return run(dir, "git", append(base, args...)...)
 }
