@@ -120,7 +120,7 @@ func TestAddOwnMarkdownFile(t *testing.T) {
 		"<script>alert(1)</script>\n\n"+
 		"## What to check\n\n- who said it\n- when it was said\n\n"+
 		"> A quoted line, with <b>markup</b> in it.\n")
-	b.chooseFiles(t, "Open a .txt or .md file", md)
+	b.chooseFiles(t, "Open an article file", md)
 	b.click(t, "link", "How to read a news story closely")
 	b.waitFor(t, "the other article", `location.pathname === "/read/reading-news-closely"`)
 	b.waitStatus(t, "Added “Field notes on close reading”")
@@ -150,7 +150,7 @@ func TestAddOwnMarkdownFile(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("\x00\x01\x02\xff\xfe not text"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b.chooseFiles(t, "Open a .txt or .md file", bad)
+	b.chooseFiles(t, "Open an article file", bad)
 	b.waitFor(t, "a message", `(document.querySelector(".add-article [role=alert]")?.textContent || "").includes("not plain text")`)
 	b.noPageErrors(t)
 }
@@ -176,7 +176,7 @@ func TestMarkdownReaderMissing(t *testing.T) {
 	b.open(t, h.URL+"/")
 	md := filepath.Join(t.TempDir(), "notes.md")
 	writeFile(t, md, "# Notes\n\nSome text.\n")
-	b.chooseFiles(t, "Open a .txt or .md file", md)
+	b.chooseFiles(t, "Open an article file", md)
 	b.waitFor(t, "a message", `(document.querySelector(".add-article [role=alert]")?.textContent || "").includes("notes.md could not be added: the Markdown reader could not be started")`)
 	b.typeInto(t, "textbox", "Article text", "Pasted instead\n\nThe text still goes in.")
 	b.click(t, "button", "Add pasted article")
