@@ -82,7 +82,7 @@ func (a *addArticle) onAddressChange() {
 	}
 	a.problem = o.Problem
 	if o.Problem == "" && strings.TrimSpace(a.text) == a.asked {
-		a.text = ""
+		a.clear()
 	}
 	a.asked = ""
 }
@@ -110,6 +110,7 @@ func (a *addArticle) submit(ctx app.Context, e app.Event) {
 // clear empties the box once its article is added.
 func (a *addArticle) clear() {
 	a.text, a.pasted, a.pastedText = "", nil, ""
+	emptyField(addBoxID)
 }
 
 func (a *addArticle) onFile(ctx app.Context, e app.Event) {

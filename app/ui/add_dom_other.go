@@ -25,3 +25,4 @@ func replaceAddress(path string)    {}
 func listenPaste(ctx app.Context, id string, pasted func(app.Context, *article.Article, string)) func() {
 	return func() {}
 }
+func emptyField(id string) {}
