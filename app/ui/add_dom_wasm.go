@@ -75,12 +75,16 @@ func replaceAddress(path string) {
 // into text already there, or without HTML, or with HTML that holds no
 // article, is left to the browser. It returns a func that stops listening.
 func listenPaste(ctx app.Context, id string, pasted func(ctx app.Context, a *article.Article, text string)) func() {
-	box := js.Global().Get("document").Call("getElementById", id)
-	if !box.Truthy() {
-		return func() {}
-	}
+	// The listener is on the document, not on the box: go-app may put a
+	// new element in the box's place when it renders the library again,
+	// and a listener on the old one would never hear a paste.
+	doc := js.Global().Get("document")
 	onPaste := js.FuncOf(func(this js.Value, args []js.Value) any {
 		e := args[0]
+		box := e.Get("target")
+		if !box.Truthy() || box.Get("id").String() != id {
+			return nil
+		}
 		if strings.TrimSpace(box.Get("value").String()) != "" {
 			return nil
 		}
@@ -88,8 +92,14 @@ func listenPaste(ctx app.Context, id string, pasted func(ctx app.Context, a *art
 		if !data.Truthy() {
 			return nil
 		}
-		html := data.Call("getData", "text/html")
-		if html.Type() != js.TypeString || html.Get("length").Int() == 0 || html.Get("length").Int() > htmlblocks.MaxPageSize {
+		// getData answers a JS string, which has no properties to Get
+		// from Go (that panics): its length is measured in Go.
+		v := data.Call("getData", "text/html")
+		if v.Type() != js.TypeString {
+			return nil
+		}
+		html := v.String()
+		if html == "" || len(html) > htmlblocks.MaxPageSize {
 			return nil
 		}
 		a, ok := readPastedHTML(html)
@@ -102,9 +112,9 @@ func listenPaste(ctx app.Context, id string, pasted func(ctx app.Context, a *art
 		ctx.Dispatch(func(ctx app.Context) { pasted(ctx, a, text) })
 		return nil
 	})
-	box.Call("addEventListener", "paste", onPaste)
+	doc.Call("addEventListener", "paste", onPaste)
 	return func() {
-		box.Call("removeEventListener", "paste", onPaste)
+		doc.Call("removeEventListener", "paste", onPaste)
 		onPaste.Release()
 	}
 }
@@ -112,7 +122,7 @@ func listenPaste(ctx app.Context, id string, pasted func(ctx app.Context, a *art
 // readPastedHTML parses HTML with the browser's DOMParser and reads its
 // body as an article. A panic of a JS call (a browser without DOMParser)
 // is a failure, and the paste is left to the browser.
-func readPastedHTML(html js.Value) (a *article.Article, ok bool) {
+func readPastedHTML(html string) (a *article.Article, ok bool) {
 	defer func() {
 		if recover() != nil {
 			a, ok = nil, false
