@@ -176,7 +176,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	// (the worker answers with the cached library page; the app routes).
 	tab.open(t, h.URL+"/")
 	tab.typeInto(t, "textbox", "Article text", "Offline notes\n\nWritten with no network at all, and kept.")
-	tab.click(t, "button", "Add pasted article")
+	tab.clickExact(t, "button", "Add")
 	tab.waitFor(t, "the added article", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Offline notes"))`)
 	local := eval[string](t, tab, `[...document.querySelectorAll("ul.article-list a")].find(a => a.textContent.startsWith("Offline notes")).getAttribute("href")`)
 	if !strings.HasPrefix(local, "/read/local-") {

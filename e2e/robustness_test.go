@@ -17,11 +17,11 @@ func TestAddOwnArticle(t *testing.T) {
 	h := startHost(t, copyArticles(t), "127.0.0.1:0")
 	b := newBrowser(t, "")
 	b.open(t, h.URL+"/")
-	b.click(t, "button", "Add pasted article")
+	b.clickExact(t, "button", "Add")
 	b.waitFor(t, "a message", `(document.querySelector(".add-article [role=alert]")?.textContent || "").includes("no text")`)
 
 	b.typeInto(t, "textbox", "Article text", "My own notes on <b>trade</b>\n\nThe first paragraph has 3.5% growth.\n\nThe second says “hello” – twice.")
-	b.click(t, "button", "Add pasted article")
+	b.clickExact(t, "button", "Add")
 	b.waitFor(t, "the new article", `document.querySelectorAll("ul.article-list li").length === 3`)
 	if n := b.count(t, "link", "My own notes on <b>trade</b>"); n != 1 {
 		t.Fatalf("no link named by the pasted title (markup shown as text)")
@@ -179,7 +179,7 @@ func TestMarkdownReaderMissing(t *testing.T) {
 	b.chooseFiles(t, "Open an article file", md)
 	b.waitFor(t, "a message", `(document.querySelector(".add-article [role=alert]")?.textContent || "").includes("notes.md could not be added: the Markdown reader could not be started")`)
 	b.typeInto(t, "textbox", "Article text", "Pasted instead\n\nThe text still goes in.")
-	b.click(t, "button", "Add pasted article")
+	b.clickExact(t, "button", "Add")
 	b.waitFor(t, "the pasted article", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Pasted instead"))`)
 	b.noPageErrors(t, "markdown.wasm", "404")
 }
