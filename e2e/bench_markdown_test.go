@@ -44,8 +44,8 @@ const markdownProbe = `(() => {
 // file picker gets the focus; a second file finds it running. Three
 // figures, each over fresh profiles whose service worker has cached
 // markdown.wasm (a reader who opened the library, then picks a file):
-//   - first file, the picker focused 2 s before (a click on "Open a .txt
-//     or .md file" focuses it, then the reader picks a file in the dialog):
+//   - first file, the picker focused 2 s before (a click on "Open an
+//     article file" focuses it, then the reader picks a file in the dialog):
 //     what a reader feels;
 //   - first file chosen with no focus before (the worker's whole start);
 //   - second file.
@@ -78,7 +78,7 @@ func TestBenchMarkdownOpen(t *testing.T) {
 		sides = append(sides, &side{name: "baseline " + base, url: startHostWeb(t, copyArticles(t), "127.0.0.1:0", web).URL})
 	}
 
-	const picker = "Open a .txt or .md file"
+	const picker = "Open an article file"
 	n := 0
 	choose := func(b *browser) float64 {
 		n++

@@ -9,7 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// A reader who focuses the file picker (clicking "Open a .txt or .md
+// A reader who focuses the file picker (clicking "Open an article
 // file" does) gets the Markdown worker started and warmed up with a small
 // document of the app's own, before choosing a file. The warm-up is never
 // added to the library; the file chosen then is.
@@ -22,11 +22,11 @@ func TestMarkdownWorkerWarmsUpOnFocus(t *testing.T) {
 		const W = window.Worker;
 		window.Worker = function (url, opts) { const w = new W(url, opts); w.addEventListener("message", () => __answers++); return w; };
 	}`))
-	b.focusControl(t, "button", "Open a .txt or .md file")
+	b.focusControl(t, "button", "Open an article file")
 	b.waitFor(t, "the worker's answer to the warm-up", `window.__answers >= 1`)
 	md := filepath.Join(t.TempDir(), "warm.md")
 	writeFile(t, md, "# Warm worker notes\n\nParsed by a worker that was ready.\n")
-	b.chooseFiles(t, "Open a .txt or .md file", md)
+	b.chooseFiles(t, "Open an article file", md)
 	b.waitFor(t, "the Markdown article", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Warm worker notes"))`)
 	if n := eval[int](t, b, `[...document.querySelectorAll("ul.article-list a")].filter(a => a.textContent.startsWith("A title")).length`); n != 0 {
 		t.Errorf("the warm-up document was added to the library")

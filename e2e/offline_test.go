@@ -176,7 +176,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	// (the worker answers with the cached library page; the app routes).
 	tab.open(t, h.URL+"/")
 	tab.typeInto(t, "textbox", "Article text", "Offline notes\n\nWritten with no network at all, and kept.")
-	tab.click(t, "button", "Add pasted article")
+	tab.clickExact(t, "button", "Add")
 	tab.waitFor(t, "the added article", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Offline notes"))`)
 	local := eval[string](t, tab, `[...document.querySelectorAll("ul.article-list a")].find(a => a.textContent.startsWith("Offline notes")).getAttribute("href")`)
 	if !strings.HasPrefix(local, "/read/local-") {
@@ -190,7 +190,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	tab.open(t, h.URL+"/")
 	md := filepath.Join(t.TempDir(), "offline.md")
 	writeFile(t, md, "# Offline Markdown\n\nParsed with *no* network.\n")
-	tab.chooseFiles(t, "Open a .txt or .md file", md)
+	tab.chooseFiles(t, "Open an article file", md)
 	tab.waitFor(t, "the Markdown article added offline", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Offline Markdown"))`)
 
 	h2 := h.restart(t, filepath.Join(repoRoot, "web"))
@@ -272,7 +272,7 @@ func TestStaticSite(t *testing.T) {
 	b.open(t, url+"/")
 	md := filepath.Join(t.TempDir(), "static.md")
 	writeFile(t, md, "# Static Markdown\n\nRead on a *static* site.\n")
-	b.chooseFiles(t, "Open a .txt or .md file", md)
+	b.chooseFiles(t, "Open an article file", md)
 	b.waitFor(t, "the Markdown article", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Static Markdown"))`)
 
 	// Offline, the static site's worker opens an article never visited,

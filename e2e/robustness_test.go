@@ -17,11 +17,11 @@ func TestAddOwnArticle(t *testing.T) {
 	h := startHost(t, copyArticles(t), "127.0.0.1:0")
 	b := newBrowser(t, "")
 	b.open(t, h.URL+"/")
-	b.click(t, "button", "Add pasted article")
+	b.clickExact(t, "button", "Add")
 	b.waitFor(t, "a message", `(document.querySelector(".add-article [role=alert]")?.textContent || "").includes("no text")`)
 
 	b.typeInto(t, "textbox", "Article text", "My own notes on <b>trade</b>\n\nThe first paragraph has 3.5% growth.\n\nThe second says “hello” – twice.")
-	b.click(t, "button", "Add pasted article")
+	b.clickExact(t, "button", "Add")
 	b.waitFor(t, "the new article", `document.querySelectorAll("ul.article-list li").length === 3`)
 	if n := b.count(t, "link", "My own notes on <b>trade</b>"); n != 1 {
 		t.Fatalf("no link named by the pasted title (markup shown as text)")
@@ -120,7 +120,7 @@ func TestAddOwnMarkdownFile(t *testing.T) {
 		"<script>alert(1)</script>\n\n"+
 		"## What to check\n\n- who said it\n- when it was said\n\n"+
 		"> A quoted line, with <b>markup</b> in it.\n")
-	b.chooseFiles(t, "Open a .txt or .md file", md)
+	b.chooseFiles(t, "Open an article file", md)
 	b.click(t, "link", "How to read a news story closely")
 	b.waitFor(t, "the other article", `location.pathname === "/read/reading-news-closely"`)
 	b.waitStatus(t, "Added “Field notes on close reading”")
@@ -150,7 +150,7 @@ func TestAddOwnMarkdownFile(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("\x00\x01\x02\xff\xfe not text"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b.chooseFiles(t, "Open a .txt or .md file", bad)
+	b.chooseFiles(t, "Open an article file", bad)
 	b.waitFor(t, "a message", `(document.querySelector(".add-article [role=alert]")?.textContent || "").includes("not plain text")`)
 	b.noPageErrors(t)
 }
@@ -176,10 +176,10 @@ func TestMarkdownReaderMissing(t *testing.T) {
 	b.open(t, h.URL+"/")
 	md := filepath.Join(t.TempDir(), "notes.md")
 	writeFile(t, md, "# Notes\n\nSome text.\n")
-	b.chooseFiles(t, "Open a .txt or .md file", md)
+	b.chooseFiles(t, "Open an article file", md)
 	b.waitFor(t, "a message", `(document.querySelector(".add-article [role=alert]")?.textContent || "").includes("notes.md could not be added: the Markdown reader could not be started")`)
 	b.typeInto(t, "textbox", "Article text", "Pasted instead\n\nThe text still goes in.")
-	b.click(t, "button", "Add pasted article")
+	b.clickExact(t, "button", "Add")
 	b.waitFor(t, "the pasted article", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Pasted instead"))`)
 	b.noPageErrors(t, "markdown.wasm", "404")
 }

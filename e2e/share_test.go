@@ -380,7 +380,7 @@ func TestClassPackRoundTrip(t *testing.T) {
 	tdl := teacher.allowDownloads(t)
 	teacher.open(t, h.URL+"/")
 	teacher.typeInto(t, "textbox", "Article text", "Exports in the harbour town\n\nThe minister said exports rose by ten percent last year.\n\nCritics said the figure ignores inflation entirely.")
-	teacher.click(t, "button", "Add pasted article")
+	teacher.clickExact(t, "button", "Add")
 	teacher.click(t, "link", "Exports in the harbour town")
 	teacher.waitFor(t, "the reader", `location.pathname.startsWith("/read/local-") && !!document.querySelector("article.article-body")`)
 	teacher.waitLive(t)

@@ -16,7 +16,7 @@ func addOwnArticle(t *testing.T, b *browser, text string) string {
 	t.Helper()
 	before := eval[int](t, b, `document.querySelectorAll("ul.article-list li").length`)
 	b.typeInto(t, "textbox", "Article text", text)
-	b.click(t, "button", "Add pasted article")
+	b.clickExact(t, "button", "Add")
 	b.waitFor(t, "the new article", `document.querySelectorAll("ul.article-list li").length === `+itoa(before+1))
 	return eval[string](t, b, `[...document.querySelectorAll("ul.article-list a")].map(x => x.getAttribute("href")).find(h => h.includes("local-")) || ""`)
 }

@@ -18,7 +18,7 @@ func TestAddSavedWebPage(t *testing.T) {
 	b.open(t, h.URL+"/")
 
 	page := filepath.Join(repoRoot, "app", "webpage", "testdata", "pages", "news-article.html")
-	b.chooseFiles(t, "Open a .txt or .md file", page)
+	b.chooseFiles(t, "Open an article file", page)
 	b.waitStatus(t, "Added “Town council votes to reopen the old river ferry”")
 	b.waitFor(t, "the page in the library", `[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith("Town council votes to reopen the old river ferry"))`)
 	b.click(t, "link", "Town council votes to reopen the old river ferry")

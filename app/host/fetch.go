@@ -102,13 +102,23 @@ type FetchConfig struct {
 // other request to next, the Host. cmd/annotator serves it; the static
 // build uses the Host alone, so it has no endpoint.
 func WithFetch(next http.Handler, cfg FetchConfig) http.Handler {
-	return newFetcher(next, cfg, publicAddress, fetchTimeout, webpage.MaxSize)
+	allow := publicAddress
+	if srv, ok := e2eFetchServer(); ok {
+		if cfg.Logger == nil {
+			cfg.Logger = log.Default()
+		}
+		cfg.Logger.Printf("TEST BUILD (-tags e2efetch): /api/fetch also reaches %s; never deploy this binary", srv)
+		allow = func(ap netip.AddrPort) bool { return ap == srv || publicAddress(ap) }
+	}
+	return newFetcher(next, cfg, allow, fetchTimeout, webpage.MaxSize)
 }
 
 // fetcher answers /api/fetch. Its address policy, timeout and body limit
 // are set only by newFetcher: the production values in WithFetch, others
 // in this package's tests (which must reach their own loopback servers).
-// There is deliberately no flag or exported field to widen the policy.
+// There is deliberately no flag or exported field to widen the policy; only
+// a binary built for the end-to-end tests (-tags e2efetch) reaches their
+// one page server besides (fetch_e2e.go).
 type fetcher struct {
 	next    http.Handler
 	enabled bool
@@ -189,6 +199,14 @@ func (f *fetcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !f.enabled {
 		f.fail(w, refuse(http.StatusForbidden, codeDisabled,
 			"This server does not fetch web pages. Copy the article's text from your browser and paste it instead, or save the page and open the file."))
+		return
+	}
+	if strings.TrimSpace(r.URL.Query().Get("url")) == "" {
+		// Asked without an address, which is how the app learns whether
+		// this deployment fetches pages (a static site answers 404, a
+		// host with fetching off 403 above): answered before the rate
+		// limit, as it fetches nothing.
+		f.fail(w, refuse(http.StatusBadRequest, codeBadAddress, "Give the address of a web page, starting with https:// or http://."))
 		return
 	}
 	if wait, ok := f.limiter.take(clientKey(r), time.Now()); !ok {

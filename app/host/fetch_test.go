@@ -417,21 +417,34 @@ func TestFetchMethods(t *testing.T) {
 func TestFetchRateLimit(t *testing.T) {
 	f := newFetcher(http.NotFoundHandler(), FetchConfig{Enabled: true}, publicAddress, fetchTimeout, 5<<20)
 	for i := 0; i < fetchBurst; i++ {
-		ask(t, f, "").refused(t, http.StatusBadRequest, codeBadAddress)
+		ask(t, f, "ftp://example.com/").refused(t, http.StatusBadRequest, codeBadAddress)
 	}
-	res := ask(t, f, "")
+	res := ask(t, f, "ftp://example.com/")
 	res.refused(t, http.StatusTooManyRequests, codeRateLimit, "Wait a minute")
 	if res.header.Get("Retry-After") == "" {
 		t.Error("no Retry-After")
 	}
 	// Another client is not held up.
-	req := httptest.NewRequest(http.MethodGet, "/api/fetch?url=", nil)
+	req := httptest.NewRequest(http.MethodGet, "/api/fetch?url=ftp://example.com/", nil)
 	req.RemoteAddr = "[2001:db8::1]:4000"
 	rec := httptest.NewRecorder()
 	f.ServeHTTP(rec, req)
 	if rec.Code != http.StatusBadRequest {
 		t.Fatalf("another client: %d", rec.Code)
 	}
+}
+
+// The app asks without an address to learn whether the host fetches
+// pages: the answer says so (400 when it does, 403 when fetching is off)
+// and costs no part of the client's rate limit.
+func TestFetchProbe(t *testing.T) {
+	f := newFetcher(http.NotFoundHandler(), FetchConfig{Enabled: true}, publicAddress, fetchTimeout, 5<<20)
+	for i := 0; i < 3*fetchBurst; i++ {
+		ask(t, f, "").refused(t, http.StatusBadRequest, codeBadAddress, "Give the address")
+	}
+	ask(t, f, "ftp://example.com/").refused(t, http.StatusBadRequest, codeBadAddress, "Only web addresses")
+	off := newFetcher(http.NotFoundHandler(), FetchConfig{Enabled: false}, publicAddress, fetchTimeout, 5<<20)
+	ask(t, off, "").refused(t, http.StatusForbidden, codeDisabled, "does not fetch")
 }
 
 func TestRateLimiterRefills(t *testing.T) {

@@ -213,8 +213,14 @@ func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusNotFound
 		}
 		h.servePage(w, r, status)
+	case p == SharePath:
+		// What a reader shares to the app (manifest.go); the app reads
+		// the query.
+		h.servePage(w, r, http.StatusOK)
 	case p == "/app.js":
 		h.serveAppJS(w, r)
+	case p == "/manifest.webmanifest" || p == "/manifest.json":
+		h.serveManifest(w, r)
 	case goappResource(p):
 		h.app.ServeHTTP(w, r)
 	default:

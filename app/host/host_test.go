@@ -35,6 +35,7 @@ var registerOnce sync.Once
 func registerStubRoutes() {
 	registerOnce.Do(func() {
 		app.Route("/", func() app.Composer { return &stubPage{} })
+		app.Route(SharePath, func() app.Composer { return &stubPage{} })
 		app.RouteWithRegexp(`^/read/[a-z0-9-]{1,100}$`, func() app.Composer { return &stubPage{} })
 	})
 }
@@ -202,6 +203,8 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 		{"/app.js", 200, nil},
 		{"/app-worker.js", 200, nil},
 		{"/manifest.webmanifest", 200, nil},
+		{"/manifest.json", 200, nil},
+		{"/share?title=T&text=Some%20text&url=https%3A%2F%2Fexample.org%2F", 200, nil},
 		{"/nothing-here", 404, nil},
 		{"/read/..%2f..%2fgo.mod", 404, nil},
 	} {

@@ -31,6 +31,8 @@ type StaticReport struct {
 //
 //	index.html                      the library, prerendered
 //	read/{id}/index.html            each article, prerendered with its text
+//	share/index.html                the page that receives what a reader
+//	                                shares to the installed app (manifest.go)
 //	404.html                        the app page for an unknown address: a
 //	                                reader's own article (/read/local-…)
 //	                                opens in it on hosts that serve 404.html
@@ -99,6 +101,8 @@ func (h *Host) WriteStatic(dir string) (StaticReport, error) {
 		"wasm_exec.js":         "/wasm_exec.js",
 		"app.css":              "/app.css",
 		"manifest.webmanifest": "/manifest.webmanifest",
+		// The share target's page, served at /share/ as the articles' are.
+		"share/index.html": SharePath,
 	}
 	for _, id := range ids {
 		files["read/"+id+"/index.html"] = "/read/" + id

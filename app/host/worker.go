@@ -64,6 +64,16 @@ function isFresh(url, request) {
     url.pathname.startsWith("/read/") || url.pathname.startsWith("/api/");
 }
 
+// What a reader shares to the app arrives in the address of the share
+// target's page (/share?title=&text=&url=, app/host/manifest.go): never
+// kept in the cache, whose copy would hold the shared text. Offline the
+// navigation is answered with the library's page, and the app reads the
+// address.
+function isShare(request) {
+  const path = new URL(request.url).pathname;
+  return path === "/share" || path === "/share/";
+}
+
 // A navigation must not be answered with a redirected response: keep the
 // body and headers only (a static host redirects /read/x to /read/x/).
 function unredirected(response) {
@@ -97,7 +107,7 @@ function withoutPreload(response) {
 async function networkFirst(request, preloaded) {
   const cache = await caches.open(cacheName);
   const fromNetwork = Promise.resolve(preloaded).then((response) => response || fetch(request).then(withoutPreload)).then((response) => {
-    if (response.ok && (response.type === "basic" || response.type === "default")) {
+    if (response.ok && (response.type === "basic" || response.type === "default") && !isShare(request)) {
       cache.put(request, response.clone());
     }
     return response;

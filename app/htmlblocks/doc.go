@@ -10,7 +10,8 @@
 // readability chose from a page parsed by golang.org/x/net/html; the app can
 // walk what the browser's own DOMParser made of pasted HTML, through
 // syscall/js, without an HTML parser in app.wasm. Either way a page reads as
-// the same blocks.
+// the same blocks. Pasted makes an article of a pasted selection's blocks,
+// taking its title from them (pasted.go).
 //
 // # The rules
 //

@@ -63,6 +63,14 @@ func (s *Store) ApplyExternal(key, newValue string) (changedArticles []string, e
 		}
 		s.prefs = p
 		return nil, nil
+	case key == waitingKey:
+		s.waiting = nil
+		if newValue != "" {
+			if list, err := decodeWaiting(newValue); err == nil {
+				s.waiting = list
+			}
+		}
+		return nil, nil
 	case key == metaKey:
 		schema, problem, _ := schemaOf(newValue)
 		if problem == "" && schema > SchemaVersion {

@@ -76,6 +76,8 @@ type Store struct {
 	// instructions are class packs' instructions by article id (instructions.go).
 	instructions map[string]Instructions
 	prefs        Prefs
+	// waiting are the addresses waiting to be fetched (waiting.go).
+	waiting []Waiting
 
 	metaSaved bool            // annotator/meta holds the current schema
 	pending   map[string]bool // keys whose last write failed
@@ -202,6 +204,8 @@ func (s *Store) load(rep *Report, key string) error {
 		kind = "instructions"
 	case key == prefsKey:
 		kind = "prefs"
+	case key == waitingKey:
+		kind = "waiting"
 	default: // the meta key, set-aside entries, others' keys
 		return nil
 	}
@@ -258,6 +262,12 @@ func (s *Store) load(rep *Report, key string) error {
 			return s.setAsideWhole(rep, key, fmt.Sprintf("unreadable preferences: %v", err))
 		}
 		s.prefs = p
+	case "waiting":
+		list, err := decodeWaiting(value)
+		if err != nil {
+			return s.setAsideWhole(rep, key, err.Error())
+		}
+		s.waiting = list
 	}
 	return nil
 }
@@ -691,6 +701,8 @@ func (s *Store) valueOf(key string) (value string, present bool) {
 	case key == prefsKey:
 		b, _ := json.Marshal(s.prefs)
 		return string(b), true
+	case key == waitingKey:
+		return s.waitingValue()
 	}
 	return "", false
 }

@@ -8,28 +8,109 @@ import (
 
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/htmlblocks"
-	"github.com/annotator/annotator/app/store"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// addArticle lets a reader add an article of their own, pasted or opened
-// from a .txt or .md file. It is kept in the browser.
+// addArticle lets a reader add an article of their own: a web address
+// (fetched by the host, add_address.go), pasted text or a selection copied
+// from a web page (its HTML read into blocks, add_dom_wasm.go), or a .txt,
+// .md or saved .html file. It is kept in the browser.
 type addArticle struct {
 	app.Compo
 	text    string
 	problem string
-	reading int // Markdown files being parsed
+	reading int // Markdown and web page files being parsed
+
+	// pasted is the article read from the clipboard's HTML, and
+	// pastedText what the text box showed for it: it is added with its
+	// headings, lists and quotations while the box still shows that text.
+	pasted     *article.Article
+	pastedText string
+	// asked is the address this box last asked for.
+	asked string
+
+	changes  int // stateAddress
+	unlisten func()
 }
+
+// The text box's id (the paste listener finds it by it).
+const addBoxID = "paste-article"
+
+// pastedID is the id of a pasted article until it is added (localID).
+const pastedID = "local-pasted"
 
 func newAddArticle() *addArticle { return &addArticle{} }
 
-func (a *addArticle) onPaste(ctx app.Context, e app.Event) {
+func (a *addArticle) OnMount(ctx app.Context) {
+	ctx.ObserveState(stateAddress, &a.changes).OnChange(a.onAddressChange)
+	a.unlisten = listenPaste(ctx, addBoxID, a.onPastedHTML)
+	watchOnline(ctx)
+	probeFetch(ctx)
+	fetchWaiting(ctx)
+}
+
+func (a *addArticle) OnDismount() {
+	if a.unlisten != nil {
+		a.unlisten()
+		a.unlisten = nil
+	}
+}
+
+func (a *addArticle) onInput(ctx app.Context, e app.Event) {
 	a.text = ctx.JSSrc().Get("value").String()
 }
 
-func (a *addArticle) addPasted(ctx app.Context, e app.Event) {
+// onPastedHTML: a selection copied from a web page was pasted into the
+// empty box (listenPaste).
+func (a *addArticle) onPastedHTML(ctx app.Context, art *article.Article, text string) {
+	a.text, a.pasted, a.pastedText, a.problem = text, art, text, ""
+}
+
+// keepsPasted reports whether the box still shows the pasted selection.
+func (a *addArticle) keepsPasted() bool {
+	return a.pasted != nil && a.text == a.pastedText
+}
+
+// onAddressChange follows the request this box made (add_address.go).
+func (a *addArticle) onAddressChange() {
+	if a.asked == "" || ws.adding.isFetching(a.asked) {
+		return
+	}
+	o, ok := ws.adding.outcome(a.asked)
+	if !ok {
+		return
+	}
+	a.problem = o.Problem
+	if o.Problem == "" && strings.TrimSpace(a.text) == a.asked {
+		a.clear()
+	}
+	a.asked = ""
+}
+
+func (a *addArticle) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	a.add(ctx, "pasted.txt", []byte(a.text), func() { a.text = "" })
+	a.problem = ""
+	if addr, ok := article.WebAddress(a.text); ok {
+		a.asked = addr
+		requestAddress(ctx, addressRequest{URL: addr, Open: true})
+		a.onAddressChange()
+		return
+	}
+	if a.keepsPasted() {
+		art := *a.pasted
+		art.ID = localID([]byte(art.Title))
+		if a.keep(ctx, &art) {
+			a.clear()
+		}
+		return
+	}
+	a.add(ctx, "pasted.txt", []byte(a.text), a.clear)
+}
+
+// clear empties the box once its article is added.
+func (a *addArticle) clear() {
+	a.text, a.pasted, a.pastedText = "", nil, ""
+	emptyField(addBoxID)
 }
 
 func (a *addArticle) onFile(ctx app.Context, e app.Event) {
@@ -53,7 +134,7 @@ func (a *addArticle) onFileFocus(ctx app.Context, e app.Event) { prepareMarkdown
 func (a *addArticle) add(ctx app.Context, name string, data []byte, added func()) {
 	a.problem = ""
 	if len(strings.TrimSpace(string(data))) == 0 {
-		a.problem = "There is no text to add: paste an article or open a file."
+		a.problem = "There is no text to add: paste an article or its address, or open a file."
 		return
 	}
 	limit := article.MaxSize
@@ -78,35 +159,39 @@ func (a *addArticle) add(ctx app.Context, name string, data []byte, added func()
 		if markdown {
 			a.reading--
 		}
-		problem := ""
 		switch why := markdownProblem(err); {
 		case why != "":
-			problem = name + " could not be added: " + why
+			a.tell(ctx, name+" could not be added: "+why)
 		case err != nil:
-			problem = "This text could not be added: " + explainArticleError(err)
+			a.tell(ctx, "This text could not be added: "+explainArticleError(err))
 		default:
-			art.Origin = "local"
-			if err := ws.Store().PutLocalArticle(art); err != nil {
-				if store.IsQuota(err) {
-					problem = "The browser's storage is full, so the article could not be kept. Remove an article or export your annotations to make room."
-				} else {
-					problem = "The article could not be saved: " + err.Error()
-				}
+			if a.keep(ctx, art) && added != nil {
+				added()
 			}
 		}
-		if problem != "" {
-			a.problem = problem
-			if !a.Mounted() {
-				sayError(ctx, problem)
-			}
-			return
-		}
-		if added != nil {
-			added()
-		}
-		say(ctx, fmt.Sprintf("Added “%s” to your library.", art.Title))
-		ctx.NewAction(actionLibraryChanged)
 	})
+}
+
+// keep stores a reader's new article and says so, or says why it could
+// not be kept.
+func (a *addArticle) keep(ctx app.Context, art *article.Article) bool {
+	art.Origin = "local"
+	if err := ws.Store().PutLocalArticle(art); err != nil {
+		a.tell(ctx, "The article could not be kept: "+writeProblem(err))
+		return false
+	}
+	say(ctx, fmt.Sprintf("Added “%s” to your library.", art.Title))
+	ctx.NewAction(actionLibraryChanged)
+	return true
+}
+
+// tell shows a problem in the box, or in the status bar once the reader
+// has left the page.
+func (a *addArticle) tell(ctx app.Context, problem string) {
+	a.problem = problem
+	if !a.Mounted() {
+		sayError(ctx, problem)
+	}
 }
 
 // localID names a reader's article from its title and a random suffix, so
@@ -136,26 +221,58 @@ func explainArticleError(err error) string {
 	return err.Error()
 }
 
+// hint says how this deployment adds articles.
+func (a *addArticle) hint() string {
+	switch ws.adding.mode {
+	case fetchStatic:
+		return "This site adds articles by pasting their text, with the title on the first line, or by opening a file: .txt, .md, or a web page saved as .html. It cannot fetch web addresses. Articles stay in this browser."
+	case fetchOff:
+		return "This server does not fetch web pages: paste the article's text, with the title on the first line, or open a .txt, .md or saved .html file. It stays in this browser."
+	}
+	return "Paste a web page's address (https://…) to fetch its article, or paste the article itself: a selection copied from the page keeps its headings and lists; typed text takes its title from the first line. Or open a .txt, .md or saved .html file. It stays in this browser."
+}
+
 func (a *addArticle) Render() app.UI {
+	fetching := a.asked != "" && ws.adding.isFetching(a.asked)
 	return app.Section().Class("add-article").Aria("labelledby", "add-article-heading").Body(
 		app.H2().ID("add-article-heading").Text("Add your own article"),
-		app.P().Class("hint").Text("Paste the text with its title on the first line, or open a .txt or .md file. It stays in this browser."),
-		app.Form().OnSubmit(a.addPasted).Body(
-			app.Label().For("paste-article").Text("Article text"),
-			app.Textarea().ID("paste-article").Rows(6).Text(a.text).OnInput(a.onPaste),
+		app.P().Class("hint").ID("add-article-hint").Text(a.hint()),
+		app.Form().OnSubmit(a.submit).Aria("busy", fetching).Body(
+			app.Label().For(addBoxID).Text("Article text or address"),
+			app.Textarea().ID(addBoxID).Rows(6).Aria("describedby", "add-article-hint").
+				Text(a.text).OnInput(a.onInput),
+			app.If(a.keepsPasted(), func() app.UI {
+				return app.P().Class("hint").Text(pastedSummary(a.pasted))
+			}),
 			app.Div().Class("row").Body(
-				app.Button().Type("submit").Text("Add pasted article"),
-				app.Label().Class("file-button").For("open-article").Text("Open a .txt or .md file"),
+				app.Button().Type("submit").Text("Add"),
+				app.Label().Class("file-button").For("open-article").Text("Open an article file"),
 				app.Input().Type("file").ID("open-article").Class("visually-hidden-file").
 					Accept(".txt,.md,.html,.htm,text/plain,text/markdown,text/html").OnFocus(a.onFileFocus).OnChange(a.onFile),
 			),
 		),
-		app.If(a.reading > 0, func() app.UI {
-			// Announced through the status bar (say).
-			return app.P().Class("hint").Text("Reading your Markdown file…")
-		}),
+		app.Div().Role("status").Class("add-progress").Body(
+			app.If(fetching, func() app.UI {
+				return app.P().Class("hint").Text("Fetching " + a.asked + "… This takes a few seconds.")
+			}),
+			app.If(a.reading > 0, func() app.UI {
+				return app.P().Class("hint").Text("Reading your file…")
+			}),
+		),
 		app.If(a.problem != "", func() app.UI {
 			return app.P().Class("problem").Role("alert").Text(a.problem)
 		}),
+		a.renderWaiting(),
 	)
+}
+
+// pastedSummary says what the pasted selection kept.
+func pastedSummary(a *article.Article) string {
+	structure := 0
+	for _, b := range a.Blocks {
+		if b.Kind != "p" {
+			structure++
+		}
+	}
+	return fmt.Sprintf("Pasted from a web page: “%s”, %d words in %d blocks, %d of them headings, list items or quotations. Press Add to keep it so; edited, the text is added as plain text.", a.Title, a.Words, len(a.Blocks), structure)
 }

@@ -15,7 +15,7 @@ import (
 // client and TLS stack into app.wasm (about 3 MB of code). It must not run on
 // the UI goroutine: it waits for the browser's promise.
 func getJSON(path string, v any) error {
-	data, status, err := fetchBytes(path, maxJSONBytes)
+	status, data, err := fetchHost(path, "default")
 	if err != nil {
 		return fmt.Errorf("the library could not be reached: %w", err)
 	}
@@ -29,51 +29,48 @@ func getJSON(path string, v any) error {
 	}
 }
 
-// fetchBytes GETs path and returns the body of a 200 answer (at most limit
-// bytes) and the status.
-func fetchBytes(path string, limit int) ([]byte, int, error) {
+// fetchHost GETs path from the host with the browser's fetch and the
+// cache mode given ("default", or "no-store" for what must not come from
+// a cache), and returns the status and the body of any status (at most
+// maxJSONBytes), or an error when no answer came (offline, the host down).
+// It must not run on the UI goroutine: it waits for the browser's promise.
+func fetchHost(path, cache string) (status int, body []byte, err error) {
 	type result struct {
-		data   []byte
 		status int
+		data   []byte
 		err    error
 	}
 	done := make(chan result, 1)
-	status := 0
 	var onResponse, onBody, onError app.Func
 	onError = app.FuncOf(func(this app.Value, args []app.Value) any {
 		msg := "network error"
 		if len(args) > 0 {
 			msg = app.Window().Get("String").Invoke(args[0]).String()
 		}
-		done <- result{err: errors.New(msg)}
+		done <- result{status: status, err: errors.New(msg)}
 		return nil
 	})
 	onBody = app.FuncOf(func(this app.Value, args []app.Value) any {
 		buf := app.Window().Get("Uint8Array").New(args[0])
 		n := buf.Get("length").Int()
-		if n > limit {
-			done <- result{err: fmt.Errorf("%s is over %d bytes", path, limit)}
+		if n > maxJSONBytes {
+			done <- result{status: status, err: fmt.Errorf("%s is over %d bytes", path, maxJSONBytes)}
 			return nil
 		}
 		data := make([]byte, n)
 		app.CopyBytesToGo(data, buf)
-		done <- result{data: data, status: status}
+		done <- result{status: status, data: data}
 		return nil
 	})
 	onResponse = app.FuncOf(func(this app.Value, args []app.Value) any {
-		res := args[0]
-		status = res.Get("status").Int()
-		if status != 200 {
-			done <- result{status: status}
-			return nil
-		}
-		res.Call("arrayBuffer").Call("then", onBody, onError)
+		status = args[0].Get("status").Int()
+		args[0].Call("arrayBuffer").Call("then", onBody, onError)
 		return nil
 	})
-	app.Window().Call("fetch", path).Call("then", onResponse, onError)
+	app.Window().Call("fetch", path, map[string]any{"cache": cache}).Call("then", onResponse, onError)
 	r := <-done
 	onResponse.Release()
 	onBody.Release()
 	onError.Release()
-	return r.data, r.status, r.err
+	return r.status, r.data, r.err
 }

@@ -313,9 +313,14 @@ func (p *readerPage) leaveUndo() {
 }
 
 func (p *readerPage) onStoreChanged(ctx app.Context, a app.Action) {
-	if p.art != nil {
-		p.reload()
+	if p.art == nil {
+		return
 	}
+	// A reader's article whose text was fetched again (add_address.go).
+	if local, ok := ws.LocalArticle(p.id); ok && p.art.Origin == "local" && local.Hash != p.art.Hash {
+		p.art, p.text = local, anchor.NewText(local.Text)
+	}
+	p.reload()
 }
 
 // create makes an annotation of the current selection.

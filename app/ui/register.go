@@ -48,7 +48,9 @@ func Register(lib ServerLibrary) {
 	}
 	registerRoutes.Do(func() {
 		app.Handle(actionFetchLibrary, handleFetchLibrary)
+		registerAdding()
 		app.Route("/", func() app.Composer { return newLibraryPage(serverLibrary) })
+		app.RouteFunc(isSharePath, func() app.Composer { return newSharePage() })
 		app.RouteFunc(isReaderPath, func() app.Composer { return newReaderPage(serverLibrary) })
 	})
 }

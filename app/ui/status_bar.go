@@ -16,7 +16,10 @@ type statusMessage struct {
 	Error bool
 	// Undo, when set, is the action the Undo button posts.
 	Undo string
-	At   time.Time
+	// Offer, when set, is the action a button named OfferLabel posts,
+	// with OfferValue (add_address.go: "Fetch again").
+	Offer, OfferLabel, OfferValue string
+	At                            time.Time
 }
 
 // undoButtonID is the id of the status bar's Undo button.
@@ -50,6 +53,12 @@ func (s *statusBar) OnMount(ctx app.Context) {
 
 func (s *statusBar) dismiss(ctx app.Context, e app.Event) {
 	s.msg = statusMessage{}
+}
+
+func (s *statusBar) offer(ctx app.Context, e app.Event) {
+	action, value := s.msg.Offer, s.msg.OfferValue
+	s.msg = statusMessage{}
+	ctx.NewActionWithValue(action, value)
 }
 
 func (s *statusBar) undo(ctx app.Context, e app.Event) {
@@ -100,6 +109,9 @@ func (s *statusBar) Render() app.UI {
 					app.Span().Text(s.msg.Text),
 					app.If(s.msg.Undo != "", func() app.UI {
 						return app.Button().Type("button").ID(undoButtonID).Text("Undo").OnClick(s.undo)
+					}),
+					app.If(s.msg.Offer != "", func() app.UI {
+						return app.Button().Type("button").Text(s.msg.OfferLabel).OnClick(s.offer)
 					}),
 					app.Button().Type("button").Class("quiet").Aria("label", "Dismiss message").Text("×").OnClick(s.dismiss),
 				)

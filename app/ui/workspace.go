@@ -36,6 +36,8 @@ type workspace struct {
 	// leftDeleted is the last deleted annotation of an article the reader
 	// has left, while the status bar may still offer its Undo.
 	leftDeleted *annotation.Annotation
+	// adding is what adding articles by address has under way (add_address.go).
+	adding adding
 }
 
 // ws is the tab's workspace. It is package-level because go-app makes the

@@ -193,7 +193,7 @@ func TestHostileArticleHeadersStatic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pages != 4 { // index.html, 404.html and two articles
-		t.Errorf("checked %d pages, want 4", pages)
+	if pages != 5 { // index.html, 404.html, share/index.html and two articles
+		t.Errorf("checked %d pages, want 5", pages)
 	}
 }
