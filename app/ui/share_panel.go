@@ -115,7 +115,7 @@ func (s *sharePanel) export(f exportFormat) app.EventHandler {
 			return
 		}
 		anns := ws.Store().Annotations(s.ArticleID)
-		s.save(ctx, f, share.Export{Items: []share.Item{{Article: art, Annotations: anns}}}, "")
+		s.save(ctx, f, share.Export{Items: []share.Item{{Article: art, Annotations: anns, Anchors: readerAnchors(s.ArticleID)}}}, "")
 	}
 }
 
@@ -123,6 +123,7 @@ func (s *sharePanel) export(f exportFormat) app.EventHandler {
 func (s *sharePanel) save(ctx app.Context, f exportFormat, e share.Export, extra string) {
 	e.Date = time.Now()
 	e.Reviewer = ws.Store().Prefs().Creator
+	e.ClaimLink = claimLink
 	data, name, err := f.make(e)
 	if err != nil {
 		sayError(ctx, "The export failed: "+err.Error())
@@ -200,7 +201,7 @@ func (s *sharePanel) exportLibrary(ctx app.Context, f exportFormat) {
 					left += len(all[id])
 					continue
 				}
-				items = append(items, share.Item{Article: a, Annotations: all[id]})
+				items = append(items, share.Item{Article: a, Annotations: all[id], Anchors: readerAnchors(id)})
 			}
 			if len(items) == 0 {
 				sayError(ctx, "The articles of your annotations could not be loaded, so nothing was exported. Check the connection and try again.")
