@@ -634,11 +634,12 @@ func (s *importPanel) renderAttach() app.UI {
 		title = "“" + a.Title + "”"
 	}
 	n := s.attachable
-	state := fmt.Sprintf("%s in the file %s not say which article %s on: they are left out unless you attach them to %s.",
-		plural(n, "annotation", "annotations"), map[bool]string{true: "does", false: "do"}[n == 1], map[bool]string{true: "it is", false: "they are"}[n == 1], title)
+	state := fmt.Sprintf("%s in the file do not say which article they are on: they are left out unless you attach them to %s.", plural(n, "annotation", "annotations"), title)
+	if n == 1 {
+		state = fmt.Sprintf("1 annotation in the file does not say which article it is on: it is left out unless you attach it to %s.", title)
+	}
 	if s.set.Attach {
-		state = fmt.Sprintf("%s that named no article will be attached to %s, where %s quote%s found or listed as orphaned.",
-			plural(n, "annotation", "annotations"), title, map[bool]string{true: "its", false: "their"}[n == 1], map[bool]string{true: " is", false: "s are"}[n == 1])
+		state = fmt.Sprintf("%s that named no article will be attached to %s: each is shown where its quote is found, or listed as orphaned.", plural(n, "annotation", "annotations"), title)
 	}
 	return app.Div().Class("import-attach").Body(
 		app.P().ID("import-attach-state").Text(state),
