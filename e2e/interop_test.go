@@ -545,7 +545,10 @@ func TestImportProgressAndCancel(t *testing.T) {
 		t.Errorf("aria-busy while reading = %q", busy)
 	}
 	b.clickExact(t, "button", "Cancel import")
-	b.waitStatus(t, "Stopped reading many.jsonld: nothing was imported.")
+	b.waitFor(t, "the import stopped", `!document.getElementById("import-progress")`)
+	if s := eval[string](t, b, `document.querySelector(".status-text")?.textContent || ""`); !strings.Contains(s, "Stopped reading many.jsonld: nothing was imported.") {
+		t.Fatalf("after Cancel import the status says %q; the preview: %v", s, eval[bool](t, b, `!!document.getElementById("import-preview")`))
+	}
 	b.waitFocus(t, "the focus back on the file input", "#import-file")
 	if eval[bool](t, b, `!!document.getElementById("import-preview") || !!document.getElementById("import-progress")`) {
 		t.Error("a preview or the bar is left after Cancel import")
