@@ -281,6 +281,14 @@ func TestImportHypothesisExportsExactPositions(t *testing.T) {
 			t.Errorf("%q has a position but no state naming the text", w.Exact)
 		}
 	}
+
+	// The library's export again, from the positions written back.
+	os.Remove(lib)
+	b.open(t, h.URL+"/")
+	lib = b.export(t, dl, "W3C Web Annotations (.jsonld)", "library-", ".jsonld")
+	if orphans := checkExportPositions(t, lib, art, 6); len(orphans) != 1 {
+		t.Errorf("after the write-back, exported without a position: %q, want only the orphan", orphans)
+	}
 	b.noPageErrors(t)
 }
 
