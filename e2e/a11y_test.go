@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
@@ -120,6 +122,55 @@ func TestAccessibility(t *testing.T) {
 			b.importFile(t, w3cFileFor(t, dir, "blinken-beijing-talks", "the rival superpowers"))
 			b.waitFor(t, "the import preview", `!!document.getElementById("import-preview")`)
 			b.audit(t, "reader with an import preview")
+		})
+	}
+}
+
+// The import preview at its fullest (issue 17: which copy of a changed
+// annotation is kept and why, warnings per item, rejected items, the offer
+// to attach annotations that name no article) has no WCAG 2.2 AA
+// violations that axe-core finds, on a desktop and a phone.
+func TestAccessibilityImportPreview(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	const id = "urn:uuid:6d000000-0000-4000-8000-000000000001"
+	first := writeW3C(t, "v1.jsonld", w3cOn(id, "candid, substantive, and constructive", comment("First thoughts.")))
+	html := map[string]any{"type": "TextualBody", "value": "<p>An <b>HTML</b> note</p>", "format": "text/html"}
+	noSource := w3cOn("#2f6e1d3a-9b41-4c2e-8a57-0d9c3e5b7a14", "Qin Gang", comment("The minister"))
+	noSource["target"] = map[string]any{"selector": map[string]any{"type": "TextQuoteSelector", "exact": "Qin Gang"}}
+	fragmentOnly := w3cOn("urn:uuid:6d000000-0000-4000-8000-000000000009", "x")
+	fragmentOnly["target"] = map[string]any{"source": "urn:annotator:article:blinken-beijing-talks", "selector": map[string]any{"type": "FragmentSelector", "value": "t=30,60"}}
+	second := writeW3C(t, "v2.jsonld",
+		w3cOn(id, "candid, substantive, and constructive", comment("First thoughts, revised.")),
+		w3cOn("urn:uuid:6d000000-0000-4000-8000-000000000002", "three main objectives", html),
+		noSource, fragmentOnly)
+	for _, size := range []struct {
+		name string
+		vp   chromedp.Action[chromedp.Void]
+	}{
+		{"1280x800", chromedp.EmulateViewport(1280, 800)},
+		{"375x812", chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile)},
+	} {
+		t.Run(size.name, func(t *testing.T) {
+			b := newBrowser(t, "")
+			b.do(t, size.vp)
+			b.open(t, h.URL+seedPath)
+			b.importFile(t, first)
+			b.previewText(t)
+			b.clickExact(t, "button", "Import")
+			b.waitMarks(t, 1)
+			b.importFile(t, second)
+			b.waitFor(t, "the second preview", `(document.getElementById("import-preview")?.textContent || "").includes("v2.jsonld")`)
+			p := b.previewText(t)
+			for _, want := range []string{"1 updated", "Updated from the file:", "kept an HTML body as plain text", "1 rejected", "Attach 1 annotation to this article"} {
+				if !strings.Contains(p, want) {
+					t.Errorf("the preview lacks %q:\n%s", want, p)
+				}
+			}
+			b.audit(t, "the import preview at "+size.name)
+			b.clickExact(t, "button", "Attach 1 annotation to this article")
+			b.waitFor(t, "attached", `document.getElementById("import-attach")?.getAttribute("aria-pressed") === "true"`)
+			b.audit(t, "the import preview, attaching, at "+size.name)
+			b.noPageErrors(t)
 		})
 	}
 }

@@ -29,6 +29,13 @@ func Merge(sets []*ImportSet) *ImportSet {
 		return sets[0]
 	}
 	out := &ImportSet{Filename: fmt.Sprintf("%d files", len(sets)), Here: sets[0].Here, Attach: sets[0].Attach}
+	total := 0
+	for _, set := range sets {
+		total += len(set.Annotations)
+	}
+	// One allocation for every file's annotations: three files of 20,000
+	// appended one by one copied the growing list some 30 times.
+	out.Annotations = make([]Incoming, 0, total)
 	articles := map[string]*article.Article{}
 	for i, set := range sets {
 		if i == 0 {
@@ -36,8 +43,9 @@ func Merge(sets []*ImportSet) *ImportSet {
 		} else if set.Format != out.Format {
 			out.Format = ""
 		}
+		name := displayName(set.Filename)
 		for _, in := range set.Annotations {
-			in.File = displayName(set.Filename)
+			in.File = name
 			out.Annotations = append(out.Annotations, in)
 		}
 		for _, r := range set.Rejected {

@@ -10,12 +10,15 @@
 //
 // One component per file, each with its newX constructor and its event
 // handlers as methods: library_page.go, add_article.go, storage_note.go,
-// share_panel.go, claims_compare.go, search_box.go, status_bar.go,
+// share_panel.go, import_preview.go (the import: reading in slices with a
+// progress bar, the preview, attaching), claims_compare.go, search_box.go, status_bar.go,
 // app_status.go, site_header.go, label_settings.go, annotation_item.go,
 // block_view.go. The reader page (reader_page.go) is one component too
 // large for one file: its parts are in reader_*.go (the article and its
 // marks, the side panel, the annotation and claim cards, the claims panel,
-// the filter by creator, opening an annotation named in the address).
+// the filter by creator, opening an annotation named in the address, and
+// reader_positions.go: resolved positions written back to the store, the
+// review of a fuzzy anchor, the anchors exports are given).
 //
 // The tab's data lives in the workspace, ws (workspace.go): the store, the
 // articles fetched so far and the search index. I/O that several
@@ -25,7 +28,8 @@
 // state (status_bar.go).
 //
 // The DOM glue that go-app does not cover (the text selection, focus,
-// files, downloads, the clipboard, the search results list) lives in
+// files, downloads, the clipboard, the search results list, yielding the
+// main thread to the browser between slices of long work) lives in
 // *_wasm.go files, with inert twins in *_other.go for the host and native
 // tests; what both share is in untagged files (dom.go, fetch.go, link.go).
 // The search benchmark's hook is built only with -tags searchbench.

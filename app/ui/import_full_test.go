@@ -63,10 +63,10 @@ func TestImportIntoFullStorage(t *testing.T) {
 	t.Cleanup(func() { ws = oldWS })
 
 	var status statusMessage
-	panel := &sharePanel{set: set, preview: &preview, importName: name}
+	panel := &importPanel{set: set, preview: &preview, importName: name}
 	e := app.NewTestEngine()
 	if err := e.Load(&ctxProbe{got: func(ctx app.Context) {
-		panel.apply(ctx, app.Event{})
+		panel.write(ctx)
 		ctx.GetState(stateStatus, &status)
 	}}); err != nil {
 		t.Fatal(err)

@@ -165,12 +165,7 @@ func (p *readerPage) cardFrame(a annotation.Annotation, class, title string, bod
 				OnClick(func(ctx app.Context, e app.Event) { p.selected = ""; focusMark(id) }, app.EventScope(id)),
 		),
 		app.Blockquote().Class("card-quote").Text(a.Quote.Exact),
-		app.If(r.Status == anchor.Fuzzy, func() app.UI {
-			return app.P().Class("review").Body(
-				app.Strong().Text("Needs review. "),
-				app.Text(fuzzyChange(a, p.text, r)),
-			)
-		}),
+		app.If(r.Status == anchor.Fuzzy, func() app.UI { return p.renderReview(a, r) }),
 	}
 	return app.Section().ID("card-"+id).Class(class).TabIndex(-1).
 		Aria("label", title).

@@ -191,6 +191,9 @@ func (p *readerPage) reload() {
 	perfMeasure("annotator:resolve", resolving)
 	sort.SliceStable(p.anns, func(i, j int) bool { return p.before(p.anns[i], p.anns[j]) })
 	ws.search.Changed(p.id, p.anchors)
+	if p.Mounted() {
+		p.writeBackPositions() // before the mount, OnMount does it after the first frame
+	}
 }
 
 func (p *readerPage) OnMount(ctx app.Context) {
@@ -199,6 +202,7 @@ func (p *readerPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionUndoDelete, p.undoDelete)
 	ctx.Handle(actionStoreChanged, p.onStoreChanged)
 	ctx.Handle(actionOpenAnnotation, p.onOpenAnnotation)
+	afterFirstFrame(ctx, func(app.Context) { p.writeBackPositions() })
 	p.unlisten = listenReader(ctx, readerEvents{
 		selection: p.onSelection,
 		shortcut:  p.onShortcut,
@@ -428,9 +432,7 @@ func (p *readerPage) attach(ctx app.Context) {
 	if i < 0 || !p.hasSel {
 		return
 	}
-	a := p.anns[i]
-	a.Quote, a.Position = p.text.Describe(p.sel.Start, p.sel.End)
-	a.ArticleHash = p.art.Hash
+	a := p.anns[i].AnchoredAt(p.text, p.sel.Start, p.sel.End, p.art.Hash)
 	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
 	if err := a.Validate(); err != nil {
 		sayError(ctx, "The annotation cannot be attached to this selection: "+err.Error())

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -33,8 +32,8 @@ var exportFormats = []exportFormat{
 const packMime = "application/json"
 
 // sharePanel exports an article (ArticleID) or the whole library (no
-// ArticleID), imports files and share links with a preview, and copies
-// share links. It also takes files dropped anywhere on the page.
+// ArticleID), and copies share links; its importPanel (import_preview.go)
+// imports files and share links with a preview.
 type sharePanel struct {
 	app.Compo
 	ArticleID string
@@ -50,19 +49,8 @@ type sharePanel struct {
 
 	link string
 
-	importName string
-	set        *share.ImportSet
-	preview    *share.Preview
-	importErr  string
-	// unread lists the files of a several-file import that could not be
-	// read, each with the reason; the others are previewed.
-	unread []string
-	result string
-	added  []article.Summary
-
 	instr store.Instructions
 
-	unlisten func()
 	// ctx is the component's own context: work that ends later is
 	// dispatched with it, since the element that started it (a file input,
 	// a button) may be redrawn in between and would drop the dispatch.
@@ -76,30 +64,13 @@ func newSharePanel(articleID string) *sharePanel { return &sharePanel{ArticleID:
 func (s *sharePanel) OnMount(ctx app.Context) {
 	s.ctx = ctx
 	s.loadInstructions(ctx)
-	s.unlisten = listenDrop(ctx, share.MaxImportBytes, s.received)
-	if h := locationHash(); strings.HasPrefix(h, share.LinkPrefix) {
-		clearLocationHash()
-		readShareLink(ctx, h, func(ctx app.Context, data []byte, err error) {
-			if err != nil {
-				s.importErr = "The share link could not be opened: " + err.Error()
-				return
-			}
-			s.parse(ctx, []importFile{{Name: share.LinkImportSource, Data: data}})
-		})
-	}
-}
-
-func (s *sharePanel) OnDismount() {
-	if s.unlisten != nil {
-		s.unlisten()
-		s.unlisten = nil
-	}
+	// An import may bring a class pack's instructions for this article.
+	ctx.Handle(actionImported, func(ctx app.Context, a app.Action) { s.loadInstructions(ctx) })
 }
 
 // OnUpdate runs when the reader moves to another article in the same page.
 func (s *sharePanel) OnUpdate(ctx app.Context) {
 	s.menuOpen, s.packOpen, s.link, s.packProblem = false, false, "", ""
-	s.clearImport()
 	s.loadInstructions(ctx)
 }
 
@@ -110,10 +81,6 @@ func (s *sharePanel) loadInstructions(ctx app.Context) {
 	if s.ArticleID != "" {
 		s.instr, _ = ws.Store().Instructions(s.ArticleID)
 	}
-}
-
-func (s *sharePanel) clearImport() {
-	s.importName, s.set, s.preview, s.importErr, s.unread, s.result, s.added = "", nil, nil, "", nil, "", nil
 }
 
 // ---- exports ----
@@ -148,7 +115,7 @@ func (s *sharePanel) export(f exportFormat) app.EventHandler {
 			return
 		}
 		anns := ws.Store().Annotations(s.ArticleID)
-		s.save(ctx, f, share.Export{Items: []share.Item{{Article: art, Annotations: anns}}}, "")
+		s.save(ctx, f, share.Export{Items: []share.Item{{Article: art, Annotations: anns, Anchors: readerAnchors(s.ArticleID)}}}, "")
 	}
 }
 
@@ -156,6 +123,7 @@ func (s *sharePanel) export(f exportFormat) app.EventHandler {
 func (s *sharePanel) save(ctx app.Context, f exportFormat, e share.Export, extra string) {
 	e.Date = time.Now()
 	e.Reviewer = ws.Store().Prefs().Creator
+	e.ClaimLink = claimLink
 	data, name, err := f.make(e)
 	if err != nil {
 		sayError(ctx, "The export failed: "+err.Error())
@@ -233,7 +201,7 @@ func (s *sharePanel) exportLibrary(ctx app.Context, f exportFormat) {
 					left += len(all[id])
 					continue
 				}
-				items = append(items, share.Item{Article: a, Annotations: all[id]})
+				items = append(items, share.Item{Article: a, Annotations: all[id], Anchors: readerAnchors(id)})
 			}
 			if len(items) == 0 {
 				sayError(ctx, "The articles of your annotations could not be loaded, so nothing was exported. Check the connection and try again.")
@@ -351,190 +319,6 @@ func (s *sharePanel) copyLink(ctx app.Context, e app.Event) {
 	})
 }
 
-// ---- imports ----
-
-// importFile is one file read for an import, or why it could not be read.
-type importFile struct {
-	Name string
-	Data []byte
-	Err  error
-}
-
-func (s *sharePanel) onFile(ctx app.Context, e app.Event) {
-	input := ctx.JSSrc()
-	readFiles(s.ctx, input.Get("files"), share.MaxImportBytes, func(ctx app.Context, files []importFile) {
-		input.Set("value", "")
-		s.received(ctx, files)
-	})
-}
-
-// received takes the files chosen or dropped: one, or a class's worth.
-func (s *sharePanel) received(ctx app.Context, files []importFile) {
-	s.clearImport()
-	if len(files) > share.MaxImportFiles {
-		s.importErr = fmt.Sprintf("Nothing was imported: %d files were chosen, and an import takes at most %d at once.", len(files), share.MaxImportFiles)
-		sayError(ctx, s.importErr)
-		return
-	}
-	if len(files) == 1 && files[0].Err != nil {
-		s.importErr = files[0].Err.Error()
-		if strings.Contains(s.importErr, "over the limit") {
-			s.importErr = fmt.Sprintf("%s (imports are limited to %d MB).", s.importErr, share.MaxImportBytes>>20)
-		}
-		sayError(ctx, s.importErr)
-		return
-	}
-	s.parse(ctx, files)
-}
-
-// parse reads the files of an import and previews them, as one, against
-// this browser's annotations. The library index is fetched first when it
-// is not at hand, so that annotations on any bundled article are
-// recognised. Of several files, those that cannot be read are listed and
-// the others previewed; one file that cannot be read is the import's error.
-func (s *sharePanel) parse(ctx app.Context, files []importFile) {
-	s.clearImport()
-	if len(files) == 1 {
-		s.busy = "Reading " + files[0].Name + "…"
-	} else {
-		s.busy = fmt.Sprintf("Reading %d files…", len(files))
-	}
-	needLibrary := len(ws.bundled) == 0
-	ctx.Async(func() {
-		var bundled []article.Summary
-		if needLibrary {
-			bundled, _ = fetchLibrary()
-		}
-		s.dispatch(func(ctx app.Context) {
-			s.busy = ""
-			if len(ws.bundled) == 0 && len(bundled) > 0 {
-				ws.bundled = bundled
-			}
-			known := ws.Summaries()
-			if a, ok := ws.Article(s.ArticleID); ok && !hasSummary(known, a.ID) {
-				known = append(known, a.Summary())
-			}
-			var sets []*share.ImportSet
-			var unread []string
-			for _, f := range files {
-				err := f.Err
-				if err == nil {
-					var set *share.ImportSet
-					if set, err = share.ParseImport(f.Data, f.Name, known); err == nil {
-						sets = append(sets, set)
-						continue
-					}
-				}
-				unread = append(unread, f.Name+": "+err.Error())
-				if len(files) == 1 {
-					s.importErr = "Nothing was imported. " + err.Error()
-					sayError(ctx, s.importErr)
-					return
-				}
-			}
-			if len(sets) == 0 {
-				s.importErr = fmt.Sprintf("Nothing was imported: none of the %d files could be read.", len(files))
-				s.unread = unread
-				sayError(ctx, s.importErr)
-				return
-			}
-			set := share.Merge(sets)
-			p := share.PreviewImport(set, ws.Store().Snapshot())
-			s.importName, s.set, s.preview, s.unread = set.Filename, set, &p, unread
-			msg := "Review the import below: " + previewSummary(p) + "."
-			if len(unread) > 0 {
-				msg += " " + plural(len(unread), "file", "files") + " could not be read."
-			}
-			say(ctx, msg)
-			ctx.Defer(func(app.Context) { focusElement("import-preview") })
-		})
-	})
-}
-
-func hasSummary(l []article.Summary, id string) bool {
-	for _, s := range l {
-		if s.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func previewSummary(p share.Preview) string {
-	return fmt.Sprintf("%d new, %d updated, %d unchanged, %d rejected", p.New, p.Updated, p.Unchanged, len(p.Rejected))
-}
-
-func (s *sharePanel) cancelImport(ctx app.Context, e app.Event) {
-	name := s.importName
-	s.clearImport()
-	say(ctx, "Nothing was imported from "+name+".")
-}
-
-// apply writes the previewed import, all or nothing (store.Apply).
-func (s *sharePanel) apply(ctx app.Context, e app.Event) {
-	if s.preview == nil || s.set == nil {
-		return
-	}
-	st := ws.Store()
-	// The preview was made when the file was read. If the reader changed
-	// annotations since (here or in another tab), make it again rather than
-	// let the file's copies overwrite the newer edits unseen.
-	p := share.PreviewImport(s.set, st.Snapshot())
-	if p.New != s.preview.New || p.Updated != s.preview.Updated || p.Unchanged != s.preview.Unchanged {
-		s.preview = &p
-		sayError(ctx, "Your annotations changed since this preview was made. Check the new preview, then press Import again.")
-		return
-	}
-	batch := store.Batch{Articles: p.NewArticles, Annotations: p.Writes}
-	if pk := s.set.Pack; pk != nil && pk.Instructions != "" {
-		batch.Instructions = map[string]store.Instructions{pk.Article.ID: {Creator: pk.Creator, Text: pk.Instructions}}
-	}
-	if err := st.Apply(batch); err != nil {
-		msg := importFailure(err)
-		s.importErr = msg
-		s.set, s.preview = nil, nil
-		sayError(ctx, msg)
-		return
-	}
-	s.loadInstructions(ctx)
-	msg := fmt.Sprintf("Imported %s from %s: %d new, %d updated", plural(p.New+p.Updated, "annotation", "annotations"), s.importName, p.New, p.Updated)
-	if len(p.Rejected) > 0 {
-		msg += fmt.Sprintf(", %d rejected", len(p.Rejected))
-	}
-	msg += "."
-	if len(s.unread) > 0 {
-		msg += " Not imported: " + plural(len(s.unread), "file", "files") + " that could not be read."
-	}
-	s.added = nil
-	for _, a := range p.NewArticles {
-		s.added = append(s.added, a.Summary())
-	}
-	if len(s.added) > 0 {
-		msg += " Added " + plural(len(s.added), "article", "articles") + " to your library."
-	}
-	// Browsers write their storage to disk a few seconds after a change
-	// (docs/security.md); no page can ask them to do it sooner.
-	msg += " It is on disk within a few seconds: keep the browser open that long."
-	s.set, s.preview, s.importErr, s.unread = nil, nil, "", nil
-	s.result = msg
-	say(ctx, msg)
-	ctx.NewAction(actionStoreChanged)
-	ctx.NewAction(actionLibraryChanged)
-}
-
-// importFailure says in plain words why nothing was imported; the
-// browser's own error text is for the console, not the reader.
-func importFailure(err error) string {
-	logError("import", err)
-	switch {
-	case store.IsQuota(err):
-		return "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
-	case errors.Is(err, store.ErrStopped):
-		return "Nothing was imported: " + err.Error() + "."
-	}
-	return "Nothing was imported: the browser could not save it. Try again; if it keeps failing, reload the page."
-}
-
 // ---- rendering ----
 
 func (s *sharePanel) Render() app.UI {
@@ -569,22 +353,7 @@ func (s *sharePanel) Render() app.UI {
 			}),
 		),
 		app.If(s.busy != "", func() app.UI { return app.P().Class("hint").Role("status").Text(s.busy) }),
-		app.Div().Class("import").Body(
-			app.Label().For("import-file").Text("Import annotations"),
-			app.Input().Type("file").ID("import-file").Multiple(true).
-				Accept(".json,.jsonld,application/json,application/ld+json").
-				Aria("describedby", "import-hint").
-				OnChange(s.onFile),
-			app.P().ID("import-hint").Class("hint").Text("W3C Web Annotations (.jsonld), class packs (.annotator.json) or a Hypothesis export; choose or drop one file or a whole class's returns at once. You see what they hold before anything is saved."),
-		),
-		app.If(s.importErr != "", func() app.UI {
-			return app.Div().Class("problem").Role("alert").Body(
-				app.P().Text(s.importErr),
-				app.If(len(s.unread) > 0, s.renderUnread),
-			)
-		}),
-		app.If(s.preview != nil, s.renderPreview),
-		app.If(s.result != "", s.renderResult),
+		newImportPanel(s.ArticleID),
 		app.If(!lib, func() app.UI {
 			return app.Div().Class("share-link").Body(
 				app.Button().Type("button").Text("Copy share link").OnClick(s.copyLink),
@@ -647,100 +416,6 @@ func (s *sharePanel) renderPackForm() app.UI {
 	)
 }
 
-func (s *sharePanel) renderPreview() app.UI {
-	p := s.preview
-	set := s.set
-	format := string(set.Format)
-	if format == "" {
-		format = "annotations"
-	}
-	origin := format + " from " + s.importName
-	if s.importName == share.LinkImportSource {
-		origin = "Annotations from a share link"
-	}
-	return app.Section().ID("import-preview").Class("import-preview card").TabIndex(-1).
-		Aria("labelledby", "import-preview-heading").Body(
-		app.H3().ID("import-preview-heading").Text("Import preview"),
-		app.P().Text(origin+". Nothing is saved until you press Import."),
-		app.If(len(set.Packs) > 1, func() app.UI {
-			return app.P().Text(packsLine(set.Packs))
-		}),
-		app.If(set.Pack != nil && len(set.Packs) > 1 && set.Pack.Instructions != "", func() app.UI {
-			return app.Div().Body(
-				app.P().Class("hint").Text("Instructions:"),
-				app.Blockquote().Class("note-preview").Text(set.Pack.Instructions),
-			)
-		}),
-		app.If(set.Pack != nil && len(set.Packs) <= 1, func() app.UI {
-			pk := set.Pack
-			who := "Class pack"
-			if pk.Creator != "" {
-				role := pk.Role
-				if role == "" {
-					role = share.RoleTeacher
-				}
-				who += " by " + pk.Creator + " (" + role + ")"
-			}
-			return app.Div().Body(
-				app.P().Text(who+" on “"+pk.Article.Title+"”."),
-				app.If(pk.Instructions != "", func() app.UI {
-					return app.Div().Body(
-						app.P().Class("hint").Text("Instructions:"),
-						app.Blockquote().Class("note-preview").Text(pk.Instructions),
-					)
-				}),
-			)
-		}),
-		app.Ul().Class("preview-counts").Aria("label", "What the import will do").Body(
-			app.Li().Text(fmt.Sprintf("%d new", p.New)),
-			app.Li().Text(fmt.Sprintf("%d updated", p.Updated)),
-			app.Li().Text(fmt.Sprintf("%d unchanged (already here)", p.Unchanged)),
-			app.Li().Text(fmt.Sprintf("%d rejected", len(p.Rejected))),
-		),
-		app.If(len(p.NewArticles) > 0, func() app.UI {
-			return app.Div().Body(
-				app.P().Text("Articles added to your library:"),
-				app.Ul().Aria("label", "Articles added").Body(
-					app.Range(p.NewArticles).Slice(func(i int) app.UI { return app.Li().Text(p.NewArticles[i].Title) }),
-				),
-			)
-		}),
-		app.If(len(p.Rejected) > 0, func() app.UI {
-			return app.Div().Body(
-				app.P().Text("Rejected, with the reason:"),
-				app.Ul().Class("rejected").Aria("label", "Rejected items").Body(
-					app.Range(p.Rejected).Slice(func(i int) app.UI { return app.Li().Text(capitalise(p.Rejected[i].String())) }),
-				),
-			)
-		}),
-		app.If(len(s.unread) > 0, s.renderUnread),
-		app.If(len(p.Warnings) > 0, func() app.UI {
-			return app.Ul().Class("warnings").Aria("label", "Warnings").Body(
-				app.Range(p.Warnings).Slice(func(i int) app.UI { return app.Li().Text(capitalise(p.Warnings[i])) }),
-			)
-		}),
-		app.If(!p.Changes(), func() app.UI {
-			return app.P().Class("hint").Text("Nothing new: importing this would change nothing.")
-		}),
-		app.Div().Class("row").Body(
-			app.If(p.Changes(), func() app.UI {
-				return app.Button().Type("button").ID("import-confirm").Text("Import").OnClick(s.apply)
-			}),
-			app.Button().Type("button").Class("quiet").Text("Cancel").OnClick(s.cancelImport),
-		),
-	)
-}
-
-// renderUnread lists the files of an import that could not be read.
-func (s *sharePanel) renderUnread() app.UI {
-	return app.Div().Body(
-		app.P().Text("Not imported, with the reason:"),
-		app.Ul().Class("rejected").Aria("label", "Files not imported").Body(
-			app.Range(s.unread).Slice(func(i int) app.UI { return app.Li().Text(s.unread[i]) }),
-		),
-	)
-}
-
 // packsLine names who made the class packs of a several-file import.
 func packsLine(packs []*share.ClassPack) string {
 	var names []string
@@ -769,26 +444,4 @@ func packsLine(packs []*share.ClassPack) string {
 		line += " on “" + title + "”"
 	}
 	return line + "."
-}
-
-func (s *sharePanel) renderResult() app.UI {
-	return app.Div().Class("import-result").Body(
-		app.P().Text(s.result),
-		app.If(len(s.added) > 0, func() app.UI {
-			return app.Ul().Aria("label", "Added articles").Body(
-				app.Range(s.added).Slice(func(i int) app.UI {
-					a := s.added[i]
-					return app.Li().Body(app.A().Href("/read/" + a.ID).Text("Open “" + a.Title + "”"))
-				}),
-			)
-		}),
-	)
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

@@ -1,0 +1,8 @@
+//go:build !wasm
+
+package ui
+
+import "runtime"
+
+// yieldToBrowser lets other goroutines run; there is no browser natively.
+func yieldToBrowser() { runtime.Gosched() }

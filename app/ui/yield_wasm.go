@@ -1,0 +1,41 @@
+//go:build wasm
+
+package ui
+
+import (
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Work that takes longer than a frame (reading a big import) runs in a
+// goroutine that gives the browser the main thread back between slices:
+// yieldToBrowser blocks the goroutine until the browser has run a task of
+// its own. With every goroutine blocked, Go's runtime returns to the event
+// loop, which handles input, paints a frame if one is due, and runs go-app's
+// own frame; the goroutine resumes in a new task.
+//
+// The wake-up is a message to a MessageChannel, a task that runs as soon as
+// the browser is free, rather than setTimeout(0), which Chromium delays to
+// 4 ms once timers nest.
+var (
+	yieldOnce sync.Once
+	yieldPort app.Value
+	yielded   = make(chan struct{}, 1)
+)
+
+func yieldToBrowser() {
+	yieldOnce.Do(func() {
+		ch := app.Window().Get("MessageChannel").New()
+		ch.Get("port1").Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
+			select {
+			case yielded <- struct{}{}:
+			default:
+			}
+			return nil
+		}))
+		yieldPort = ch.Get("port2")
+	})
+	yieldPort.Call("postMessage", nil)
+	<-yielded
+}
