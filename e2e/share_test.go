@@ -584,7 +584,7 @@ func TestTeacherImportsAClassAtOnce(t *testing.T) {
 		a := annotation.Annotation{ID: fmt.Sprintf("urn:uuid:00000000-0000-4000-8000-00000000000%d", i+1), Article: art.ID, ArticleHash: art.Hash,
 			Quote: q, Position: pos, Kind: annotation.KindClaim, Creator: who, Created: now, Modified: now,
 			Claim: &annotation.Claim{Type: annotation.ClaimQuotation, Verdict: verdict}}
-		pack, _, err := share.ExportClassPack(art, []annotation.Annotation{a}, "Mark the claims.", who, share.RoleStudent, now)
+		pack, _, err := share.PackExport{Article: art, Annotations: []annotation.Annotation{a}, Instructions: "Mark the claims.", Creator: who, Role: share.RoleStudent}.ClassPack()
 		if err != nil {
 			t.Fatal(err)
 		}
