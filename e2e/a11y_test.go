@@ -4,6 +4,10 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
 	"time"
 	"unicode/utf8"
 
@@ -13,10 +17,6 @@ import (
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/share"
-	"os"
-	"path/filepath"
-	"strings"
-	"testing"
 )
 
 // axeViolation is the part of an axe-core result a failure message needs.
@@ -172,5 +172,37 @@ func TestAccessibilityImportPreview(t *testing.T) {
 			b.audit(t, "the import preview, attaching, at "+size.name)
 			b.noPageErrors(t)
 		})
+	}
+}
+
+// Compare claims for a class of five, and the class pack form, have no
+// WCAG 2.2 AA violations axe-core can find, on a laptop and a phone, in
+// the light and the dark theme (issue 15).
+func TestCompareClaimsAccessibility(t *testing.T) {
+	files := classPacks(t, 5)
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	for _, scheme := range []string{"light", "dark"} {
+		for _, size := range [][2]int64{{1280, 800}, {375, 812}} {
+			t.Run(fmt.Sprintf("%s-%dx%d", scheme, size[0], size[1]), func(t *testing.T) {
+				b := newBrowser(t, "")
+				b.emulateColorScheme(t, scheme)
+				b.do(t, chromedp.EmulateViewport(size[0], size[1]))
+				openCompare(t, b, h, files)
+				b.audit(t, "Compare claims")
+				b.click(t, "checkbox", "Disagreements only")
+				b.setSelect(t, "compare-person", "Bo Chen")
+				b.waitFor(t, "one student's column", `document.querySelectorAll("#compare-dialog thead th.person-col").length === 1`)
+				b.audit(t, "Compare claims, filtered to one student")
+				b.key(t, "\x1b")
+				b.waitFor(t, "the comparison closed", `!document.getElementById("compare-dialog")`)
+				b.clickExact(t, "button", "Export")
+				b.click(t, "button", "Class pack (.annotator.json)")
+				b.waitFor(t, "the class pack form", `!!document.getElementById("pack-form")`)
+				b.click(t, "radio", "the teacher (handing out the article)")
+				b.waitFor(t, "the teacher's choices", `!!document.querySelector("#pack-form input[name=pack-gives]")`)
+				b.audit(t, "the class pack form")
+				b.noPageErrors(t)
+			})
+		}
 	}
 }

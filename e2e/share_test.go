@@ -452,9 +452,10 @@ func TestClassPackRoundTrip(t *testing.T) {
 	}
 	teacher.clickExact(t, "button", "Import")
 	teacher.waitStatus(t, "Imported 2 annotations")
-	teacher.click(t, "DisclosureTriangle", "Compare claims (2 people)")
-	table := eval[string](t, teacher, `[...document.querySelectorAll(".compare tr")].map(r => [...r.children].map(c => c.textContent).join(" | ")).join("\n")`)
-	for _, s := range []string{"Claim | Ms Rivera | Ana | Agreement", "“The minister said exports rose by ten percent last year.” | ? Unverified | ? Unverified | ✓ all agree", "“Critics said the figure ignores inflation entirely.” | — not marked | ? Unverified | – only one person marked it"} {
+	teacher.click(t, "button", "Compare claims (2 people)")
+	teacher.waitFor(t, "the comparison", `document.getElementById("compare-dialog")?.open === true`)
+	table := eval[string](t, teacher, `[...document.querySelectorAll("#compare-dialog tr")].map(r => [...r.children].map(c => c.textContent).join(" | ")).join("\n")`)
+	for _, s := range []string{"Claim | Agreement | Ms Rivera | Ana", "“The minister said exports rose by ten percent last year.” | ✓ all 2 agree?22 Unverified | ?Unverified | ?Unverified", "“Critics said the figure ignores inflation entirely.” | – only one person marked it?11 Unverified | ·not marked | ?Unverified"} {
 		if !strings.Contains(table, s) {
 			t.Errorf("the comparison lacks %q:\n%s", s, table)
 		}
@@ -584,7 +585,7 @@ func TestTeacherImportsAClassAtOnce(t *testing.T) {
 		a := annotation.Annotation{ID: fmt.Sprintf("urn:uuid:00000000-0000-4000-8000-00000000000%d", i+1), Article: art.ID, ArticleHash: art.Hash,
 			Quote: q, Position: pos, Kind: annotation.KindClaim, Creator: who, Created: now, Modified: now,
 			Claim: &annotation.Claim{Type: annotation.ClaimQuotation, Verdict: verdict}}
-		pack, _, err := share.ExportClassPack(art, []annotation.Annotation{a}, "Mark the claims.", who, share.RoleStudent, now)
+		pack, _, err := share.PackExport{Article: art, Annotations: []annotation.Annotation{a}, Instructions: "Mark the claims.", Creator: who, Role: share.RoleStudent}.ClassPack()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -614,11 +615,14 @@ func TestTeacherImportsAClassAtOnce(t *testing.T) {
 	b.clickExact(t, "button", "Import")
 	b.waitStatus(t, "Imported 3 annotations from 3 files")
 	b.waitStatus(t, "Not imported: 1 file that could not be read.")
-	b.click(t, "DisclosureTriangle", "Compare claims (3 people)")
-	table := eval[string](t, b, `[...document.querySelectorAll(".compare tr")].map(r => [...r.children].map(c => c.textContent).join(" | ")).join("\n")`)
+	b.click(t, "button", "Compare claims (3 people)")
+	b.waitFor(t, "the comparison", `document.getElementById("compare-dialog")?.open === true`)
+	table := eval[string](t, b, `[...document.querySelectorAll("#compare-dialog tr")].map(r => [...r.children].map(c => c.textContent).join(" | ")).join("\n")`)
 	if !strings.Contains(table, "Ann | Bo | Cy") || !strings.Contains(table, "Inaccurate") {
 		t.Errorf("the comparison:\n%s", table)
 	}
+	b.key(t, "\x1b") // Escape closes the comparison
+	b.waitFor(t, "the comparison closed", `!document.getElementById("compare-dialog")`)
 	b.noPageErrors(t)
 
 	// More files than one import takes are refused before any is read.

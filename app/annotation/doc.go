@@ -34,7 +34,8 @@
 //     NoteFormat, "text/markdown" for a note imported from Markdown).
 //   - each tag: a TextualBody, purpose "tagging", value the tag.
 //   - label: a TextualBody, purpose "classifying", value "label:<key>",
-//     label the label's default display name.
+//     label the label's display name: the reader's own name for it
+//     (LabelNames, with ToW3CNamed), else the default one.
 //   - claim type: a TextualBody, purpose "classifying", value
 //     "claim-type:<type>", label its display name.
 //   - verdict: a TextualBody, purpose "assessing", value the machine verdict

@@ -1,6 +1,7 @@
 package annotation
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -17,6 +18,10 @@ var speechVerbs = map[string]bool{
 	"claimed": true, "wrote": true, "announced": true, "insisted": true, "warned": true,
 	"according": true, "explained": true, "noted": true, "asked": true, "replied": true,
 }
+
+// objectVerbs are the verbs of speech whose next name is who was spoken
+// to ("told Blinken"), not who spoke.
+var objectVerbs = map[string]bool{"told": true, "warned": true, "asked": true}
 
 // nameConnectors may join capitalised words inside a name.
 var nameConnectors = map[string]bool{
@@ -94,12 +99,28 @@ func capitalised(s string) bool {
 	return false
 }
 
+// placePreps, before a single capitalised word, make it a likely place
+// ("officials in Langstrasse"), unless it is also seen speaking.
+var placePreps = map[string]bool{
+	"in": true, "across": true, "near": true, "throughout": true, "inside": true, "outside": true,
+	"into": true, "towards": true, "toward": true,
+}
+
 // SpeakerCandidates proposes who made the claim at [start,end) of text
 // (offsets in code points), for the claim card to offer as the speaker:
 // runs of capitalised words ("Antony Blinken", "State Department"),
 // most likely first: those inside the claim, those next to a word such as
 // "said", and those the article mentions most. A capitalised word that only
 // ever begins sentences ("Speaking", "The") is not a name.
+//
+// People and the organisations that speak for them are offered; places
+// and other names that are not people are not: the countries, regions,
+// US states and large cities news names most, the words for peoples
+// (places.go), and a single word the article puts after "in" or "across"
+// (a place it does not list). A place seen speaking ("Beijing said") is
+// kept, since news lets a capital speak for its government. A title
+// before a name is left out ("US Secretary of State Antony Blinken" is
+// offered as "Antony Blinken"), and a title alone is no name.
 func SpeakerCandidates(text string, start, end int) []string {
 	rs := []rune(text)
 	ws := words(rs)
@@ -111,9 +132,12 @@ func SpeakerCandidates(text string, start, end int) []string {
 		}
 	}
 	type cand struct {
-		name  string
-		score int
-		first int
+		name   string
+		score  int
+		first  int
+		spoke  bool // next to a verb of speech, at least once
+		cue    bool // after "in", "across"…, at least once
+		titled bool // after a title, at least once
 	}
 	byName := map[string]*cand{}
 	var order []*cand
@@ -144,6 +168,7 @@ func SpeakerCandidates(text string, start, end int) []string {
 				run = run[1:]
 			}
 		}
+		run, titled := afterTitle(run)
 		if len(run) == 0 || (len(run) == 1 && notNames[run[0].text]) {
 			continue
 		}
@@ -159,11 +184,20 @@ func SpeakerCandidates(text string, start, end int) []string {
 		if run[0].start < end && run[len(run)-1].end > start {
 			score += 6
 		}
+		// spoke: the name is the subject of a verb of speech ("Beijing
+		// warned", "said Jane van Dyke", "according to Acme"), with nothing
+		// but a space between; not its object ("warned Washington"), nor
+		// a word before a comma ("in Langstrasse, said Maria Keller").
+		spoke := false
 		if next < len(ws) && speechVerbs[strings.ToLower(ws[next].text)] {
 			score += 3
+			spoke = ws[next].joined
 		}
-		if k := indexOfWord(ws, run[0]); k > 0 && (speechVerbs[strings.ToLower(ws[k-1].text)] || strings.EqualFold(ws[k-1].text, "to") && k > 1 && strings.EqualFold(ws[k-2].text, "according")) {
+		k := indexOfWord(ws, run[0])
+		if k > 0 && (speechVerbs[strings.ToLower(ws[k-1].text)] || strings.EqualFold(ws[k-1].text, "to") && k > 1 && strings.EqualFold(ws[k-2].text, "according")) {
 			score += 3
+			prev := strings.ToLower(ws[k-1].text)
+			spoke = spoke || (ws[k].joined && !objectVerbs[prev])
 		}
 		c := byName[name]
 		if c == nil {
@@ -172,7 +206,13 @@ func SpeakerCandidates(text string, start, end int) []string {
 			order = append(order, c)
 		}
 		c.score += score
+		c.spoke = c.spoke || spoke
+		c.titled = c.titled || titled
+		c.cue = c.cue || (k > 0 && len(run) == 1 && !run[0].possessive && placePreps[strings.ToLower(ws[k-1].text)])
 	}
+	order = slices.DeleteFunc(order, func(c *cand) bool {
+		return !c.spoke && (isPlaceName(c.name) || (c.cue && !c.titled))
+	})
 	sort.SliceStable(order, func(a, b int) bool { return order[a].score > order[b].score })
 	const maxCandidates = 12
 	var out []string
@@ -183,6 +223,29 @@ func SpeakerCandidates(text string, start, end int) []string {
 		out = append(out, c.name)
 	}
 	return out
+}
+
+// afterTitle returns the words of run after its last title, which are
+// the name ("US Secretary of State Antony Blinken" → "Antony Blinken"),
+// and whether there was one. A title alone leaves nothing.
+func afterTitle(run []word) ([]word, bool) {
+	last := -1
+	for k, w := range run {
+		if isTitleWord(w.text) {
+			last = k
+		}
+	}
+	if last < 0 {
+		return run, false
+	}
+	j := last + 1
+	if j < len(run) && run[j].text == "of" {
+		j++
+		for j < len(run)-1 && isPortfolioWord(run[j].text) {
+			j++
+		}
+	}
+	return run[j:], true
 }
 
 func indexOfWord(ws []word, w word) int {

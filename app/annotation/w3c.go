@@ -139,6 +139,13 @@ type W3CSelector struct {
 // selects something (0 <= start < end), the state only when ArticleHash is
 // set: an export clears both for an anchor it could not place.
 func ToW3C(a Annotation, source string) W3CAnnotation {
+	return ToW3CNamed(a, source, nil)
+}
+
+// ToW3CNamed is ToW3C with the reader's names for labels: a label body's
+// rdfs:label is the name the reader gave it ("Main idea" for Key point),
+// else the default name. Its value, "label:<key>", is what a program reads.
+func ToW3CNamed(a Annotation, source string, labels LabelNames) W3CAnnotation {
 	w := W3CAnnotation{
 		Context:  W3CContext,
 		ID:       a.ID,
@@ -173,11 +180,7 @@ func ToW3C(a Annotation, source string) W3CAnnotation {
 		w.Body = append(w.Body, b)
 	}
 	if a.Label != "" {
-		name := a.Label
-		if l, ok := LabelByKey(a.Label); ok {
-			name = l.Name
-		}
-		w.Body = append(w.Body, text(PurposeClassifying, labelPrefix+a.Label, name))
+		w.Body = append(w.Body, text(PurposeClassifying, labelPrefix+a.Label, labels.Name(a.Label)))
 	}
 	if c := a.Claim; c != nil {
 		if c.Type != "" {

@@ -15,7 +15,8 @@ type Doc struct {
 	ArticleTitle  string
 	Quote, Note   string
 	Tags          []string
-	Label         string // display name, e.g. "Key point"
+	Kind          string // "highlight", "note" or "claim"; when empty, taken from IsClaim and Note
+	Label         string // display name, e.g. "Key point", or the reader's own name for it
 	LabelKey      string // e.g. "key-point"
 	ClaimType     string // key, e.g. "statistic"
 	ClaimTypeName string // e.g. "Quantity or statistic"
@@ -26,6 +27,20 @@ type Doc struct {
 	IsClaim       bool
 	Orphan        bool
 	Modified      time.Time
+}
+
+// kind is the name of what the annotation is: its Kind, else a claim, a
+// note or a highlight as IsClaim and Note say.
+func (d *Doc) kind() string {
+	switch {
+	case d.Kind != "":
+		return d.Kind
+	case d.IsClaim:
+		return "claim"
+	case d.Note != "":
+		return "note"
+	}
+	return "highlight"
 }
 
 // Field names a searchable part of a Doc.
@@ -41,31 +56,75 @@ const (
 )
 
 // fieldID numbers the fields; it fits in the low 3 bits of a posting.
+//
+// What the reader wrote or quoted (quote, note, tags, the claim's speaker
+// and rationale, the title) is text; the label, the claim type and verdict
+// names and the kind say what the annotation is. A word that names a kind
+// (claim, question, inaccurate, or a label's new name) finds the
+// annotations of that kind, ranked after every match on text, since
+// someone who types "claim" may mean the word as much as the kind.
 type fieldID uint8
 
 const (
-	fQuote fieldID = iota
-	fNote
-	fTags
-	fLabel
-	fClaim
-	fTitle
+	fQuote  fieldID = iota
+	fNote           // the note
+	fTags           // the tags
+	fLabel          // the label's display name (a kind field)
+	fClaim          // the claim's speaker and rationale
+	fTitle          // the article's title
+	fAssess         // the claim type's and the verdict's names (a kind field), shown with fClaim
+	fKind           // the kind, and the keys whose words the names lack (a kind field), never shown
 	numFields
 )
 
-var fieldNames = [numFields]Field{FieldQuote, FieldNote, FieldTags, FieldLabel, FieldClaim, FieldTitle}
+var fieldNames = [numFields]Field{FieldQuote, FieldNote, FieldTags, FieldLabel, FieldClaim, FieldTitle, fieldAssess, "kind"}
+
+// fieldAssess names fAssess's matches until mergeClaim makes them part of
+// FieldClaim's.
+const fieldAssess Field = "assess"
+
+// kindWeight is the weight of the kind fields: below any match on text
+// (the weakest, letters scattered in a title word, scores about 0.18).
+const kindWeight = 0.15
 
 // fieldWeight scales a word match by where it was found. Short, deliberate
-// fields (tags, label) count most; the article title least, since every
-// annotation of that article shares it.
+// fields (tags) count most; the article title least of the text fields,
+// since every annotation of that article shares it; the kind fields after
+// all text.
 var fieldWeight = [numFields]float32{
-	fQuote: 0.9, fNote: 0.88, fTags: 1, fLabel: 1, fClaim: 0.85, fTitle: 0.8,
+	fQuote: 0.9, fNote: 0.88, fTags: 1, fClaim: 0.85, fTitle: 0.8,
+	fLabel: kindWeight, fAssess: kindWeight, fKind: kindWeight,
 }
 
-// partSep joins the parts of a field with several parts (tags, claim).
-var partSep = [numFields]string{fTags: ", ", fClaim: " · "}
+// isKindField says which fields name what an annotation is rather than
+// hold its text. A word matches them whole, as a prefix or with a typo,
+// never from inside a word or as scattered letters: "ion" does not name
+// questions.
+var isKindField = [numFields]bool{fLabel: true, fAssess: true, fKind: true}
 
-// parts returns the texts of field f of d, in buf when it fits.
+// tierWeight is fieldWeight for a hit of tier t: nothing for a kind field
+// matched from inside a word.
+func tierWeight(t tier) *[numFields]float32 {
+	if t > tierTypoPrefix {
+		return &looseWeight
+	}
+	return &fieldWeight
+}
+
+var looseWeight = func() (w [numFields]float32) {
+	for f := range numFields {
+		if !isKindField[f] {
+			w[f] = fieldWeight[f]
+		}
+	}
+	return w
+}()
+
+// partSep joins the parts of a field with several parts (tags, claim).
+var partSep = [numFields]string{fTags: ", ", fClaim: " · ", fAssess: " · ", fKind: " "}
+
+// parts returns the texts of field f of d, in buf when it fits. The kind
+// field's keys are added by the index (kindParts).
 func (d *Doc) parts(f fieldID, buf *[4]string) []string {
 	ps := buf[:0]
 	switch f {
@@ -78,11 +137,19 @@ func (d *Doc) parts(f fieldID, buf *[4]string) []string {
 	case fLabel:
 		ps = append(ps, d.Label)
 	case fClaim:
-		for _, p := range [...]string{d.ClaimTypeName, d.VerdictName, d.Speaker, d.Rationale} {
+		for _, p := range [...]string{d.Speaker, d.Rationale} {
 			if p != "" {
 				ps = append(ps, p)
 			}
 		}
+	case fAssess:
+		for _, p := range [...]string{d.ClaimTypeName, d.VerdictName} {
+			if p != "" {
+				ps = append(ps, p)
+			}
+		}
+	case fKind:
+		ps = append(ps, d.kind())
 	case fTitle:
 		ps = append(ps, d.ArticleTitle)
 	}
@@ -93,6 +160,18 @@ func (d *Doc) parts(f fieldID, buf *[4]string) []string {
 func (d *Doc) fieldText(f fieldID) string {
 	var buf [4]string
 	return strings.Join(d.parts(f, &buf), partSep[f])
+}
+
+// claimText is the claim field as Match.Text shows it: fAssess's parts,
+// then fClaim's.
+func (d *Doc) claimText() string {
+	var parts []string
+	for _, p := range [...]string{d.ClaimTypeName, d.VerdictName, d.Speaker, d.Rationale} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, partSep[fClaim])
 }
 
 // noWord separates parts and fields in a document's word sequence, so a
@@ -162,6 +241,7 @@ type Index struct {
 	idBuf    []uint32
 	titleIDs map[string][]uint32 // title → its words' vocabulary ids
 	folds    map[string]string   // short shared text → folded
+	keyAdds  map[[2]string]bool  // key and name → the key has words the name lacks
 
 	// Scratch and cache for Search.
 	accs    []acc
@@ -254,7 +334,11 @@ func (ix *Index) add(d Doc) {
 	var buf [4]string
 	for f := range numFields {
 		p := ord<<3 | uint32(f)
-		for i, part := range d.parts(f, &buf) {
+		parts := d.parts(f, &buf)
+		if f == fKind {
+			parts = ix.kindParts(&data.doc, parts)
+		}
+		for i, part := range parts {
 			if i > 0 {
 				ix.pushSeq(noWord)
 			}
@@ -366,6 +450,40 @@ func (ix *Index) addWord(f fieldID, p uint32, w []byte) {
 	if f == fTitle {
 		ix.idBuf = append(ix.idBuf, id)
 	}
+}
+
+// kindParts adds to ps, the kind field's parts, the keys of d's label,
+// claim type and verdict that have words their names lack: "key-point"
+// once the reader renamed Key point, "causal" beside "Cause and effect".
+// A key the name already says is left out, so that no word is posted
+// twice for one annotation.
+func (ix *Index) kindParts(d *Doc, ps []string) []string {
+	for _, kn := range [...][2]string{{d.LabelKey, d.Label}, {d.ClaimType, d.ClaimTypeName}, {d.Verdict, d.VerdictName}} {
+		if kn[0] != "" && ix.keyAddsWords(kn) {
+			ps = append(ps, kn[0])
+		}
+	}
+	return ps
+}
+
+// keyAddsWords reports whether the key kn[0] has a word its name kn[1]
+// lacks, once per pair.
+func (ix *Index) keyAddsWords(kn [2]string) bool {
+	if v, ok := ix.keyAdds[kn]; ok {
+		return v
+	}
+	key, name := Fold(kn[0]), Fold(kn[1])
+	adds := false
+	eachWord(key, func(a, b int) {
+		found := false
+		eachWord(name, func(c, d int) { found = found || name[c:d] == key[a:b] })
+		adds = adds || !found
+	})
+	if ix.keyAdds == nil || len(ix.keyAdds) >= cacheMax {
+		ix.keyAdds = map[[2]string]bool{}
+	}
+	ix.keyAdds[kn] = adds
+	return adds
 }
 
 // foldShared is Fold for short texts many documents share (labels, claim

@@ -43,7 +43,8 @@ func (q Query) hasFacets() bool {
 func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '„' }
 
 // ParseQuery parses what the reader typed. Facets (tag:, label:, type:,
-// verdict:, article:, is:orphan, is:claim) may take a quoted value
+// verdict:, article:, is:orphan, is:claim) may take a quoted value, and
+// their values forgive a typo as words do (verdict:inacurate)
 // (tag:"climate change"); "a quoted phrase" matches its words in order; an
 // unknown facet, an empty facet value or an unknown is: value is plain text.
 func ParseQuery(s string) Query {
@@ -124,10 +125,11 @@ func (q *Query) addFacet(name, value string) bool {
 	case "article":
 		q.Articles = append(q.Articles, value)
 	case "is":
-		switch value {
-		case "orphan", "orphaned":
+		// The values forgive a typo as words do: is:cliam.
+		switch {
+		case value == "orphaned" || value == "orphan" || typoNames(value, "orphan"):
 			q.Orphan = true
-		case "claim", "claims":
+		case value == "claims" || value == "claim" || typoNames(value, "claim"):
 			q.Claim = true
 		default:
 			return false

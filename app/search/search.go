@@ -245,10 +245,11 @@ func (ix *Index) score(terms []term) []scored {
 		switch {
 		case t.word != nil:
 			for _, h := range t.word.hits {
+				w := tierWeight(h.tier)
 				for _, p := range ix.posts(h.id) {
 					ord, f := p>>3, fieldID(p&7)
-					if ix.entries[ord].alive {
-						add(ord, f, h.score*fieldWeight[f])
+					if ix.entries[ord].alive && w[f] != 0 {
+						add(ord, f, h.score*w[f])
 					}
 				}
 			}
@@ -397,37 +398,60 @@ func (ix *Index) cmp(a, b scored) int {
 	return 0
 }
 
-// match reports whether a document satisfies the query's facets.
+// match reports whether a document satisfies the query's facets. Facet
+// values forgive a typo as query words do (see namesValue).
 func (fc *facets) match(d *Doc, q Query) bool {
 	if (q.Orphan && !d.Orphan) || (q.Claim && !d.IsClaim) {
 		return false
 	}
 	for _, v := range q.Tags {
-		if !slices.ContainsFunc(fc.tags, func(t string) bool { return strings.HasPrefix(t, v) }) {
+		if !slices.ContainsFunc(fc.tags, func(t string) bool { return namesValue(t, v, false) }) {
 			return false
 		}
 	}
 	for _, v := range q.Labels {
-		if !strings.HasPrefix(fc.labelKey, v) && !hasWordPrefix(fc.label, v) {
+		if !namesValue(fc.labelKey, v, false) && !namesValue(fc.label, v, true) {
 			return false
 		}
 	}
 	for _, v := range q.Types {
-		if !strings.HasPrefix(fc.claimType, v) && !hasWordPrefix(fc.claimTypeName, v) {
+		if !namesValue(fc.claimType, v, false) && !namesValue(fc.claimTypeName, v, true) {
 			return false
 		}
 	}
 	for _, v := range q.Verdicts {
-		if !strings.HasPrefix(fc.verdict, v) && !hasWordPrefix(fc.verdictName, v) {
+		if !namesValue(fc.verdict, v, false) && !namesValue(fc.verdictName, v, true) {
 			return false
 		}
 	}
 	for _, v := range q.Articles {
-		if !strings.Contains(fc.article, v) && !hasWordPrefix(fc.title, v) {
+		if !strings.Contains(fc.article, v) && !namesValue(fc.title, v, true) {
 			return false
 		}
 	}
 	return true
+}
+
+// namesValue reports whether v, a folded facet value, names the folded
+// text: text starts with v (or, with anyWord, a word of it does), or does
+// so with one typo under the rules a query word follows (typoNames), so
+// that verdict:inacurate finds Inaccurate and tag:militray military.
+func namesValue(text, v string, anyWord bool) bool {
+	if strings.HasPrefix(text, v) || (anyWord && hasWordPrefix(text, v)) {
+		return true
+	}
+	if len(v) < 3 || text == "" {
+		return false
+	}
+	if typoNames(v, text) {
+		return true
+	}
+	for i := 1; anyWord && i < len(text); i++ {
+		if !isWordByte(text[i-1]) && isWordByte(text[i]) && typoNames(v, text[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasWordPrefix reports whether v starts text or starts a word of it.
@@ -456,6 +480,10 @@ func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 		phrases = phrases || t.phrase != nil
 	}
 	for f := range numFields {
+		if f == fKind {
+			continue // not shown
+		}
+		kind := isKindField[f]
 		// Folding with a position map costs; do it only for fields that hold
 		// a matched word or a facet's value.
 		seq := e.fieldSeq(f)
@@ -467,7 +495,7 @@ func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 		if !phrases && isASCII(text) {
 			// ASCII text needs no folding map: its bytes are its code points,
 			// and its words are those of seq, in order.
-			if ranges, n, ok := ix.asciiRanges(facet, text, seq, terms); ok {
+			if ranges, n, ok := ix.asciiRanges(facet, text, seq, terms, kind); ok {
 				if n > 0 || len(ranges) > 0 {
 					out = append(out, Match{Field: fieldNames[f], Text: text, Ranges: mergeRanges(ranges)})
 				}
@@ -498,7 +526,7 @@ func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 				if t.word == nil {
 					continue
 				}
-				if h, ok := t.word.find(id); ok {
+				if h, ok := t.word.find(id); ok && (!kind || h.tier <= tierTypoPrefix) {
 					byteRanges = appendWordRanges(byteRanges, a, t.word.word, folded[a:b], h)
 				}
 			}
@@ -527,6 +555,42 @@ func (ix *Index) matches(e *entry, terms []term, q Query) []Match {
 		}
 		out = append(out, Match{Field: fieldNames[f], Text: text, Ranges: mergeRanges(ranges)})
 	}
+	return mergeClaim(out, &e.doc)
+}
+
+// mergeClaim makes the matches of fAssess and fClaim one match of the
+// claim field, whose text is fAssess's parts and then fClaim's.
+func mergeClaim(out []Match, d *Doc) []Match {
+	assess, claim := -1, -1
+	for i, m := range out {
+		switch m.Field {
+		case fieldAssess:
+			assess = i
+		case FieldClaim:
+			claim = i
+		}
+	}
+	if assess < 0 && claim < 0 {
+		return out
+	}
+	m := Match{Field: FieldClaim, Text: d.claimText()}
+	if assess >= 0 {
+		m.Ranges = out[assess].Ranges
+	}
+	if claim >= 0 {
+		shift := 0
+		if t := d.fieldText(fAssess); t != "" {
+			shift = utf8.RuneCountInString(t) + utf8.RuneCountInString(partSep[fClaim])
+		}
+		for _, r := range out[claim].Ranges {
+			m.Ranges = append(m.Ranges, [2]int{r[0] + shift, r[1] + shift})
+		}
+	}
+	if claim >= 0 && assess >= 0 {
+		out[claim] = m
+		return slices.Delete(out, assess, assess+1)
+	}
+	out[max(claim, assess)] = m
 	return out
 }
 
@@ -543,7 +607,7 @@ var foldedSep = func() (out [numFields]string) {
 // asciiRanges appends to ranges the word terms' matches in ASCII text, whose
 // words are seq's (noWord aside), splitting it as addASCII does; n counts
 // them. It reports false when the words are not seq's, which it checks.
-func (ix *Index) asciiRanges(ranges [][2]int, text string, seq []uint32, terms []term) (_ [][2]int, n int, ok bool) {
+func (ix *Index) asciiRanges(ranges [][2]int, text string, seq []uint32, terms []term, kind bool) (_ [][2]int, n int, ok bool) {
 	k := 0
 	word := func(a, b int) bool {
 		for k < len(seq) && seq[k] == noWord {
@@ -568,7 +632,7 @@ func (ix *Index) asciiRanges(ranges [][2]int, text string, seq []uint32, terms [
 			}
 		}
 		for _, t := range terms {
-			if h, ok := t.word.find(id); ok {
+			if h, ok := t.word.find(id); ok && (!kind || h.tier <= tierTypoPrefix) {
 				before := len(ranges)
 				ranges = appendWordRanges(ranges, a, t.word.word, w, h)
 				n += len(ranges) - before

@@ -148,6 +148,45 @@ func (ix *Index) matchWord(q string, from *wordMatch) *wordMatch {
 	return m
 }
 
+// typoNames reports whether query word q matches the start of w with one
+// typo, as matchWord's typo tiers allow: all of w with one typo when q has
+// 6 letters, or 4 and the same first letter, or 3 and two letters
+// swapped; or a prefix of w with one typo when q has 4 letters and the
+// same first letter.
+func typoNames(q, w string) bool {
+	r := utf8.RuneCountInString(q)
+	if r > maxTypoLen {
+		return false
+	}
+	// One typo reaches at most one letter past q: a longer w is cut there
+	// (all of it is then two typos away, as it was).
+	if n := 0; len(w) > len(q)+2 {
+		for i := range w {
+			if n == r+2 {
+				w = w[:i]
+				break
+			}
+			n++
+		}
+	}
+	var prefix, full int
+	if isASCII(q) && isASCII(w) {
+		prefix, full = typoDist([]byte(q), []byte(w))
+	} else {
+		prefix, full = typoDist([]rune(q), []rune(w))
+	}
+	qFirst, _ := utf8.DecodeRuneInString(q)
+	wFirst, _ := utf8.DecodeRuneInString(w)
+	same := qFirst == wFirst
+	switch {
+	case full <= 1 && (r >= 6 || (r >= 4 && same) || (r >= 3 && isSwap(q, w))):
+		return true
+	case prefix <= 1 && r >= 4 && same:
+		return true
+	}
+	return false
+}
+
 // prefixHit is the hit of query word q on word w that it starts.
 func prefixHit(id uint32, q, w string) hit {
 	if len(w) == len(q) {

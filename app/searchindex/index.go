@@ -260,6 +260,7 @@ func DocOf(a *annotation.Annotation, title string, labels annotation.LabelNames)
 		Quote:        a.Quote.Exact,
 		Note:         a.Note,
 		Tags:         a.Tags,
+		Kind:         string(a.Kind),
 		Modified:     a.Modified,
 	}
 	if a.Kind == annotation.KindClaim && a.Claim != nil {

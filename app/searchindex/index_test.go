@@ -144,7 +144,34 @@ func TestDocOf(t *testing.T) {
 	}
 	h := testAnnotation("h1", "a", "q", "")
 	h.Kind = annotation.KindHighlight
-	if d := DocOf(&h, "Title", annotation.LabelNames{annotation.LabelQuestion: "Puzzle"}); d.LabelKey != annotation.LabelQuestion || d.Label != "Puzzle" || d.IsClaim {
+	if d := DocOf(&h, "Title", annotation.LabelNames{annotation.LabelQuestion: "Puzzle"}); d.LabelKey != annotation.LabelQuestion || d.Label != "Puzzle" || d.IsClaim || d.Kind != "highlight" {
 		t.Errorf("highlight as %+v", d)
 	}
+}
+
+// The words of issue 15: a kind, a label (the reader's name for it too), a
+// verdict or a claim type finds the annotations of that kind, after those
+// whose text has the word; facet values forgive typos.
+func TestKindWords(t *testing.T) {
+	hl := testAnnotation("h1", "a", "Troops moved to the border", "", "militray")
+	hl.Kind, hl.Label, hl.Tags = annotation.KindHighlight, annotation.LabelKeyPoint, []string{"military"}
+	q := testAnnotation("q1", "a", "Who pays for the bridge", "")
+	q.Kind = annotation.KindHighlight
+	n := testAnnotation("n1", "a", "The minister made a claim about exports", "a claim worth checking")
+	n.Kind, n.Label = annotation.KindNote, ""
+	c := testAnnotation("c1", "a", "Exports rose by ten percent", "")
+	c.Kind, c.Label = annotation.KindClaim, ""
+	c.Claim = &annotation.Claim{Type: annotation.ClaimStatistic, Verdict: annotation.VerdictInaccurate}
+	walk, size := WalkMap(map[string][]annotation.Annotation{"a": {hl, q, n, c}})
+	x := New(walk, size, nil, annotation.LabelNames{annotation.LabelKeyPoint: "Main idea"}, nil, nil)
+	check := checker(t, x)
+	check("claim", "n1", "c1") // the note's text first, then the claim
+	check("cliam", "n1", "c1")
+	check("question", "q1")
+	check("inaccurate", "c1")
+	check("statistic", "c1")
+	check("main idea", "h1") // the reader's name for Key point
+	check("verdict:inacurate", "c1")
+	check("tag:militray", "h1")
+	check("label:main", "h1")
 }

@@ -40,7 +40,7 @@ func (e Export) CSV() ([]byte, string, error) {
 				}
 				evidence = strings.Join(urls, " ")
 			}
-			row := []string{it.Article.ID, it.Article.Title, p.ID, string(p.Kind), labelName(p.Label),
+			row := []string{it.Article.ID, it.Article.Title, p.ID, string(p.Kind), labelName(e.Labels, p.Label),
 				p.Quote.Exact, p.Note, strings.Join(p.Tags, "; "), claimType, speaker, verdict,
 				evidence, rationale, p.Creator, csvTime(p.Created), csvTime(p.Modified), string(p.Status)}
 			for i := range row {

@@ -23,7 +23,7 @@ func TestImportRefusesDatesOutOfRange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pack, name, err := ExportClassPack(art, anns, "", "Ms Rivera", RoleTeacher, exportDay)
+	pack, name, err := PackExport{Article: art, Annotations: anns, Instructions: "", Creator: "Ms Rivera", Role: RoleTeacher, Gives: PackEverything}.ClassPack()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@
 //	e.HTML()        // .html: self-contained, no scripts, <mark>s, notes, orphans, claims summary
 //	e.CSV()         // .csv: RFC 4180, UTF-8 with a byte order mark, formula cells neutralised
 //	e.ClaimReview() // -claims.json: array of schema.org ClaimReview, each with a url
-//	ExportClassPack(art, anns, instructions, creator, RoleTeacher, today) // .annotator.json
+//	PackExport{Article: art, Annotations: anns, Creator: name, Role: RoleTeacher, Gives: PackQuestions, Labels: names}.ClassPack() // <article>-<person>-<role>.annotator.json
 //
 // Each returns (data []byte, filename string, err error).
 //

@@ -35,6 +35,10 @@ type Export struct {
 	Date time.Time
 	// Reviewer is the ClaimReview author (the reader's display name).
 	Reviewer string
+	// Labels are the reader's names for labels ("Main idea" for Key
+	// point), which every export shows; labels not in it keep their
+	// default names.
+	Labels annotation.LabelNames
 	// ClaimLink, when set, gives a claim's own address (a deep link into
 	// the app) for the ClaimReview's url; without it, or when it returns
 	// "", the url is the article's address with a text fragment for the
@@ -160,7 +164,7 @@ const annoContext = "http://www.w3.org/ns/anno.jsonld"
 // orphan or a fuzzy match the reader has not reviewed is exported with its
 // quote alone, no position and no state, so that no tool is told a place
 // that is not the annotated one.
-func buildCollection(id, label string, items []Item) collection {
+func buildCollection(id, label string, items []Item, labels annotation.LabelNames) collection {
 	c := collection{Context: annoContext, ID: id, Type: "AnnotationCollection", Label: label,
 		Articles: map[string]string{},
 		First:    page{ID: id + ":page1", Type: "AnnotationPage", Items: []annotation.W3CAnnotation{}}}
@@ -170,7 +174,7 @@ func buildCollection(id, label string, items []Item) collection {
 		text := anchor.NewText(it.Article.Text)
 		for _, p := range placeOn(it, text) {
 			a, _ := settle(p, text, it.Article.Hash)
-			c.First.Items = append(c.First.Items, annotation.ToW3C(a, src))
+			c.First.Items = append(c.First.Items, annotation.ToW3CNamed(a, src, labels))
 		}
 	}
 	c.Total = len(c.First.Items)
@@ -264,7 +268,7 @@ func (e Export) W3C() ([]byte, string, error) {
 	if len(e.Items) == 1 && !e.Library {
 		label = "Annotations on " + e.Items[0].Article.Title
 	}
-	data, err := marshalIndent(buildCollection("urn:annotator:export:"+name, label, e.Items))
+	data, err := marshalIndent(buildCollection("urn:annotator:export:"+name, label, e.Items, e.Labels))
 	return data, name, err
 }
 

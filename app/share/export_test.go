@@ -100,7 +100,7 @@ func TestHTMLIsInert(t *testing.T) {
 		}
 	}
 	// The overlap of annotations 1 and 3 is drawn as nested marks, one id each.
-	if !strings.Contains(s, `<mark class="hl" data-annotation-id="`+uuid(1)+`" data-anchor="exact"><mark class="hl" data-annotation-id="`+uuid(3)+`" data-anchor="exact">and constructive</mark></mark>`) {
+	if !strings.Contains(s, `<mark class="hl label-key-point" data-annotation-id="`+uuid(1)+`" data-anchor="exact"><mark class="hl label-question" data-annotation-id="`+uuid(3)+`" data-anchor="exact">and constructive</mark></mark>`) {
 		t.Error("the overlapping highlights are not split into nested segments")
 	}
 }
@@ -241,5 +241,75 @@ func TestClaimReviewSafeInScript(t *testing.T) {
 	}
 	if r := reviews[0]; r.ClaimReviewed != hostile || r.ReviewBody != hostile || r.ItemReviewed.Author.Name != hostile {
 		t.Errorf("the texts changed: %+v", r)
+	}
+}
+
+// The reader's names for labels reach every export that shows labels, and
+// the annotated HTML draws each label in its own colour and underline
+// style, as the reader does (issue 15, point 9).
+func TestExportsUseLabelNames(t *testing.T) {
+	e := fixtureExport(t)
+	e.Labels = annotation.LabelNames{annotation.LabelKeyPoint: "Main idea", annotation.LabelQuestion: "Ask in class"}
+	for _, tc := range []struct {
+		format string
+		fn     func() ([]byte, string, error)
+		want   []string
+	}{
+		{"markdown", e.Markdown, []string{"- Label: Main idea", "- Label: Ask in class"}},
+		{"csv", e.CSV, []string{",Main idea,", ",Ask in class,"}},
+		{"w3c", e.W3C, []string{`"label": "Main idea"`, `"label": "Ask in class"`}},
+		{"html", e.HTML, []string{
+			`Highlight · <span class="swatch label-key-point" aria-hidden="true"></span>Main idea`,
+			`<p class="legend">Labels: <mark class="hl label-key-point">Main idea</mark><mark class="hl label-question">Ask in class</mark></p>`,
+		}},
+	} {
+		data, _, err := tc.fn()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s lacks %q:\n%s", tc.format, w, data)
+			}
+		}
+		if strings.Contains(string(data), "Key point") {
+			t.Errorf("%s still says Key point", tc.format)
+		}
+	}
+	w3c, _, _ := e.W3C()
+	checkW3C(t, "renamed.jsonld", w3c, 7)
+	pack, _, err := PackExport{Article: e.Items[0].Article, Annotations: e.Items[0].Annotations, Creator: "Ada", Role: RoleStudent, Labels: e.Labels}.ClassPack()
+	if err != nil || !strings.Contains(string(pack), `"label": "Main idea"`) {
+		t.Errorf("the class pack does not name the label Main idea (%v)", err)
+	}
+}
+
+// Each label has its own colour (light and dark) and underline style in
+// the annotated HTML, and each verdict its own underline.
+func TestHTMLLabelStyles(t *testing.T) {
+	data, _, err := fixtureExport(t).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, l := range annotation.Labels() {
+		for _, w := range []string{
+			"mark.label-" + l.Key + "{background:" + l.Light + ";text-decoration-style:" + l.Underline,
+			"mark.label-" + l.Key + ",.swatch.label-" + l.Key + "{background:" + l.Dark + "}",
+		} {
+			if !strings.Contains(s, w) {
+				t.Errorf("the stylesheet lacks %q", w)
+			}
+		}
+	}
+	for _, v := range annotation.Verdicts() {
+		if w := "mark.v-" + string(v.Verdict) + "{text-decoration-color:" + v.Colour; !strings.Contains(s, w) {
+			t.Errorf("the stylesheet lacks %q", w)
+		}
+	}
+	for _, w := range []string{`<mark class="hl label-question"`, `<mark class="claim v-mostly-accurate"`, `<mark class="claim v-unverified"`} {
+		if !strings.Contains(s, w) {
+			t.Errorf("the export lacks %q", w)
+		}
 	}
 }

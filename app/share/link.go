@@ -52,7 +52,7 @@ func LinkJSON(anns []annotation.Annotation, art *article.Article) ([]byte, error
 	if n := len(live(anns)); n > MaxLinkAnns {
 		return nil, fmt.Errorf("a link can carry at most %d annotations, not %d; export a W3C file instead", MaxLinkAnns, n)
 	}
-	return json.Marshal(buildCollection("urn:annotator:link", "", []Item{{Article: art, Annotations: anns}}))
+	return json.Marshal(buildCollection("urn:annotator:link", "", []Item{{Article: art, Annotations: anns}}, nil))
 }
 
 // LinkFragment returns the URL fragment ("#import=…") that carries deflated,

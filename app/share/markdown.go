@@ -60,7 +60,7 @@ func (e Export) Markdown() ([]byte, string, error) {
 			}
 			b.WriteString("> " + quote + "\n\n")
 			if p.Label != "" {
-				b.WriteString("- Label: " + mdEscape(labelName(p.Label)) + "\n")
+				b.WriteString("- Label: " + mdEscape(labelName(e.Labels, p.Label)) + "\n")
 			}
 			if len(p.Tags) > 0 {
 				tags := make([]string, len(p.Tags))

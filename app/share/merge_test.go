@@ -18,7 +18,7 @@ func studentPack(t *testing.T, art *article.Article, anns []annotation.Annotatio
 		a.Creator = name
 		mine = append(mine, a)
 	}
-	data, _, err := ExportClassPack(art, mine, "Mark every claim.", name, RoleStudent, exportDay)
+	data, _, err := PackExport{Article: art, Annotations: mine, Instructions: "Mark every claim.", Creator: name, Role: RoleStudent}.ClassPack()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,11 +11,13 @@ import (
 // Display names for the exports, from the annotation package's vocabularies;
 // an unknown key is shown as it is.
 
-func labelName(key string) string {
+// labelName is the name of the label key: the reader's own (names), else
+// the default one.
+func labelName(names annotation.LabelNames, key string) string {
 	if key == "" {
 		return ""
 	}
-	return annotation.LabelNames(nil).Name(key)
+	return names.Name(key)
 }
 
 func claimTypeName(t annotation.ClaimType) string {

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/annotator/annotator/app/annotation"
@@ -37,34 +37,138 @@ type ClassPack struct {
 	// "class pack: <title> (teacher Ms Rivera)".
 	Creator string `json:"creator,omitempty"`
 	Role    string `json:"role,omitempty"`
+	// Gives says what a teacher's pack gives the students (PackGives); a
+	// student's pack gives everything and does not say.
+	Gives PackGives `json:"gives,omitempty"`
 	// Annotations is a W3C AnnotationCollection.
 	Annotations json.RawMessage `json:"annotations"`
 }
 
-// ExportClassPack makes a class pack of art and anns (.annotator.json, named
-// "<article id>-<YYYY-MM-DD>.annotator.json"). role is RoleTeacher or
-// RoleStudent; creator is the maker's display name.
-func ExportClassPack(art *article.Article, anns []annotation.Annotation, instructions, creator, role string, date time.Time) ([]byte, string, error) {
+// PackGives is what a teacher's class pack gives the students.
+type PackGives string
+
+const (
+	// PackArticle gives the article alone: no annotations, no instructions.
+	PackArticle PackGives = "article"
+	// PackQuestions gives the article, the instructions and the teacher's
+	// annotations, with each claim's verdict, rationale and evidence left
+	// out: the claims to assess, not the answers. The default.
+	PackQuestions PackGives = "questions"
+	// PackEverything gives all of it, verdicts and rationales included.
+	PackEverything PackGives = "everything"
+)
+
+// PackExport describes a class pack to make (PackExport.ClassPack).
+type PackExport struct {
+	Article *article.Article
+	// Annotations are the maker's own on the article.
+	Annotations  []annotation.Annotation
+	Instructions string // a teacher's, for the students
+	// Creator and Role say who makes it: a display name, and RoleTeacher
+	// or RoleStudent.
+	Creator, Role string
+	// Gives is what a teacher's pack gives ("" is PackQuestions, which
+	// hides the verdicts); a student's pack hands back everything.
+	Gives PackGives
+	// Labels are the maker's names for labels, which the W3C collection
+	// inside carries as the label bodies' names.
+	Labels annotation.LabelNames
+}
+
+// ClassPack makes the class pack (.annotator.json), named
+// "<article id>-<person>-<role>.annotator.json" (PackFilename), so that a
+// class's returns can be told apart and saved side by side.
+func (p PackExport) ClassPack() ([]byte, string, error) {
+	art := p.Article
 	if art == nil {
 		return nil, "", ErrNothingToExport
 	}
 	if err := checkPackArticle(art); err != nil {
 		return nil, "", err
 	}
-	if utf8.RuneCountInString(instructions) > MaxInstructionsLen {
+	if utf8.RuneCountInString(p.Instructions) > MaxInstructionsLen {
 		return nil, "", fmt.Errorf("the instructions are too long: at most %d characters", MaxInstructionsLen)
 	}
-	if role != RoleTeacher && role != RoleStudent {
-		return nil, "", fmt.Errorf("unknown class pack role %q", role)
+	if p.Role != RoleTeacher && p.Role != RoleStudent {
+		return nil, "", fmt.Errorf("unknown class pack role %q", p.Role)
 	}
-	name := art.ID + "-" + date.Format("2006-01-02") + ".annotator.json"
-	coll, err := json.Marshal(buildCollection("urn:annotator:export:"+name, "Annotations on "+art.Title, []Item{{Article: art, Annotations: anns}}))
+	gives := p.Gives
+	switch {
+	case p.Role == RoleStudent:
+		gives = ""
+	case gives == "":
+		gives = PackQuestions
+	case gives != PackArticle && gives != PackQuestions && gives != PackEverything:
+		return nil, "", fmt.Errorf("unknown class pack contents %q", gives)
+	}
+	anns, instructions := p.Annotations, p.Instructions
+	switch gives {
+	case PackArticle:
+		anns, instructions = nil, ""
+	case PackQuestions:
+		anns = withoutAnswers(anns)
+	}
+	name := PackFilename(art.ID, p.Creator, p.Role)
+	coll, err := json.Marshal(buildCollection("urn:annotator:export:"+name, "Annotations on "+art.Title, []Item{{Article: art, Annotations: anns}}, p.Labels))
 	if err != nil {
 		return nil, "", err
 	}
 	data, err := marshalIndent(ClassPack{Type: ClassPackType, Version: 1, Article: art,
-		Instructions: instructions, Creator: creator, Role: role, Annotations: coll})
+		Instructions: instructions, Creator: p.Creator, Role: p.Role, Gives: gives, Annotations: coll})
 	return data, name, err
+}
+
+// withoutAnswers returns copies of anns whose claims have no verdict,
+// rationale or evidence: what a teacher asks, not what they found.
+func withoutAnswers(anns []annotation.Annotation) []annotation.Annotation {
+	out := make([]annotation.Annotation, len(anns))
+	for i, a := range anns {
+		if a.Claim != nil {
+			c := *a.Claim
+			c.Verdict, c.Rationale, c.Evidence = "", "", nil
+			a.Claim = &c
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// PackFilename names a class pack: "<article id>-<person>-<role>.annotator.json",
+// the person's name made safe for any file system (PersonSlug).
+func PackFilename(articleID, person, role string) string {
+	return articleID + "-" + PersonSlug(person) + "-" + role + ".annotator.json"
+}
+
+// maxSlugLen bounds PersonSlug, in characters.
+const maxSlugLen = 40
+
+// PersonSlug makes a person's name safe in a file name on any system: the
+// letters (of any script, in lower case) and digits are kept, every other
+// run of characters (spaces, punctuation, path separators, controls,
+// combining marks) becomes one "-", at most 40 characters; "unnamed" when
+// nothing is left. "Ms Rivera" is "ms-rivera", "Zoë Ödegaard" "zoë-ödegaard".
+func PersonSlug(name string) string {
+	var out []rune
+	dash := false
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			dash = len(out) > 0
+			continue
+		}
+		if dash {
+			out = append(out, '-')
+			dash = false
+		}
+		out = append(out, unicode.ToLower(r))
+		if len(out) >= maxSlugLen {
+			break
+		}
+	}
+	out = out[:min(len(out), maxSlugLen)]
+	if s := strings.TrimRight(string(out), "-"); s != "" {
+		return s
+	}
+	return "unnamed"
 }
 
 // checkPackArticle checks that an article in a class pack is whole and

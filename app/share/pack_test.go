@@ -12,11 +12,11 @@ import (
 func TestClassPack(t *testing.T) {
 	art := fixtureArticle(t)
 	anns := fixtureAnnotations(t, art)
-	data, name, err := ExportClassPack(art, anns, "Mark every claim & give a verdict.", "Ms Rivera", RoleTeacher, exportDay)
+	data, name, err := PackExport{Article: art, Annotations: anns, Instructions: "Mark every claim & give a verdict.", Creator: "Ms Rivera", Role: RoleTeacher, Gives: PackEverything}.ClassPack()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if name != "blinken-beijing-talks-2026-11-26.annotator.json" {
+	if name != "blinken-beijing-talks-ms-rivera-teacher.annotator.json" {
 		t.Errorf("file name %q", name)
 	}
 	var raw struct {
@@ -54,7 +54,7 @@ func TestClassPack(t *testing.T) {
 
 func TestClassPackTampered(t *testing.T) {
 	art := fixtureArticle(t)
-	data, _, err := ExportClassPack(art, nil, "", "Ms Rivera", RoleTeacher, exportDay)
+	data, _, err := PackExport{Article: art, Annotations: nil, Instructions: "", Creator: "Ms Rivera", Role: RoleTeacher, Gives: PackEverything}.ClassPack()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestClassPackTampered(t *testing.T) {
 func TestClassPackForeignTarget(t *testing.T) {
 	art := fixtureArticle(t)
 	anns := fixtureAnnotations(t, art)[:2]
-	data, _, err := ExportClassPack(art, anns, "", "Sam", RoleStudent, exportDay)
+	data, _, err := PackExport{Article: art, Annotations: anns, Instructions: "", Creator: "Sam", Role: RoleStudent}.ClassPack()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,5 +126,106 @@ func TestCompare(t *testing.T) {
 	rows = Compare(map[string][]annotation.Annotation{"a": {claim(1, s2, "accurate")}, "b": {claim(2, s2, "accurate")}}, text)
 	if len(rows) != 1 || !rows[0].Agree {
 		t.Errorf("agreement: %+v", rows)
+	}
+}
+
+// Class packs are named after the article, the person and the role, so
+// that a class's 25 returns can be told apart (issue 15, point 11).
+func TestPackFilename(t *testing.T) {
+	for _, tc := range []struct{ person, want string }{
+		{"Ms Rivera", "ms-rivera"},
+		{"Zoë Ödegaard", "zoë-ödegaard"},
+		{"  Ana  ", "ana"},
+		{"../../etc/passwd", "etc-passwd"},
+		{`C:\Users\Bo "B" <Smith>`, "c-users-bo-b-smith"},
+		{"王芳", "王芳"},
+		{"O'Neil, Sam (period 3)", "o-neil-sam-period-3"},
+		{"‮evil‬.exe", "evil-exe"}, // bidi controls are not letters
+		{"!!!", "unnamed"},
+		{"", "unnamed"},
+		{strings.Repeat("abc ", 30), "abc-abc-abc-abc-abc-abc-abc-abc-abc-abc"},
+	} {
+		if got := PersonSlug(tc.person); got != tc.want {
+			t.Errorf("PersonSlug(%q) = %q, want %q", tc.person, got, tc.want)
+		}
+	}
+	art := fixtureArticle(t)
+	for _, role := range []string{RoleTeacher, RoleStudent} {
+		_, name, err := PackExport{Article: art, Creator: "Ms Rivera", Role: role}.ClassPack()
+		if want := "blinken-beijing-talks-ms-rivera-" + role + ".annotator.json"; err != nil || name != want {
+			t.Errorf("%s pack named %q (%v), want %q", role, name, err, want)
+		}
+	}
+}
+
+// What a teacher's pack gives the students: the article only, the
+// article with the questions and instructions (the default: no verdicts,
+// rationales or evidence), or everything. A student's pack is all theirs.
+func TestPackGives(t *testing.T) {
+	art := fixtureArticle(t)
+	anns := fixtureAnnotations(t, art)
+	read := func(p PackExport) (*ImportSet, PackGives) {
+		t.Helper()
+		data, name, err := p.ClassPack()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var raw struct {
+			Gives PackGives `json:"gives"`
+		}
+		if err := json.Unmarshal(data, &raw); err != nil {
+			t.Fatal(err)
+		}
+		set, err := ParseImport(data, name, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return set, raw.Gives
+	}
+	answers := func(set *ImportSet) (claims, verdicts, rationales, evidence int) {
+		for _, in := range set.Annotations {
+			if c := in.Annotation.Claim; c != nil {
+				claims++
+				if c.Verdict.OrDefault() != annotation.VerdictUnverified {
+					verdicts++
+				}
+				if c.Rationale != "" {
+					rationales++
+				}
+				evidence += len(c.Evidence)
+			}
+		}
+		return
+	}
+	base := PackExport{Article: art, Annotations: anns, Instructions: "Mark every claim.", Creator: "Ms Rivera", Role: RoleTeacher}
+
+	set, gives := read(base) // the default
+	if c, v, r, e := answers(set); gives != PackQuestions || len(set.Annotations) != len(anns) || c != 2 || v+r+e != 0 || set.Pack.Instructions != "Mark every claim." {
+		t.Errorf("default pack gives %q: %d annotations, %d claims, %d verdicts, %d rationales, %d evidence, instructions %q", gives, len(set.Annotations), c, v, r, e, set.Pack.Instructions)
+	}
+	if anns[3].Claim.Verdict != annotation.VerdictMostlyAccurate || anns[3].Claim.Rationale == "" {
+		t.Error("the teacher's own claim was changed")
+	}
+
+	base.Gives = PackEverything
+	set, gives = read(base)
+	if c, v, r, e := answers(set); gives != PackEverything || c != 2 || v != 1 || r != 1 || e != 2 {
+		t.Errorf("everything: %q, %d claims, %d verdicts, %d rationales, %d evidence", gives, c, v, r, e)
+	}
+
+	base.Gives = PackArticle
+	set, gives = read(base)
+	if gives != PackArticle || len(set.Annotations) != 0 || set.Pack.Instructions != "" || len(set.NewArticles) != 1 {
+		t.Errorf("article only: %q, %d annotations, instructions %q", gives, len(set.Annotations), set.Pack.Instructions)
+	}
+
+	student := PackExport{Article: art, Annotations: anns, Creator: "Ana", Role: RoleStudent, Gives: PackArticle}
+	set, gives = read(student)
+	if _, v, _, _ := answers(set); gives != "" || len(set.Annotations) != len(anns) || v != 1 {
+		t.Errorf("a student's pack: %q, %d annotations, %d verdicts", gives, len(set.Annotations), v)
+	}
+
+	if _, _, err := (PackExport{Article: art, Creator: "X", Role: RoleTeacher, Gives: "answers"}).ClassPack(); err == nil {
+		t.Error("an unknown choice was accepted")
 	}
 }

@@ -38,7 +38,7 @@ func TestImportIntoFullStorage(t *testing.T) {
 	a := annotation.Annotation{ID: annotation.NewID(), Article: art.ID, ArticleHash: art.Hash, Kind: annotation.KindHighlight,
 		Quote:    anchor.TextQuoteSelector{Type: "TextQuoteSelector", Exact: "sentence"},
 		Position: anchor.TextPositionSelector{Type: "TextPositionSelector", Start: 4, End: 12}, Created: now, Modified: now}
-	pack, name, err := share.ExportClassPack(art, []annotation.Annotation{a}, "Read it.", "Ms Rivera", share.RoleTeacher, now)
+	pack, name, err := share.PackExport{Article: art, Annotations: []annotation.Annotation{a}, Instructions: "Read it.", Creator: "Ms Rivera", Role: share.RoleTeacher, Gives: share.PackEverything}.ClassPack()
 	if err != nil {
 		t.Fatal(err)
 	}

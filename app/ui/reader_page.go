@@ -591,7 +591,7 @@ func (p *readerPage) renderShare() app.UI {
 	}
 	return app.Div().Class("share-area").Body(
 		newSharePanel(p.id),
-		app.If(len(people) > 0, func() app.UI { return &claimsCompare{People: people, Rows: rows} }),
+		app.If(len(people) > 0, func() app.UI { return &claimsCompare{ArticleID: p.id, People: people, Rows: rows} }),
 	)
 }
 

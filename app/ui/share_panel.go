@@ -28,9 +28,6 @@ var exportFormats = []exportFormat{
 	{"ClaimReview (.json)", "application/json", share.Export.ClaimReview, true},
 }
 
-// Class pack roles as the form offers them.
-const packMime = "application/json"
-
 // sharePanel exports an article (ArticleID) or the whole library (no
 // ArticleID), and copies share links; its importPanel (import_preview.go)
 // imports files and share links with a preview.
@@ -41,11 +38,8 @@ type sharePanel struct {
 	menuOpen bool
 	busy     string // what is under way, for the reader
 
-	packOpen         bool
-	packName         string
-	packRole         string
-	packInstructions string
-	packProblem      string
+	// packOpen shows the class pack form (class_pack.go) in the menu.
+	packOpen bool
 
 	link string
 
@@ -66,11 +60,12 @@ func (s *sharePanel) OnMount(ctx app.Context) {
 	s.loadInstructions(ctx)
 	// An import may bring a class pack's instructions for this article.
 	ctx.Handle(actionImported, func(ctx app.Context, a app.Action) { s.loadInstructions(ctx) })
+	ctx.Handle(actionPackSaved, s.packSaved)
 }
 
 // OnUpdate runs when the reader moves to another article in the same page.
 func (s *sharePanel) OnUpdate(ctx app.Context) {
-	s.menuOpen, s.packOpen, s.link, s.packProblem = false, false, "", ""
+	s.menuOpen, s.packOpen, s.link = false, false, ""
 	s.loadInstructions(ctx)
 }
 
@@ -122,7 +117,9 @@ func (s *sharePanel) export(f exportFormat) app.EventHandler {
 // save makes one export, downloads it and says what was saved.
 func (s *sharePanel) save(ctx app.Context, f exportFormat, e share.Export, extra string) {
 	e.Date = time.Now()
-	e.Reviewer = ws.Store().Prefs().Creator
+	prefs := ws.Store().Prefs()
+	e.Reviewer = prefs.Creator
+	e.Labels = annotation.LabelNames(prefs.LabelNames) // the reader's names reach the file
 	e.ClaimLink = claimLink
 	data, name, err := f.make(e)
 	if err != nil {
@@ -216,68 +213,14 @@ func (s *sharePanel) exportLibrary(ctx app.Context, f exportFormat) {
 	})
 }
 
-func (s *sharePanel) openPack(ctx app.Context, e app.Event) {
-	s.packOpen = !s.packOpen
-	if !s.packOpen {
-		return
-	}
-	prefs := ws.Store().Prefs()
-	s.packName, s.packProblem = prefs.Creator, ""
-	s.packRole = share.RoleTeacher
-	for _, a := range ws.Store().Annotations(s.ArticleID) {
-		if !isMine(a, prefs.Creator) && strings.HasPrefix(a.Source, "class pack:") {
-			s.packRole = share.RoleStudent
-			break
-		}
-	}
-	ctx.Defer(func(app.Context) { focusElement("pack-name") })
-}
+// togglePack opens or closes the class pack form.
+func (s *sharePanel) togglePack(ctx app.Context, e app.Event) { s.packOpen = !s.packOpen }
 
-// savePack exports the reader's own annotations on the article as a class
-// pack, with their name on each.
-func (s *sharePanel) savePack(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	name := strings.TrimSpace(s.packName)
-	if name == "" {
-		s.packProblem = "Write your name: it shows whose annotations these are."
-		ctx.Defer(func(app.Context) { focusElement("pack-name") })
-		return
-	}
-	art, ok := ws.Article(s.ArticleID)
-	if !ok {
-		sayError(ctx, "This article is not at hand: reload the page and try again.")
-		return
-	}
-	prefs := ws.Store().Prefs()
-	if prefs.Creator != name {
-		prefs.Creator = name
-		if err := ws.Store().SetPrefs(prefs); err != nil {
-			reportWriteError(ctx, err)
-			return
-		}
-	}
-	var mine []annotation.Annotation
-	for _, a := range ws.Store().Annotations(s.ArticleID) {
-		if isMine(a, name) {
-			if a.Creator == "" {
-				a.Creator = name
-			}
-			mine = append(mine, a)
-		}
-	}
-	instructions := ""
-	if s.packRole == share.RoleTeacher {
-		instructions = strings.TrimSpace(s.packInstructions)
-	}
-	data, fname, err := share.ExportClassPack(art, mine, instructions, name, s.packRole, time.Now())
-	if err != nil {
-		s.packProblem = "The class pack could not be made: " + err.Error()
-		return
-	}
-	downloadFile(fname, packMime, data)
-	s.packOpen, s.menuOpen, s.packProblem = false, false, ""
+// packSaved closes the menu once the class pack form saved a pack: the
+// menu and its buttons are gone, so the focus goes back to Export.
+func (s *sharePanel) packSaved(ctx app.Context, a app.Action) {
+	s.packOpen, s.menuOpen = false, false
 	focusElement("export-button")
-	say(ctx, fmt.Sprintf("Saved %s: a class pack with %s by %s (%s).", fname, plural(len(mine), "annotation", "annotations"), name, s.packRole))
 }
 
 // ---- share links ----
@@ -345,10 +288,10 @@ func (s *sharePanel) Render() app.UI {
 						app.If(!lib, func() app.UI {
 							return app.Li().Body(app.Button().Type("button").
 								Aria("expanded", s.packOpen).Aria("controls", "pack-form").
-								Text("Class pack (.annotator.json)").OnClick(s.openPack))
+								Text("Class pack (.annotator.json)").OnClick(s.togglePack))
 						}),
 					),
-					app.If(s.packOpen && !lib, s.renderPackForm),
+					app.If(s.packOpen && !lib, func() app.UI { return newClassPackForm(s.ArticleID) }),
 				)
 			}),
 		),
@@ -379,40 +322,6 @@ func (s *sharePanel) renderInstructions() app.UI {
 	return app.Details().Class("instructions").Open(true).Body(
 		app.Summary().Text(who),
 		app.P().Class("note-preview").Text(s.instr.Text),
-	)
-}
-
-func (s *sharePanel) renderPackForm() app.UI {
-	teacher := s.packRole == share.RoleTeacher
-	return app.Form().ID("pack-form").Class("pack-form").OnSubmit(s.savePack).Body(
-		app.P().Class("hint").Text("A class pack holds the article itself and your annotations on it, so it opens with no network. Teachers hand one out; students hand their work back the same way."),
-		app.Label().For("pack-name").Text("Your name"),
-		app.Input().Type("text").ID("pack-name").Value(s.packName).
-			OnInput(func(ctx app.Context, e app.Event) { s.packName = ctx.JSSrc().Get("value").String() }),
-		app.FieldSet().Body(
-			app.Legend().Text("You are"),
-			app.Label().Class("choice").Body(
-				app.Input().Type("radio").Name("pack-role").Value(share.RoleTeacher).Checked(teacher).
-					OnChange(func(ctx app.Context, e app.Event) { s.packRole = share.RoleTeacher }),
-				app.Text(" the teacher (handing out the article)"),
-			),
-			app.Label().Class("choice").Body(
-				app.Input().Type("radio").Name("pack-role").Value(share.RoleStudent).Checked(!teacher).
-					OnChange(func(ctx app.Context, e app.Event) { s.packRole = share.RoleStudent }),
-				app.Text(" a student (handing back your work)"),
-			),
-		),
-		app.If(teacher, func() app.UI {
-			return app.Div().Body(
-				app.Label().For("pack-instructions").Text("Instructions for students (optional)"),
-				app.Textarea().ID("pack-instructions").Rows(3).Text(s.packInstructions).
-					OnInput(func(ctx app.Context, e app.Event) { s.packInstructions = ctx.JSSrc().Get("value").String() }),
-			)
-		}),
-		app.If(s.packProblem != "", func() app.UI {
-			return app.P().Class("problem").Role("alert").Text(s.packProblem)
-		}),
-		app.Div().Class("row").Body(app.Button().Type("submit").Text("Save class pack")),
 	)
 }
 
