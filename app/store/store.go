@@ -76,6 +76,8 @@ type Store struct {
 	// instructions are class packs' instructions by article id (instructions.go).
 	instructions map[string]Instructions
 	prefs        Prefs
+	// opened holds when each article was last opened, in Unix ms (library.go).
+	opened map[string]int64
 
 	metaSaved bool            // annotator/meta holds the current schema
 	pending   map[string]bool // keys whose last write failed
@@ -202,6 +204,8 @@ func (s *Store) load(rep *Report, key string) error {
 		kind = "instructions"
 	case key == prefsKey:
 		kind = "prefs"
+	case key == openedKey:
+		kind = "opened"
 	default: // the meta key, set-aside entries, others' keys
 		return nil
 	}
@@ -258,6 +262,12 @@ func (s *Store) load(rep *Report, key string) error {
 			return s.setAsideWhole(rep, key, fmt.Sprintf("unreadable preferences: %v", err))
 		}
 		s.prefs = p
+	case "opened":
+		m, err := decodeOpened(value)
+		if err != nil {
+			return s.setAsideWhole(rep, key, err.Error())
+		}
+		s.opened = m
 	}
 	return nil
 }
@@ -589,6 +599,9 @@ func (s *Store) RemoveLocalArticle(id string) error {
 	if hadInstructions {
 		err = errors.Join(err, s.save(instructionsKey(id)))
 	}
+	if s.forgetOpened(id) {
+		err = errors.Join(err, s.save(openedKey))
+	}
 	return err
 }
 
@@ -691,6 +704,8 @@ func (s *Store) valueOf(key string) (value string, present bool) {
 	case key == prefsKey:
 		b, _ := json.Marshal(s.prefs)
 		return string(b), true
+	case key == openedKey:
+		return encodeOpened(s.opened)
 	}
 	return "", false
 }
