@@ -29,7 +29,7 @@ func (a *addArticle) onPaste(ctx app.Context, e app.Event) {
 
 func (a *addArticle) addPasted(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	a.add(ctx, "pasted.txt", []byte(a.text), func() { a.text = "" })
+	a.add(ctx, "pasted.txt", []byte(a.text), func() { a.text = ""; clearFieldValue("paste-article") })
 }
 
 func (a *addArticle) onFile(ctx app.Context, e app.Event) {

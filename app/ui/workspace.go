@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
@@ -36,6 +37,11 @@ type workspace struct {
 	// leftDeleted is the last deleted annotation of an article the reader
 	// has left, while the status bar may still offer its Undo.
 	leftDeleted *annotation.Annotation
+	// toastGone is the time of the last confirmation that left the screen
+	// (or was dismissed), so that the next page's status bar does not show
+	// it again; startupSaid that the store's start-up problems were told.
+	toastGone   time.Time
+	startupSaid bool
 }
 
 // ws is the tab's workspace. It is package-level because go-app makes the
