@@ -54,6 +54,7 @@ func watchToast() func()      { return func() {} }
 func setDock(h float64)       {}
 func afterStatusDrawn()       {}
 func focusWithinStatus() bool { return false }
+func pointerOnStatus() bool   { return false }
 
 // Twins of reader_dom_wasm.go.
 func isWide() bool                            { return true }

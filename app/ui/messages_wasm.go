@@ -184,3 +184,8 @@ func focusWithinStatus() bool {
 	f := document().Get("activeElement")
 	return f.Truthy() && f.Call("closest", ".toast").Truthy()
 }
+
+// pointerOnStatus is whether the pointer rests on the confirmation.
+func pointerOnStatus() bool {
+	return document().Call("querySelector", ".toast:hover").Truthy()
+}

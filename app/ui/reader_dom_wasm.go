@@ -71,7 +71,10 @@ func placeCard(id, focus string, center bool) {
 				}
 			}
 		} else if mark.Truthy() {
-			sheet := rectOf(card).top
+			// The sheet may still grow as the card's fields are drawn
+			// (up to 55vh, the stylesheet's max-height): keep the
+			// highlight above the tallest it can be.
+			sheet := min(rectOf(card).top, vh-win.Get("innerHeight").Float()*0.55)
 			m := rectOf(mark)
 			if m.top < cardGap || m.bottom > sheet-cardGap {
 				// The middle of what the sheet leaves visible.
@@ -88,6 +91,18 @@ func placeCard(id, focus string, center bool) {
 		default:
 			if el := document().Call("getElementById", focus); el.Truthy() {
 				el.Call("focus", map[string]any{"preventScroll": true})
+				// A tall card can put the field it focuses below the
+				// window or under a problem docked at its foot: bring
+				// the field up, keeping the highlight in view.
+				if f := rectOf(el); isWide() && !el.Equal(card) && f.bottom > vh-cardGap {
+					d := f.bottom - (vh - cardGap)
+					if mark.Truthy() {
+						d = min(d, rectOf(mark).top-cardGap)
+					}
+					if d > 0 {
+						win.Call("scrollBy", 0, d)
+					}
+				}
 			}
 		}
 	})

@@ -164,7 +164,20 @@ func (s *statusBar) arm(ctx app.Context, d time.Duration) {
 			return
 		}
 		if s.hover || s.focusIn {
-			return // leave() arms it again
+			// Held by the pointer or the focus. Ask the page again rather
+			// than trust the events alone (a focusout can come before the
+			// focus lands, a mouseleave not at all when the message moves
+			// away from a still pointer): while still held, look again in
+			// a second; once free, leave after a moment of grace.
+			s.hover = s.hover && pointerOnStatus()
+			s.focusIn = s.focusIn && focusWithinStatus()
+			if s.hover || s.focusIn {
+				s.arm(ctx, time.Second)
+				return
+			}
+			s.due = time.Now().Add(toastGrace)
+			s.arm(ctx, toastGrace)
+			return
 		}
 		if left := time.Until(s.due); left > 50*time.Millisecond {
 			s.arm(ctx, left)
