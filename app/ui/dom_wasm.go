@@ -31,8 +31,12 @@ func listenReader(ctx app.Context, ev readerEvents) func() {
 	var last selection
 	mouseDown := false
 	queued := false
+	stopped := false
 	check := app.FuncOf(func(this app.Value, args []app.Value) any {
 		queued = false
+		if stopped {
+			return nil
+		}
 		s := currentSelection()
 		if s == last {
 			return nil
@@ -120,7 +124,19 @@ func listenReader(ctx app.Context, ev readerEvents) func() {
 		doc.Call("removeEventListener", "selectionchange", changed)
 		doc.Call("removeEventListener", "keydown", keys)
 		stopStorage()
-		check.Release()
+		stopped = true
+		if queued {
+			// A frame still holds check: release it after that frame.
+			var later app.Func
+			later = app.FuncOf(func(this app.Value, args []app.Value) any {
+				check.Release()
+				later.Release()
+				return nil
+			})
+			win.Call("requestAnimationFrame", later)
+		} else {
+			check.Release()
+		}
 		changed.Release()
 		down.Release()
 		up.Release()

@@ -92,16 +92,10 @@ func placeCard(id, focus string, center bool) {
 			if el := document().Call("getElementById", focus); el.Truthy() {
 				el.Call("focus", map[string]any{"preventScroll": true})
 				// A tall card can put the field it focuses below the
-				// window or under a problem docked at its foot: bring
-				// the field up, keeping the highlight in view.
+				// side panel's foot, which stops above a problem docked
+				// at the window's foot: scroll the panel to show it.
 				if f := rectOf(el); isWide() && !el.Equal(card) && f.bottom > vh-cardGap {
-					d := f.bottom - (vh - cardGap)
-					if mark.Truthy() {
-						d = min(d, rectOf(mark).top-cardGap)
-					}
-					if d > 0 {
-						win.Call("scrollBy", 0, d)
-					}
+					el.Call("scrollIntoView", map[string]any{"block": "nearest"})
 				}
 			}
 		}
