@@ -40,8 +40,12 @@ func watchToast() func() {
 	var px, py float64
 	queued := false
 	var frame app.Func
+	stopped := false
 	frame = app.FuncOf(func(this app.Value, args []app.Value) any {
 		queued = false
+		if stopped {
+			return nil
+		}
 		placeToast(pressed, px, py)
 		return nil
 	})
@@ -87,7 +91,19 @@ func watchToast() func() {
 		}
 		onAny.Release()
 		onPointer.Release()
-		frame.Release()
+		if queued {
+			// A frame still holds frame: let it run, as a no-op, first.
+			stopped = true
+			var later app.Func
+			later = app.FuncOf(func(this app.Value, args []app.Value) any {
+				frame.Release()
+				later.Release()
+				return nil
+			})
+			win.Call("requestAnimationFrame", later)
+		} else {
+			frame.Release()
+		}
 	}
 }
 
