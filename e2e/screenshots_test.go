@@ -30,8 +30,8 @@ func TestScreenshots(t *testing.T) {
 	shoot := func(name string) {
 		t.Helper()
 		// The message bar's text changes with every run: leave it out.
-		eval[bool](t, b, `(document.querySelector(".status-card button[aria-label='Dismiss message']")?.click(), true)`)
-		b.waitFor(t, "no message", `!document.querySelector(".status-card")`)
+		eval[bool](t, b, `(document.querySelectorAll(".status-card button[aria-label='Dismiss message']").forEach(x => x.click()), true)`)
+		b.waitFor(t, "no message on screen", `!document.querySelector(".status-card:not(.gone)")`)
 		png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatal(err)
@@ -59,4 +59,19 @@ func TestScreenshots(t *testing.T) {
 	eval[bool](t, b, `(window.scrollTo(0, 0), document.activeElement.blur(), true)`)
 	shoot("reader.png")
 	b.noPageErrors(t)
+
+	// A phone, 375×812: the library, and a highlight's card as a sheet
+	// with its highlight in view above it.
+	p := newBrowser(t, "")
+	p.phone(t)
+	p.open(t, h.URL+"/")
+	p.waitFor(t, "the list of articles", `document.querySelectorAll("ul.article-list li").length >= 2`)
+	b = p
+	shoot("library-phone.png")
+	p.open(t, h.URL+seedPath)
+	p.phoneMark(t, "rival superpowers")
+	p.waitFor(t, "the card", `!!document.querySelector("section.card")`)
+	eval[bool](t, p, `(document.activeElement.blur(), true)`)
+	shoot("reader-phone.png")
+	p.noPageErrors(t)
 }

@@ -22,6 +22,7 @@
 //	annotator/classpack/<article id>    Instructions of the class pack that brought the article (JSON)
 //	annotator/prefs                     Prefs (JSON)
 //	annotator/waiting                   web addresses added offline, waiting to be fetched (JSON, waiting.go)
+//	annotator/opened                    when each article was last opened: id → Unix ms (JSON; library.go)
 //	annotator/corrupt/<key>@<unix ms>   an entry set aside because it could not be decoded, as it was
 //
 // Schema 2 stored each article's annotations as a JSON array, about twelve

@@ -71,6 +71,11 @@ func (s *Store) ApplyExternal(key, newValue string) (changedArticles []string, e
 			}
 		}
 		return nil, nil
+	case key == openedKey:
+		if m, err := decodeOpened(newValue); err == nil {
+			s.opened = m
+		}
+		return nil, nil
 	case key == metaKey:
 		schema, problem, _ := schemaOf(newValue)
 		if problem == "" && schema > SchemaVersion {

@@ -78,6 +78,8 @@ type Store struct {
 	prefs        Prefs
 	// waiting are the addresses waiting to be fetched (waiting.go).
 	waiting []Waiting
+	// opened holds when each article was last opened, in Unix ms (library.go).
+	opened map[string]int64
 
 	metaSaved bool            // annotator/meta holds the current schema
 	pending   map[string]bool // keys whose last write failed
@@ -206,6 +208,8 @@ func (s *Store) load(rep *Report, key string) error {
 		kind = "prefs"
 	case key == waitingKey:
 		kind = "waiting"
+	case key == openedKey:
+		kind = "opened"
 	default: // the meta key, set-aside entries, others' keys
 		return nil
 	}
@@ -268,6 +272,12 @@ func (s *Store) load(rep *Report, key string) error {
 			return s.setAsideWhole(rep, key, err.Error())
 		}
 		s.waiting = list
+	case "opened":
+		m, err := decodeOpened(value)
+		if err != nil {
+			return s.setAsideWhole(rep, key, err.Error())
+		}
+		s.opened = m
 	}
 	return nil
 }
@@ -599,6 +609,9 @@ func (s *Store) RemoveLocalArticle(id string) error {
 	if hadInstructions {
 		err = errors.Join(err, s.save(instructionsKey(id)))
 	}
+	if s.forgetOpened(id) {
+		err = errors.Join(err, s.save(openedKey))
+	}
 	return err
 }
 
@@ -703,6 +716,8 @@ func (s *Store) valueOf(key string) (value string, present bool) {
 		return string(b), true
 	case key == waitingKey:
 		return s.waitingValue()
+	case key == openedKey:
+		return encodeOpened(s.opened)
 	}
 	return "", false
 }

@@ -194,7 +194,14 @@ func ended(ctx app.Context, req addressRequest, o addressOutcome, already *artic
 	}
 	ws.Store().RemoveWaiting(req.URL)
 	if already != nil {
+		// The offer belongs to the page of the copy when the reader is
+		// taken there, and the status bar clears another page's messages.
+		page := pagePath(ctx)
+		if req.Open && stayed {
+			page = "/read/" + already.ID
+		}
 		ctx.SetState(stateStatus, statusMessage{
+			Page:       page,
 			Text:       "“" + already.Title + "” is already in your library: this is your copy, with your annotations. Fetch it again to replace its text with the page as it is now.",
 			Offer:      actionFetchAgain,
 			OfferLabel: "Fetch again",

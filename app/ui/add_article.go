@@ -110,7 +110,7 @@ func (a *addArticle) submit(ctx app.Context, e app.Event) {
 // clear empties the box once its article is added.
 func (a *addArticle) clear() {
 	a.text, a.pasted, a.pastedText = "", nil, ""
-	emptyField(addBoxID)
+	clearFieldValue(addBoxID)
 }
 
 func (a *addArticle) onFile(ctx app.Context, e app.Event) {

@@ -25,4 +25,3 @@ func replaceAddress(path string)    {}
 func listenPaste(ctx app.Context, id string, pasted func(app.Context, *article.Article, string)) func() {
 	return func() {}
 }
-func emptyField(id string) {}

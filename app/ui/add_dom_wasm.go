@@ -191,13 +191,3 @@ func (n domNode) related(name string) (domNode, bool) {
 func (n domNode) FirstChild() (domNode, bool)  { return n.related("firstChild") }
 func (n domNode) NextSibling() (domNode, bool) { return n.related("nextSibling") }
 func (n domNode) Parent() (domNode, bool)      { return n.related("parentNode") }
-
-// emptyField empties the form field with id. go-app leaves a field's value
-// as it is when the value it renders becomes "" (it drops the attribute,
-// and a textarea's text is its value property, not an attribute), so a box
-// emptied by the app kept its text on screen (issue 15, point 6).
-func emptyField(id string) {
-	if f := js.Global().Get("document").Call("getElementById", id); f.Truthy() {
-		f.Set("value", "")
-	}
-}

@@ -21,6 +21,7 @@ type appStatus struct {
 	apple       bool // Safari has no install prompt: explain instead
 	appleHint   bool
 	update      bool
+	menuOpen    bool // the More menu
 }
 
 func newAppStatus() *appStatus { return &appStatus{} }
@@ -83,6 +84,85 @@ func (s *appStatus) reload(ctx app.Context, e app.Event) {
 	ctx.Reload()
 }
 
+// The More menu holds what a phone's header has no room for: Install,
+// and the keyboard's help. It is a menu button (WAI-ARIA's pattern): the
+// arrow keys move through its items, Escape closes it and gives the focus
+// back to its button.
+
+func (s *appStatus) toggleMenu(ctx app.Context, e app.Event) {
+	s.menuOpen = !s.menuOpen
+	if s.menuOpen {
+		focusSoon("more-first")
+	}
+}
+
+func (s *appStatus) closeMenu(ctx app.Context, focusButton bool) {
+	s.menuOpen = false
+	if focusButton {
+		focusElement("more-button")
+	}
+}
+
+func (s *appStatus) onMenuKey(ctx app.Context, e app.Event) {
+	switch e.Get("key").String() {
+	case "Escape":
+		s.closeMenu(ctx, true)
+	case "ArrowDown", "ArrowUp", "Home", "End":
+		e.PreventDefault()
+		moveMenuFocus("more-menu", e.Get("key").String())
+		ctx.PreventUpdate()
+	default:
+		ctx.PreventUpdate()
+	}
+}
+
+// onMenuFocusOut closes the menu when the focus leaves it for elsewhere.
+func (s *appStatus) onMenuFocusOut(ctx app.Context, e app.Event) {
+	if !s.menuOpen || focusWithin(e, "more") {
+		ctx.PreventUpdate()
+		return
+	}
+	s.menuOpen = false
+}
+
+func (s *appStatus) showHelp(ctx app.Context, e app.Event) {
+	s.menuOpen = false
+	openKeyboardHelp()
+}
+
+func (s *appStatus) installFromMenu(ctx app.Context, e app.Event) {
+	s.menuOpen = false
+	s.install(ctx, e)
+}
+
+func (s *appStatus) renderMenu() app.UI {
+	expanded := map[bool]string{true: "true", false: "false"}[s.menuOpen]
+	return app.Div().ID("more").Class("more").On("focusout", s.onMenuFocusOut).OnKeyDown(s.onMenuKey).Body(
+		app.Button().Type("button").ID("more-button").Class("quiet icon").
+			Aria("label", "More").Aria("haspopup", "menu").Aria("expanded", expanded).Aria("controls", "more-menu").
+			Title("More: keyboard shortcuts, install").
+			Text("⋮").OnClick(s.toggleMenu),
+		app.If(s.menuOpen, func() app.UI {
+			return app.Ul().ID("more-menu").Class("menu").Role("menu").Aria("labelledby", "more-button").Body(
+				app.Li().Role("none").Body(
+					app.Button().Type("button").ID("more-first").Role("menuitem").TabIndex(-1).
+						Text("Keyboard shortcuts").OnClick(s.showHelp),
+				),
+				app.If(s.installable, func() app.UI {
+					return app.Li().Role("none").Body(
+						app.Button().Type("button").Role("menuitem").TabIndex(-1).
+							Text("Install Annotator").OnClick(s.installFromMenu),
+					)
+				}),
+				app.Li().Role("none").Body(
+					app.A().Href("/").Role("menuitem").TabIndex(-1).Text("Library").
+						OnClick(func(ctx app.Context, e app.Event) { s.menuOpen = false }),
+				),
+			)
+		}),
+	)
+}
+
 func (s *appStatus) Render() app.UI {
 	return app.Div().Class("app-status").Body(
 		// The live region is always there, so that the notice is announced
@@ -97,7 +177,9 @@ func (s *appStatus) Render() app.UI {
 				)
 			}),
 		),
-		app.If(s.installable, func() app.UI {
+		// Slots that stay in place, so that the menu's button is not drawn
+		// anew (losing a press) when Install comes or goes.
+		app.Span().Class("slot").Body(app.If(s.installable, func() app.UI {
 			b := app.Button().Type("button").Class("quiet install").Text("Install").
 				Title("Install Annotator as an app that opens in its own window and works offline").
 				OnClick(s.install)
@@ -105,9 +187,10 @@ func (s *appStatus) Render() app.UI {
 				b = b.Aria("expanded", map[bool]string{true: "true", false: "false"}[s.appleHint])
 			}
 			return b
-		}),
-		app.If(s.appleHint, func() app.UI {
+		})),
+		s.renderMenu(),
+		app.Div().Class("slot").Body(app.If(s.appleHint, func() app.UI {
 			return app.P().Class("hint install-hint").Text("In Safari, choose Share, then “Add to Home Screen” (on a Mac: File, then “Add to Dock”).")
-		}),
+		})),
 	)
 }

@@ -12,7 +12,8 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type selection struct {
 	Start, End int
 	OK         bool // the selection lies in the article
-	X, Y       int
+	X, Y       int  // the selection's left and bottom, in the page
+	Top        int  // its top, in the page
 }
 
 // readerEvents are what the reader page hears from the browser: the
@@ -20,5 +21,6 @@ type selection struct {
 type readerEvents struct {
 	selection func(app.Context, selection)
 	shortcut  func(app.Context, string)
+	cursor    func(app.Context, string) // j, k, J or K: the sentence cursor
 	storage   func(app.Context, string, string)
 }

@@ -48,3 +48,24 @@ func listenDrop(ctx app.Context, limit int, done func(app.Context, []importFile)
 func listenStorage(ctx app.Context, fn func(app.Context, string, string)) func() {
 	return func() {}
 }
+
+// Twins of messages_wasm.go.
+func watchToast() func()      { return func() {} }
+func setDock(h float64)       {}
+func afterStatusDrawn()       {}
+func focusWithinStatus() bool { return false }
+func pointerOnStatus() bool   { return false }
+
+// Twins of reader_dom_wasm.go.
+func isWide() bool                            { return true }
+func placeCard(id, focus string, center bool) {}
+func revealMark(id string)                    {}
+func selectSpan(start, end int) bool          { return false }
+func firstVisibleStart() int                  { return -1 }
+func clearFieldValue(id string)               {}
+func focusSoon(id string)                     {}
+func focusHeading(id string)                  {}
+func openKeyboardHelp()                       {}
+func closeKeyboardHelp()                      {}
+func listenHelpKey() func()                   { return func() {} }
+func moveMenuFocus(menuID, key string)        {}

@@ -19,11 +19,24 @@ func document() app.Value { return app.Window().Get("document") }
 
 // listenReader follows the selection, the keyboard shortcuts and other tabs'
 // storage changes; the returned func stops it.
+//
+// The selection is read when the browser says it changed (selectionchange),
+// at the next frame: a selection made by dragging a phone's touch handles,
+// or by the sentence cursor, raises no mouseup, keyup or touchend. While a
+// mouse button is down it waits for the mouseup, so that the toolbar does
+// not chase a drag.
 func listenReader(ctx app.Context, ev readerEvents) func() {
 	doc := document()
 	win := app.Window()
 	var last selection
+	mouseDown := false
+	queued := false
+	stopped := false
 	check := app.FuncOf(func(this app.Value, args []app.Value) any {
+		queued = false
+		if stopped {
+			return nil
+		}
 		s := currentSelection()
 		if s == last {
 			return nil
@@ -32,17 +45,31 @@ func listenReader(ctx app.Context, ev readerEvents) func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			ev.selection(ctx, s)
 			if s.OK {
-				ctx.Defer(func(app.Context) { placeToolbar(s.X, s.Y) })
+				ctx.Defer(func(app.Context) { placeToolbar(s) })
 			}
 		})
 		return nil
 	})
-	collapsed := app.FuncOf(func(this app.Value, args []app.Value) any {
+	changed := app.FuncOf(func(this app.Value, args []app.Value) any {
 		sel := win.Call("getSelection")
 		if last.OK && (!sel.Truthy() || sel.Get("isCollapsed").Bool()) {
 			last = selection{}
 			ctx.Dispatch(func(ctx app.Context) { ev.selection(ctx, selection{}) })
+			return nil
 		}
+		if !mouseDown && !queued {
+			queued = true
+			win.Call("requestAnimationFrame", check)
+		}
+		return nil
+	})
+	down := app.FuncOf(func(this app.Value, args []app.Value) any {
+		mouseDown = args[0].Get("button").Int() == 0
+		return nil
+	})
+	up := app.FuncOf(func(this app.Value, args []app.Value) any {
+		mouseDown = false
+		check.Invoke()
 		return nil
 	})
 	keys := app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -50,11 +77,27 @@ func listenReader(ctx app.Context, ev readerEvents) func() {
 		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
 			return nil
 		}
-		if tag := e.Get("target").Get("tagName").String(); tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" {
+		t := e.Get("target")
+		if tag := t.Get("tagName").String(); tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || t.Get("isContentEditable").Bool() {
 			return nil
 		}
 		key := e.Get("key").String()
-		if key != "h" && key != "n" && key != "c" {
+		switch key {
+		case "j", "k", "J", "K":
+			// The sentence cursor: in the article, or with nothing focused.
+			if tag := t.Get("tagName").String(); tag != "BODY" && !t.Call("closest", "article.article-body").Truthy() {
+				return nil
+			}
+			e.Call("preventDefault")
+			ctx.Dispatch(func(ctx app.Context) { ev.cursor(ctx, key) })
+			return nil
+		case "Escape":
+			if last.OK && t.Call("closest", "article.article-body").Truthy() {
+				clearSelection()
+			}
+			return nil
+		case "h", "n", "c":
+		default:
 			return nil
 		}
 		if !last.OK {
@@ -64,21 +107,39 @@ func listenReader(ctx app.Context, ev readerEvents) func() {
 		ctx.Dispatch(func(ctx app.Context) { ev.shortcut(ctx, key) })
 		return nil
 	})
-	for _, name := range []string{"mouseup", "keyup", "touchend"} {
+	doc.Call("addEventListener", "mousedown", down)
+	doc.Call("addEventListener", "mouseup", up)
+	for _, name := range []string{"keyup", "touchend"} {
 		doc.Call("addEventListener", name, check)
 	}
-	doc.Call("addEventListener", "selectionchange", collapsed)
+	doc.Call("addEventListener", "selectionchange", changed)
 	doc.Call("addEventListener", "keydown", keys)
 	stopStorage := listenStorage(ctx, ev.storage)
 	return func() {
-		for _, name := range []string{"mouseup", "keyup", "touchend"} {
+		doc.Call("removeEventListener", "mousedown", down)
+		doc.Call("removeEventListener", "mouseup", up)
+		for _, name := range []string{"keyup", "touchend"} {
 			doc.Call("removeEventListener", name, check)
 		}
-		doc.Call("removeEventListener", "selectionchange", collapsed)
+		doc.Call("removeEventListener", "selectionchange", changed)
 		doc.Call("removeEventListener", "keydown", keys)
 		stopStorage()
-		check.Release()
-		collapsed.Release()
+		stopped = true
+		if queued {
+			// A frame still holds check: release it after that frame.
+			var later app.Func
+			later = app.FuncOf(func(this app.Value, args []app.Value) any {
+				check.Release()
+				later.Release()
+				return nil
+			})
+			win.Call("requestAnimationFrame", later)
+		} else {
+			check.Release()
+		}
+		changed.Release()
+		down.Release()
+		up.Release()
 		keys.Release()
 	}
 }
@@ -125,8 +186,8 @@ func currentSelection() selection {
 	}
 	rect := r.Call("getBoundingClientRect")
 	x := rect.Get("left").Int() + app.Window().Get("scrollX").Int()
-	y := rect.Get("bottom").Int() + app.Window().Get("scrollY").Int()
-	return selection{Start: start, End: end, OK: true, X: x, Y: y}
+	sy := app.Window().Get("scrollY").Int()
+	return selection{Start: start, End: end, OK: true, X: x, Y: rect.Get("bottom").Int() + sy, Top: rect.Get("top").Int() + sy}
 }
 
 // boundaryOffset is the canonical-text offset of a DOM boundary point inside
@@ -154,21 +215,34 @@ func boundaryOffset(node app.Value, offset int) (int, bool) {
 	return start + utf8.RuneCountInString(before), true
 }
 
-func placeToolbar(x, y int) {
+// placeToolbar puts the selection toolbar by the selection: under it, as
+// Hypothesis's adder does on touch screens (the browser's own copy menu
+// sits above a touch selection), a little lower on a touch screen to leave
+// the selection handles free; above it when there is no room below; and
+// always within the window, where a thumb reaches it.
+func placeToolbar(s selection) {
 	el := document().Call("getElementById", "selection-toolbar")
 	if !el.Truthy() {
 		return
 	}
-	maxX := app.Window().Get("innerWidth").Int() - el.Get("offsetWidth").Int() - 8
-	if x > maxX {
-		x = maxX
+	win := app.Window()
+	x := s.X
+	maxX := win.Get("innerWidth").Int() - el.Get("offsetWidth").Int() - 8
+	x = max(8, min(x, maxX))
+	gap := 8
+	if win.Call("matchMedia", "(pointer: coarse)").Get("matches").Bool() {
+		gap = 18
 	}
-	if x < 8 {
-		x = 8
+	h := el.Get("offsetHeight").Int()
+	top, bottom := win.Get("scrollY").Int(), win.Get("scrollY").Int()+win.Get("innerHeight").Int()-int(dockHeight())
+	y := s.Y + gap
+	if y+h > bottom-8 {
+		y = s.Top - gap - h
 	}
+	y = max(top+8, min(y, bottom-h-8))
 	st := el.Get("style")
 	st.Call("setProperty", "left", fmt.Sprintf("%dpx", x))
-	st.Call("setProperty", "top", fmt.Sprintf("%dpx", y+8))
+	st.Call("setProperty", "top", fmt.Sprintf("%dpx", y))
 }
 
 // hasSelection says whether the page has a non-empty text selection now.

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/app/store"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -124,10 +126,18 @@ func (p *libraryPage) remove(id, title string) app.EventHandler {
 }
 
 func (p *libraryPage) Render() app.UI {
+	var tallies map[string]store.Tally
+	var opened map[string]time.Time
+	if app.IsClient {
+		tallies, opened = ws.Store().Tallies(), ws.Store().Opened()
+	}
+	now := time.Now()
 	return pageLayout(app.Div().Class("library").Body(
-		app.H1().Text("Library"),
+		app.Div().Class("library-head").Body(
+			app.H1().Text("Library"),
+			newStorageNote(),
+		),
 		app.P().Class("lede").Text("Open an article to read it closely: highlight, note, tag and check its claims. Everything you write stays in this browser."),
-		newStorageNote(),
 		app.If(p.loadErr != "", func() app.UI {
 			return app.P().Class("problem").Role("alert").Text(p.loadErr)
 		}),
@@ -137,10 +147,21 @@ func (p *libraryPage) Render() app.UI {
 		app.Ul().Class("article-list").Aria("label", "Articles").DataSet("index", p.index).Body(
 			app.Range(p.summaries).Slice(func(i int) app.UI {
 				s := p.summaries[i]
+				t := tallies[s.ID]
 				return app.Li().Class("article-item").Body(
 					app.A().Href("/read/"+s.ID).Body(
 						app.Span().Class("article-title").Text(s.Title),
 						app.Span().Class("article-meta").Text(summaryMeta(s)),
+						app.If(app.IsClient, func() app.UI {
+							// The reader's own counts are in their browser only.
+							return app.Span().Class("article-stats").Body(
+								app.Span().Text(plural(t.Annotations, "annotation", "annotations")),
+								app.If(t.Claims > 0, func() app.UI {
+									return app.Span().Text(plural(t.Claims, "claim", "claims"))
+								}),
+								app.Span().Class("opened").Text(openedAgo(opened[s.ID], now)),
+							)
+						}),
 					),
 					app.If(s.Origin == "local", func() app.UI {
 						return app.Button().Type("button").Class("quiet").
@@ -150,16 +171,19 @@ func (p *libraryPage) Render() app.UI {
 				)
 			}),
 		),
-		newAddArticle(),
-		app.Div().Class("library-share").Body(newSharePanel("")),
+		app.Div().Class("library-tools").Body(
+			newAddArticle(),
+			app.Div().Class("library-share").Body(newSharePanel("")),
+		),
 	))
 }
 
-// summaryMeta is the line under a title: source, date, length, origin.
+// summaryMeta is the line under a title: source, author, date, length,
+// origin.
 func summaryMeta(s article.Summary) string {
 	var parts []string
 	if s.Source != "" {
-		parts = append(parts, s.Source)
+		parts = append(parts, sourceName(s.Source))
 	}
 	if s.Author != "" {
 		parts = append(parts, s.Author)
@@ -172,6 +196,40 @@ func summaryMeta(s article.Summary) string {
 		parts = append(parts, "yours, in this browser")
 	}
 	return " " + strings.Join(parts, " · ")
+}
+
+// sourceName shortens a web address to its host, as a card names its
+// source; any other source is kept as it is.
+func sourceName(src string) string {
+	if !isHTTPURL(src) {
+		return src
+	}
+	host := src[strings.Index(src, "//")+2:]
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	return strings.TrimPrefix(host, "www.")
+}
+
+// openedAgo says when an article was last opened, as the library shows it.
+func openedAgo(at, now time.Time) string {
+	if at.IsZero() {
+		return "not opened yet"
+	}
+	y1, m1, d1 := at.Date()
+	y2, m2, d2 := now.Date()
+	days := int(time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC).Sub(time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	switch {
+	case days <= 0:
+		return "opened today"
+	case days == 1:
+		return "opened yesterday"
+	case days < 7:
+		return fmt.Sprintf("opened %d days ago", days)
+	case y1 == y2:
+		return "opened " + at.Format("2 Jan")
+	}
+	return "opened " + at.Format("2 Jan 2006")
 }
 
 // encodeIndex writes the library index into the prerendered page, so the

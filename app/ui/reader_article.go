@@ -60,6 +60,10 @@ func (p *readerPage) renderArticle() app.UI {
 	spans := p.markSpans()
 	return app.Article().ID("article").Class("article-body").
 		Aria("labelledby", "article-title").
+		Aria("describedby", "cursor-hint").
+		// In the tab order, so that the keyboard reaches the text and its
+		// sentence cursor (reader_cursor.go).
+		TabIndex(0).
 		DataSet("article-id", p.art.ID).
 		DataSet("hash", p.art.Hash).
 		OnClick(p.onArticleClick).

@@ -20,7 +20,7 @@ const noLabel = "none"
 // they change, and its delete button.
 func (p *readerPage) renderCard(a annotation.Annotation, names annotation.LabelNames) app.UI {
 	id := a.ID
-	return p.cardFrame(a, "card", "Annotation",
+	return p.cardFrame(a, "card annotation-card", "Annotation",
 		app.If(a.Kind != annotation.KindClaim, func() app.UI {
 			return app.Div().Class("field").Body(
 				app.Label().For("label-"+id).Text("Label"),
@@ -162,7 +162,7 @@ func (p *readerPage) cardFrame(a annotation.Annotation, class, title string, bod
 		app.Div().Class("card-head").Body(
 			app.H2().Text(title),
 			app.Button().Type("button").Class("quiet").Aria("label", "Close the "+strings.ToLower(title)).Text("×").
-				OnClick(func(ctx app.Context, e app.Event) { p.selected = ""; focusMark(id) }, app.EventScope(id)),
+				OnClick(func(ctx app.Context, e app.Event) { p.closeCard(id) }, app.EventScope(id)),
 		),
 		app.Blockquote().Class("card-quote").Text(a.Quote.Exact),
 		app.If(r.Status == anchor.Fuzzy, func() app.UI { return p.renderReview(a, r) }),
@@ -171,8 +171,7 @@ func (p *readerPage) cardFrame(a annotation.Annotation, class, title string, bod
 		Aria("label", title).
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
-				p.selected = ""
-				focusMark(id)
+				p.closeCard(id)
 			}
 		}, app.EventScope(id)).
 		Body(append(head, body...)...)

@@ -19,7 +19,7 @@ func (p *readerPage) renderClaimCard(a annotation.Annotation) app.UI {
 	c := a.Claim
 	r := p.anchors[id]
 	st := p.claimUI()
-	return p.cardFrame(a, "card claim-card", "Claim",
+	return p.cardFrame(a, "card annotation-card claim-card", "Claim",
 		p.renderSnapChoice(a, st),
 		app.If(r.Status == anchor.Orphan, func() app.UI {
 			return app.P().Class("review").Text("This claim's passage is no longer in the article.")
@@ -180,6 +180,9 @@ func (p *readerPage) renderEvidence(id string, c *annotation.Claim, st *claimSta
 			return // the message says why; what was typed stays in the fields
 		}
 		st.draft, st.draftErr = annotation.Evidence{}, ""
+		for _, f := range []string{urlID, "evidence-title-" + id, "evidence-quote-" + id} {
+			clearFieldValue(f)
+		}
 		say(ctx, "Added the evidence “"+shorten(firstNonEmpty(e.Title, e.URL), 60)+"”.")
 		focusElement(urlID)
 	}

@@ -71,14 +71,12 @@ func (p *readerPage) claim(ctx app.Context, e app.Event) {
 	}
 	st := p.claimUI()
 	st.snapID, st.exact, st.sentence = a.ID, exact, sentence
-	p.selected = a.ID
-	p.focusOnOpen = a.ID
+	p.showCard(a.ID, "claim-type-"+a.ID, false)
 	msg := "Marked a claim: “" + shorten(a.Quote.Exact, 60) + "”."
 	if sentence != exact {
 		msg = "Marked the claim on the whole sentence: “" + shorten(a.Quote.Exact, 60) + "”. Its card can keep your exact selection instead."
 	}
 	say(ctx, msg)
-	focusElement("claim-type-" + a.ID)
 }
 
 func (p *readerPage) createClaim(ctx app.Context) (annotation.Annotation, bool) {

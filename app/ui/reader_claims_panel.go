@@ -18,7 +18,7 @@ func (p *readerPage) renderClaims() app.UI {
 	verdicts := annotation.Verdicts()
 	filtered := st.filterType != "" || st.filterVerdict != ""
 	return app.Section().Class("claims-panel").Aria("labelledby", "claims-heading").Body(
-		app.H2().ID("claims-heading").Text(fmt.Sprintf("Claims (%d)", len(all))),
+		app.H2().ID("claims-heading").TabIndex(-1).Text(fmt.Sprintf("Claims (%d)", len(all))),
 		app.P().ID("claims-summary").Class("claims-summary").Role("status").Text(claimSummary(all)),
 		app.If(len(all) == 0, func() app.UI {
 			return app.P().Class("hint").Text("Select a sentence in the article and press Claim (c) to check what it claims.")
@@ -90,7 +90,7 @@ func (p *readerPage) renderClaimItem(a annotation.Annotation) app.UI {
 				p.open(ctx, id, p.anchors[id].Status != anchor.Orphan) // read now: go-app keeps the first closure
 			}, app.EventScope(id)).
 			Body(
-				app.Span().Class("quote").Text("“"+shorten(a.Quote.Exact, 140)+"”"),
+				app.Span().Class("quote").Text(quoted(shorten(a.Quote.Exact, 140))),
 				app.Span().Class("meta").Body(
 					app.Span().Class("verdict verdict-"+string(v.Verdict)).Body(
 						app.Span().Class("verdict-symbol").Aria("hidden", "true").Text(v.Symbol+" "),

@@ -36,8 +36,6 @@ type readerPage struct {
 	anchors map[string]anchor.Result
 	// selected is the id of the annotation whose card is open.
 	selected string
-	// focusOnOpen says the card should take the focus once drawn.
-	focusOnOpen string
 	// sel is the reader's current selection in the article, in code points.
 	sel      span
 	hasSel   bool
@@ -53,6 +51,11 @@ type readerPage struct {
 	showBy string
 	// claims is the claim card's and claims panel's state (claims.go).
 	claims claimState
+	// sheet is the part of the side panel open as a sheet on a phone
+	// ("annotations", "claims", "share"), or "" (reader_sheet.go).
+	sheet string
+	// cursor is the keyboard's sentence cursor (reader_cursor.go).
+	cursor sentenceCursor
 
 	unlisten func()
 	// primed says OnInit loaded the prerendered article (see OnInit).
@@ -112,6 +115,7 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		if id == p.id {
 			// OnInit has loaded this article and its annotations.
 			ctx.Page().SetTitle(p.art.Title + " · Annotator")
+			p.markOpened(ctx)
 			p.openTarget(ctx)
 			return
 		}
@@ -122,7 +126,7 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		p.leaveUndo()
 		p.id, p.art, p.text, p.missing, p.loadErr, p.removed = id, nil, nil, false, "", false
 		p.anns, p.anchors, p.selected, p.hasSel, p.attaching, p.deleted = nil, nil, "", false, "", nil
-		p.listShown = 0
+		p.listShown, p.sheet, p.cursor = 0, "", sentenceCursor{}
 	}
 	if a, ok := ws.Article(id); ok {
 		p.setArticle(ctx, a)
@@ -159,7 +163,17 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 	ctx.Page().SetTitle(a.Title + " · Annotator")
 	if app.IsClient {
 		p.reload()
+		p.markOpened(ctx)
 		p.openTarget(ctx)
+	}
+}
+
+// markOpened records that the reader opened this article, for the
+// library. A failure to write it is not worth a message: nothing of the
+// reader's is lost.
+func (p *readerPage) markOpened(ctx app.Context) {
+	if err := ws.Store().MarkOpened(p.id, time.Now()); err != nil {
+		logError("recording when the article was opened", err)
 	}
 }
 
@@ -206,6 +220,7 @@ func (p *readerPage) OnMount(ctx app.Context) {
 	p.unlisten = listenReader(ctx, readerEvents{
 		selection: p.onSelection,
 		shortcut:  p.onShortcut,
+		cursor:    p.onCursor,
 		storage:   p.onStorage,
 	})
 }
@@ -299,7 +314,7 @@ func (p *readerPage) followOtherTab(ctx app.Context) {
 		}
 	}
 	if p.selected != "" && p.index(p.selected) < 0 {
-		p.selected, p.focusOnOpen = "", ""
+		p.selected = ""
 		sayError(ctx, "This annotation was deleted in another tab.")
 		focusElement("article-title")
 	}
@@ -412,16 +427,14 @@ func (p *readerPage) highlight(ctx app.Context, e app.Event) {
 	}
 	if a, ok := p.create(ctx, annotation.KindHighlight, annotation.LabelKeyPoint); ok {
 		say(ctx, "Highlighted “"+shorten(a.Quote.Exact, 60)+"”.")
-		p.selected = a.ID
+		p.showCard(a.ID, "", false)
 	}
 }
 
 func (p *readerPage) note(ctx app.Context, e app.Event) {
 	p.attaching = "" // a new note, not the orphan waiting to be attached
 	if a, ok := p.create(ctx, annotation.KindNote, ""); ok {
-		p.selected = a.ID
-		p.focusOnOpen = a.ID
-		focusElement("note-" + a.ID)
+		p.showCard(a.ID, "note-"+a.ID, false)
 	}
 }
 
@@ -441,7 +454,7 @@ func (p *readerPage) attach(ctx app.Context) {
 	p.hasSel = false
 	clearSelection()
 	if p.save(ctx, a) {
-		p.selected = a.ID
+		p.showCard(a.ID, "", false)
 		say(ctx, "Attached the annotation to “"+shorten(a.Quote.Exact, 60)+"”.")
 	}
 }
@@ -495,7 +508,7 @@ func (p *readerPage) remove(ctx app.Context, id string) {
 		reportWriteError(ctx, err)
 		return
 	}
-	ctx.SetState(stateStatus, statusMessage{Text: "Deleted the annotation on “" + shorten(a.Quote.Exact, 50) + "”.", Undo: actionUndoDelete, At: time.Now()})
+	sayUndo(ctx, "Deleted the annotation on “"+shorten(a.Quote.Exact, 50)+"”.", actionUndoDelete)
 	focusElement(undoButtonID) // the card and its button are gone
 }
 
@@ -508,8 +521,7 @@ func (p *readerPage) undoDelete(ctx app.Context, act app.Action) {
 	a.Modified = time.Now().UTC().Truncate(time.Millisecond)
 	err := ws.Store().Restore(a)
 	p.reload()
-	p.selected = a.ID
-	focusMark(a.ID)
+	p.showCard(a.ID, "mark", false)
 	if err != nil {
 		reportWriteError(ctx, err)
 		return
@@ -517,12 +529,28 @@ func (p *readerPage) undoDelete(ctx app.Context, act app.Action) {
 	say(ctx, "Restored the annotation.")
 }
 
-// open shows an annotation's card and brings its text into view.
+// open shows an annotation's card and brings its text into view, to the
+// middle of the window, where the card follows it.
 func (p *readerPage) open(ctx app.Context, id string, focusText bool) {
-	p.selected = id
+	p.sheet = ""
 	if focusText {
-		focusMark(id)
+		p.showCard(id, "mark", true)
+		return
 	}
+	p.showCard(id, "", false)
+}
+
+// showCard opens an annotation's card where the reader is looking
+// (placeCard) and then focuses focus: "mark", an element's id, or "".
+func (p *readerPage) showCard(id, focus string, center bool) {
+	p.selected = id
+	placeCard(id, focus, center)
+}
+
+// closeCard closes the open card and hands the focus back to its text.
+func (p *readerPage) closeCard(id string) {
+	p.selected = ""
+	revealMark(id)
 }
 
 func (p *readerPage) onArticleClick(ctx app.Context, e app.Event) {
@@ -537,8 +565,8 @@ func (p *readerPage) onArticleClick(ctx app.Context, e app.Event) {
 		ctx.PreventUpdate()
 		return
 	}
-	p.selected = id
-	focusElement("card-" + id)
+	p.sheet = ""
+	p.showCard(id, "card-"+id, false)
 }
 
 func (p *readerPage) Render() app.UI {
@@ -575,8 +603,13 @@ func (p *readerPage) Render() app.UI {
 		app.Div().Class("reader").Body(
 			articleHeader(p.art),
 			p.renderArticle(),
-			p.renderToolbar(),
+			p.renderCursorHelp(),
+			p.renderReaderBar(),
+			// Slots that stay in place, so that what follows a card or the
+			// toolbar is not drawn anew when they come and go.
+			app.Div().Class("slot").Body(p.renderToolbar()),
 		),
+		app.Div().Class("slot card-slot").Body(p.renderOpenCard()),
 		p.renderPanel(),
 	)
 }

@@ -9,59 +9,75 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// renderPanel is the side panel: the open card, the article's annotations
-// in document order, and the orphans.
+// renderOpenCard is the open annotation's card. It heads the side panel
+// on a wide screen, lowered beside its highlight, and is a sheet at the
+// foot of a phone's window (placeCard, and the stylesheet).
+func (p *readerPage) renderOpenCard() app.UI {
+	if p.selected == "" || p.index(p.selected) < 0 {
+		return nil
+	}
+	a := p.anns[p.index(p.selected)]
+	if a.Kind == annotation.KindClaim {
+		if card := p.renderClaimCard(a); card != nil {
+			return card
+		}
+	}
+	return p.renderCard(a, p.labelNames())
+}
+
+// renderPanel is the side panel: sharing, the claims, the article's other
+// annotations in document order, and the orphans. On a phone it is a
+// sheet, opened from the reader's bar (reader_sheet.go). Claims are listed
+// once, under Claims; Annotations lists highlights and notes.
 func (p *readerPage) renderPanel() app.UI {
 	var anchored, orphans []annotation.Annotation
 	for _, a := range p.anns {
-		if p.anchors[a.ID].Status == anchor.Orphan {
+		switch {
+		case p.anchors[a.ID].Status == anchor.Orphan:
 			orphans = append(orphans, a)
-		} else {
+		case a.Kind == annotation.KindClaim && a.Claim != nil:
+			// Listed in the claims panel.
+		default:
 			anchored = append(anchored, a)
 		}
 	}
 	anchored = p.byCreator(anchored)
 	names := p.labelNames()
-	return app.Div().Class("panel").Body(
-		app.If(p.selected != "" && p.index(p.selected) >= 0, func() app.UI {
-			a := p.anns[p.index(p.selected)]
-			if a.Kind == annotation.KindClaim {
-				if card := p.renderClaimCard(a); card != nil {
-					return card
-				}
-			}
-			return p.renderCard(a, names)
-		}),
-		p.renderShare(),
-		p.renderClaims(),
-		app.Section().Class("annotation-list").Aria("labelledby", "annotations-heading").Body(
-			app.H2().ID("annotations-heading").Text(fmt.Sprintf("Annotations (%d)", len(anchored))),
-			app.If(len(p.anns) == 0, func() app.UI {
-				return app.P().Class("hint").Text("Select text in the article, then press Highlight (h) or Note (n).")
-			}),
-			p.renderCreatorFilter(),
-			app.Ol().Aria("label", "Annotations").Body(
-				app.Range(anchored[:min(len(anchored), p.listLimit())]).Slice(func(i int) app.UI {
-					return p.renderListItem(anchored[i], names)
+	return app.Div().ID("panel").Class(p.panelClass()).Role("region").
+		Aria("labelledby", "panel-heading").
+		OnKeyDown(p.onSheetKey).
+		Body(
+			p.renderSheetHead(),
+			p.renderShare(),
+			p.renderClaims(),
+			app.Section().Class("annotation-list").Aria("labelledby", "annotations-heading").Body(
+				app.H2().ID("annotations-heading").TabIndex(-1).Text(fmt.Sprintf("Annotations (%d)", len(anchored))),
+				app.If(len(p.anns) == 0, func() app.UI {
+					return app.P().Class("hint").Text("Select text in the article, then press Highlight (h) or Note (n). From the keyboard, Tab to the article and press j to select its first sentence.")
+				}),
+				p.renderCreatorFilter(),
+				app.Ol().Aria("label", "Annotations").Body(
+					app.Range(anchored[:min(len(anchored), p.listLimit())]).Slice(func(i int) app.UI {
+						return p.renderListItem(anchored[i], names)
+					}),
+				),
+				app.If(len(anchored) > p.listLimit(), func() app.UI {
+					return app.Button().Type("button").Class("quiet show-more").
+						Text(fmt.Sprintf("Show %d more of %d annotations", min(listPage, len(anchored)-p.listLimit()), len(anchored))).
+						OnClick(func(ctx app.Context, e app.Event) { p.listShown = p.listLimit() + listPage })
 				}),
 			),
-			app.If(len(anchored) > p.listLimit(), func() app.UI {
-				return app.Button().Type("button").Class("quiet show-more").
-					Text(fmt.Sprintf("Show %d more of %d annotations", min(listPage, len(anchored)-p.listLimit()), len(anchored))).
-					OnClick(func(ctx app.Context, e app.Event) { p.listShown = p.listLimit() + listPage })
+			app.If(len(orphans) > 0, func() app.UI {
+				return app.Section().Class("orphans").Aria("labelledby", "orphans-heading").Body(
+					app.H2().ID("orphans-heading").Text(fmt.Sprintf("Orphaned annotations (%d)", len(orphans))),
+					app.P().Class("hint").Text("The article changed and these passages could not be found. Nothing was lost: select the text they belong to and attach them, or delete them."),
+					app.Ul().Aria("label", "Orphaned annotations").Body(
+						app.Range(orphans).Slice(func(i int) app.UI { return p.renderOrphan(orphans[i]) }),
+					),
+				)
 			}),
-		),
-		app.If(len(orphans) > 0, func() app.UI {
-			return app.Section().Class("orphans").Aria("labelledby", "orphans-heading").Body(
-				app.H2().ID("orphans-heading").Text(fmt.Sprintf("Orphaned annotations (%d)", len(orphans))),
-				app.P().Class("hint").Text("The article changed and these passages could not be found. Nothing was lost: select the text they belong to and attach them, or delete them."),
-				app.Ul().Aria("label", "Orphaned annotations").Body(
-					app.Range(orphans).Slice(func(i int) app.UI { return p.renderOrphan(orphans[i]) }),
-				),
-			)
-		}),
-		newLabelSettings(),
-	)
+			newLabelSettings(),
+		)
 }
 
 // listPage is how many entries the side panel lists before it offers more:
@@ -77,12 +93,13 @@ func (p *readerPage) labelNames() annotation.LabelNames {
 
 func (p *readerPage) renderListItem(a annotation.Annotation, names annotation.LabelNames) app.UI {
 	return &annotationItem{
-		ID:    a.ID,
-		Quote: shorten(a.Quote.Exact, 140),
-		Meta:  itemMeta(a, names, p.anchors[a.ID]),
-		Note:  shorten(a.Note, 200),
-		Tags:  a.Tags,
-		By:    authorName(a, ws.Store().Prefs().Creator),
+		ID:      a.ID,
+		Current: p.selected == a.ID,
+		Quote:   shorten(a.Quote.Exact, 140),
+		Meta:    itemMeta(a, names, p.anchors[a.ID]),
+		Note:    shorten(a.Note, 200),
+		Tags:    a.Tags,
+		By:      authorName(a, ws.Store().Prefs().Creator),
 	}
 }
 

@@ -32,7 +32,7 @@ func (p *readerPage) openFound(ctx app.Context, id string) {
 		return
 	}
 	if p.anchors[id].Status == anchor.Orphan {
-		p.selected = id
+		p.showCard(id, "", false)
 		ctx.Defer(func(app.Context) { focusOrphan(id) })
 		say(ctx, "The passage of this annotation is no longer in the article: it is listed under Orphaned annotations.")
 		return

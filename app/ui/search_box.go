@@ -134,6 +134,10 @@ func (s *searchBox) onInputKey(ctx app.Context, e app.Event) {
 			// The first Escape closes the results, the second clears.
 			e.PreventDefault()
 			setHiddenOf(searchPopupID, true)
+		} else if s.query == "" {
+			// Escape in an empty box leaves it: on a phone the box then
+			// folds back into its icon and uncovers the header.
+			e.Get("target").Call("blur")
 		}
 	}
 }

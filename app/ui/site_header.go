@@ -21,5 +21,6 @@ func (h *siteHeader) Render() app.UI {
 		),
 		newSearchBox(),
 		newAppStatus(),
+		newKeyboardHelp(),
 	)
 }

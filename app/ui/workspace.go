@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
@@ -38,6 +39,11 @@ type workspace struct {
 	leftDeleted *annotation.Annotation
 	// adding is what adding articles by address has under way (add_address.go).
 	adding adding
+	// toastGone is the time of the last confirmation that left the screen
+	// (or was dismissed), so that the next page's status bar does not show
+	// it again; startupSaid that the store's start-up problems were told.
+	toastGone   time.Time
+	startupSaid bool
 }
 
 // ws is the tab's workspace. It is package-level because go-app makes the
