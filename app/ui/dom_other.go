@@ -23,6 +23,7 @@ func prerenderedLibrary() []article.Summary { return nil }
 func absoluteURL(path string) string { return path }
 
 func afterFirstFrame(ctx app.Context, fn func(app.Context)) { ctx.Dispatch(fn) }
+func yieldToBrowser()                                       {}
 func storagePersistence(ask bool, done func(kept, ok bool)) { done(false, false) }
 func perfNow() float64                                      { return 0 }
 func perfMeasure(name string, start float64)                {}

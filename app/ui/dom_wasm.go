@@ -627,3 +627,25 @@ func listenDrop(ctx app.Context, limit int, done func(app.Context, []importFile)
 		drop.Release()
 	}
 }
+
+// yieldToBrowser lets the browser run a task of its own (input, a paint)
+// before the calling goroutine goes on: it waits for a new task
+// (scheduler.postTask where there is one, else setTimeout(0)). Go hands
+// control back to JavaScript while it waits, so the work before and after
+// are separate tasks: no one task of the start blocks input for long
+// (issue 18: Total Blocking Time).
+func yieldToBrowser() {
+	done := make(chan struct{})
+	var f app.Func
+	f = app.FuncOf(func(this app.Value, args []app.Value) any {
+		f.Release()
+		close(done)
+		return nil
+	})
+	if s := app.Window().Get("scheduler"); s.Truthy() && s.Get("postTask").Truthy() {
+		s.Call("postTask", f)
+	} else {
+		app.Window().Call("setTimeout", f, 0)
+	}
+	<-done
+}

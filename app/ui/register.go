@@ -51,4 +51,9 @@ func Register(lib ServerLibrary) {
 		app.Route("/", func() app.Composer { return newLibraryPage(serverLibrary) })
 		app.RouteFunc(isReaderPath, func() app.Composer { return newReaderPage(serverLibrary) })
 	})
+	if app.IsClient {
+		// The runtime's and the packages' start is one task; the first
+		// render (app.RunWhenOnBrowser, next) another.
+		yieldToBrowser()
+	}
 }
