@@ -85,10 +85,20 @@ AXE := .tools/node_modules/axe-core/axe.min.js
 e2e: build chromium $(AXE)
 	$(GO) test -count=1 -tags e2e -timeout 30m ./e2e/
 
-## bench: Go benchmarks, then the browser figures
-bench: build chromium
+# Lighthouse, for make bench only (e2e/bench_lighthouse_test.go), in a
+# folder of its own so that it and axe-core do not prune each other.
+# 12.2.3: Lighthouse 13 needs Node.js 22, and Debian's is 20.
+LIGHTHOUSE_VERSION := 12.2.3
+LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
+
+## bench: Go benchmarks, then the browser figures (Lighthouse included)
+bench: build chromium $(LIGHTHOUSE)
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./app/... ./cmd/...
-	BENCH=1 $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 30m ./e2e/
+	BENCH=1 $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 60m ./e2e/
+
+$(LIGHTHOUSE): | tools
+	@command -v npm >/dev/null 2>&1 || { echo "make bench needs npm for Lighthouse: sudo apt-get install -y npm"; exit 1; }
+	npm install --silent --no-save --no-audit --no-fund --prefix .tools/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
 
 # axe-core audits the pages for accessibility in the end-to-end tests.
 $(AXE): | tools

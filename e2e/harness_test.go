@@ -133,7 +133,14 @@ func startHost(t testing.TB, articles, addr string) *host {
 // startHostWeb is startHost serving the static files (and app.wasm) of web.
 func startHostWeb(t testing.TB, articles, addr, web string) *host {
 	t.Helper()
-	cmd := exec.Command(hostBin, "-addr", addr, "-articles", articles, "-web", web)
+	return startHostBin(t, hostBin, articles, addr, web)
+}
+
+// startHostBin is startHostWeb with another build's host binary (a
+// benchmark's baseline, bench_builds_test.go).
+func startHostBin(t testing.TB, bin, articles, addr, web string) *host {
+	t.Helper()
+	cmd := exec.Command(bin, "-addr", addr, "-articles", articles, "-web", web)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -18,6 +18,15 @@ const appJSCall = `fetchWithProgress("`
 // host refuses to start if app.js has either not exactly once (patchAppJS).
 const appJSRegister = "goappInitServiceWorker();\n"
 
+// appJSRun is how app.js starts the Go program once app.wasm is
+// instantiated. It becomes a yield to the event loop first (appJSYield):
+// the last of the streaming compile, its finish and the instantiation are
+// one task, Go's start another, so that neither blocks input for the sum
+// (issue 18: Total Blocking Time).
+const appJSRun = "go.run(wasm.instance);"
+
+const appJSYield = "await new Promise((resolve) => setTimeout(resolve, 0));\n    go.run(wasm.instance);"
+
 // appJSFetch replaces appJSCall, and appJSRegister becomes
 // annotatorRegisterWorker (below). On a warm start app.wasm is a local read: taking
 // it from Cache Storage in the page skips the service worker's fetch
@@ -123,14 +132,16 @@ function annotatorWrite(nodes, ops, texts) {
 
 // patchAppJS returns go-app's app.js with Annotator's changes: app.wasm read
 // through annotatorFetchWasm, the service worker registered by
-// annotatorRegisterWorker, and appJSFetch appended. It fails, saying what is
+// annotatorRegisterWorker, a yield before the Go program starts, and
+// appJSFetch appended. It fails, saying what is
 // missing, when the script no longer has the shape these changes expect
-// (each of appJSCall and appJSRegister exactly once): serving it unpatched
+// (each of appJSCall, appJSRegister and appJSRun exactly once): serving it unpatched
 // would silently lose them.
 func patchAppJS(body []byte) ([]byte, error) {
 	for _, s := range []struct{ text, what string }{
 		{appJSCall, "the download of app.wasm"},
 		{appJSRegister, "the service worker's registration"},
+		{appJSRun, "the start of the Go program"},
 	} {
 		if n := bytes.Count(body, []byte(s.text)); n != 1 {
 			return nil, fmt.Errorf("go-app's app.js has %d calls %q (%s) where Annotator's patch of it expects one: this go-app version changed the script, so app/host/appjs.go must be updated for it", n, strings.TrimSpace(s.text), s.what)
@@ -138,6 +149,7 @@ func patchAppJS(body []byte) ([]byte, error) {
 	}
 	body = bytes.Replace(body, []byte(appJSCall), []byte(`annotatorFetchWasm("`), 1)
 	body = bytes.Replace(body, []byte(appJSRegister), []byte("annotatorRegisterWorker();\n"), 1)
+	body = bytes.Replace(body, []byte(appJSRun), []byte(appJSYield), 1)
 	return append(body, appJSFetch...), nil
 }
 

@@ -52,6 +52,7 @@ func TestAppJSShapeChecked(t *testing.T) {
 	}{
 		{"download renamed", strings.Replace(script, `fetchWithProgress("`, `fetchWithProgressV2("`, 1), `0 calls "fetchWithProgress(\""`},
 		{"registration gone", strings.Replace(script, "goappInitServiceWorker();\n", "", 1), `0 calls "goappInitServiceWorker();"`},
+		{"start renamed", strings.Replace(script, "go.run(wasm.instance);", "go.start(wasm.instance);", 1), `0 calls "go.run(wasm.instance);"`},
 		{"registered twice", strings.Replace(script, "goappInitServiceWorker();\n", "goappInitServiceWorker();\ngoappInitServiceWorker();\n", 1), `2 calls "goappInitServiceWorker();"`},
 	} {
 		if _, err := patchAppJS([]byte(c.script)); err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "app/host/appjs.go") {

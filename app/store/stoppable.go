@@ -35,3 +35,11 @@ func (s *Stoppable) Remove(key string) error {
 	}
 	return s.Backend.Remove(key)
 }
+
+// QuotaChars passes the wrapped Backend's quota on (Usage needs it).
+func (s *Stoppable) QuotaChars() int {
+	if q, ok := s.Backend.(quotaKnower); ok {
+		return q.QuotaChars()
+	}
+	return 0
+}

@@ -30,3 +30,19 @@ func TestStoppable(t *testing.T) {
 		t.Errorf("reading after the stop: %v %v", ok, err)
 	}
 }
+
+// A Stoppable passes the quota on, so that the library's storage line can
+// say how many more annotations fit (Usage).
+func TestStoppableQuota(t *testing.T) {
+	s, _, err := Open(NewStoppable(NewMemory(ChromiumQuotaChars), func() bool { return false }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.Usage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.QuotaChars != ChromiumQuotaChars || u.MoreAnnotations <= 0 {
+		t.Errorf("Usage through a Stoppable: quota %d, %d more; want %d and a positive estimate", u.QuotaChars, u.MoreAnnotations, ChromiumQuotaChars)
+	}
+}

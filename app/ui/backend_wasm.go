@@ -34,6 +34,15 @@ func (s *signalledStorage) Remove(key string) error {
 	return err
 }
 
+// QuotaChars passes on the quota of the storage it wraps, which the store's
+// usage line needs (store.Usage): an embedded interface would hide it.
+func (s *signalledStorage) QuotaChars() int {
+	if q, ok := s.Backend.(interface{ QuotaChars() int }); ok {
+		return q.QuotaChars()
+	}
+	return 0
+}
+
 func (s *signalledStorage) signal(err error) {
 	html := app.Window().Get("document").Get("documentElement")
 	if err != nil {

@@ -53,4 +53,9 @@ func Register(lib ServerLibrary) {
 		app.RouteFunc(isSharePath, func() app.Composer { return newSharePage() })
 		app.RouteFunc(isReaderPath, func() app.Composer { return newReaderPage(serverLibrary) })
 	})
+	if app.IsClient {
+		// The runtime's and the packages' start is one task; the first
+		// render (app.RunWhenOnBrowser, next) another.
+		yieldToBrowser()
+	}
 }

@@ -8,8 +8,9 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Work that takes longer than a frame (reading a big import) runs in a
-// goroutine that gives the browser the main thread back between slices:
+// Work that takes longer than a frame (reading a big import, the start of
+// the app: register.go yields between the runtime's start and the first
+// render, issue 18's Total Blocking Time) runs in a goroutine that gives the browser the main thread back between slices:
 // yieldToBrowser blocks the goroutine until the browser has run a task of
 // its own. With every goroutine blocked, Go's runtime returns to the event
 // loop, which handles input, paints a frame if one is due, and runs go-app's

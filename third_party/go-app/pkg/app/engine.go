@@ -201,17 +201,33 @@ func (e *engineX) Load(v Composer) error {
 	if e.body == nil {
 		body := Body()
 		body = body.setJSElement(Window().Get("document").Get("body")).(HTMLBody)
-
-		firstChild := Div()
-		firstChild = firstChild.setJSElement(body.JSValue().firstElementChild()).(HTMLDiv)
-		firstChild = firstChild.setParent(body).(HTMLDiv)
-
-		body = body.setBody([]UI{firstChild}).(HTMLBody)
-		e.body = body
+		prerendered := body.JSValue().firstElementChild()
 
 		for action, handler := range e.asynchronousActionHandlers {
 			e.actions.Handle(action, body, true, handler)
 		}
+
+		// Annotator patch (hydrate.go): the first page is mounted onto
+		// the prerendered page's DOM rather than replacing it.
+		if IsClient && prerendered != nil && prerendered.Truthy() {
+			root, adopted, err := e.nodes.hydrate(e.baseContext(), body.depth()+1, v, prerendered)
+			if err != nil {
+				return errors.New("mounting onto the prerendered page failed").Wrap(err)
+			}
+			if !adopted {
+				body.JSValue().replaceChild(root, prerendered)
+			}
+			root = root.setParent(body)
+			e.body = body.setBody([]UI{root}).(HTMLBody)
+			return nil
+		}
+
+		firstChild := Div()
+		firstChild = firstChild.setJSElement(prerendered).(HTMLDiv)
+		firstChild = firstChild.setParent(body).(HTMLDiv)
+
+		body = body.setBody([]UI{firstChild}).(HTMLBody)
+		e.body = body
 	}
 
 	body, err := e.nodes.Update(e.baseContext(), e.body, Body().privateBody(v))
