@@ -68,7 +68,7 @@ func TestBenchWebPageOpen(t *testing.T) {
 		sides = append(sides, newSide("baseline "+base, startHostWeb(t, copyArticles(t), "127.0.0.1:0", web).URL))
 	}
 
-	const picker = "Open a .txt or .md file"
+	const picker = "Open an article file"
 	n := 0
 	// choose saves the page with a title of its own (the library already
 	// lists the others), chooses it and returns the ms to its listing.

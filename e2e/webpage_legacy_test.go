@@ -28,7 +28,7 @@ func TestAddSavedLegacyPage(t *testing.T) {
 	b := newBrowser(t, "")
 	b.open(t, h.URL+"/")
 
-	b.chooseFiles(t, "Open a .txt or .md file", legacyPage())
+	b.chooseFiles(t, "Open an article file", legacyPage())
 	b.waitStatus(t, "Added “"+legacyTitle+"”")
 	b.click(t, "link", legacyTitle)
 	b.waitFor(t, "the saved page's article", `(document.querySelector("article")?.textContent || "").includes("賛成九、反対四")`)
@@ -64,7 +64,7 @@ func TestSavedWebPageOffline(t *testing.T) {
 	tab := b.newTab(t)
 	tab.open(t, h.URL+"/")
 	tab.waitFor(t, "the library offline", `document.querySelectorAll("ul.article-list li").length === 2`)
-	tab.chooseFiles(t, "Open a .txt or .md file", legacyPage())
+	tab.chooseFiles(t, "Open an article file", legacyPage())
 	tab.waitFor(t, "the saved page added offline", fmt.Sprintf(`[...document.querySelectorAll("ul.article-list a")].some(a => a.textContent.startsWith(%q))`, legacyTitle))
 	tab.click(t, "link", legacyTitle)
 	tab.waitFor(t, "the saved page's article offline", `(document.querySelector("article")?.textContent || "").includes("今後の予定")`)
