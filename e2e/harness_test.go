@@ -620,18 +620,46 @@ func clickNode(ctx context.Context, tg *chromedp.Target, id cdp.BackendNodeID) e
 	if err != nil {
 		return err
 	}
-	if _, err := cdp.Call(ctx, tg, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
-		FunctionDeclaration: `function() { this.scrollIntoView({block: "center", inline: "center"}); }`,
-		ObjectID:            obj.Object.ObjectID,
-	}); err != nil {
-		return err
-	}
-	cdp.Call(ctx, tg, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: obj.Object.ObjectID})
-	box, err := cdp.Call(ctx, tg, dom.GetBoxModel, dom.GetBoxModelParams{BackendNodeID: id})
+	defer cdp.Call(ctx, tg, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: obj.Object.ObjectID})
+	yes := true
+	// Scroll the node into view, then wait until it stays put for two
+	// frames and nothing covers its middle: a toast that finds its place
+	// after it is drawn (status_bar.go) or a card that follows its highlight
+	// would otherwise take the click somewhere else, as it would a person's.
+	res, err := cdp.Call(ctx, tg, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: `function() {
+			this.scrollIntoView({block: "center", inline: "center"});
+			return new Promise(done => {
+				let last = "", same = 0;
+				const step = () => {
+					const r = this.getBoundingClientRect();
+					const key = [r.x, r.y, r.width, r.height].join();
+					same = key === last ? same + 1 : 0;
+					last = key;
+					const x = r.x + r.width / 2, y = r.y + r.height / 2;
+					const hit = document.elementFromPoint(x, y);
+					if (same >= 2 && hit && (hit === this || this.contains(hit))) {
+						return done([x, y]);
+					}
+					requestAnimationFrame(step);
+				};
+				requestAnimationFrame(step);
+			});
+		}`,
+		ObjectID:      obj.Object.ObjectID,
+		AwaitPromise:  &yes,
+		ReturnByValue: &yes,
+	})
 	if err != nil {
 		return err
 	}
-	q := box.Model.Border
-	_, err = chromedp.MouseClickXY((q[0]+q[2]+q[4]+q[6])/4, (q[1]+q[3]+q[5]+q[7])/4)(ctx, tg)
+	if res.ExceptionDetails != nil {
+		return fmt.Errorf("placing the click: %s", res.ExceptionDetails.Text)
+	}
+	var xy [2]float64
+	if err := json.Unmarshal(res.Result.Value, &xy); err != nil {
+		return fmt.Errorf("placing the click: %v", err)
+	}
+	_, err = chromedp.MouseClickXY(xy[0], xy[1])(ctx, tg)
 	return err
 }

@@ -127,7 +127,19 @@ func (b *browser) clickExact(t testing.TB, role, name string) {
 // found by its accessible name as a person finds it.
 func (b *browser) importFile(t testing.TB, paths ...string) {
 	t.Helper()
+	b.openShareSheet(t)
 	b.chooseFiles(t, "Import annotations", paths...)
+}
+
+// openShareSheet opens the side panel's Share part as a person on a phone
+// does, from the bar at the foot of the reader, when the window is narrow
+// enough for that bar (reader_sheet.go); on a wide screen the panel is
+// always there and it does nothing.
+func (b *browser) openShareSheet(t testing.TB) {
+	t.Helper()
+	if eval[bool](t, b, `(() => { const s = document.getElementById("sheet-open-share"); return !!s && s.offsetParent !== null && s.getAttribute("aria-expanded") !== "true"; })()`) {
+		b.click(t, "button", "Share")
+	}
 }
 
 // chooseFiles chooses paths in the file input with the accessible name.
