@@ -98,13 +98,20 @@ func PreviewImport(set *ImportSet, existing map[string][]annotation.Annotation) 
 		list  []annotation.Annotation
 		index map[string]int
 	}
+	// How many annotations the set brings to each article, so that each
+	// article's new list is allocated once, at its full size.
+	incoming := map[string]int{}
+	for _, in := range set.Annotations {
+		incoming[in.Annotation.Article]++
+	}
 	lists := map[string]*working{}
 	get := func(id string) *working {
 		if w, ok := lists[id]; ok {
 			return w
 		}
 		old := existing[id]
-		w := &working{list: append(make([]annotation.Annotation, 0, len(old)+8), old...), index: make(map[string]int, len(old))}
+		n := len(old) + incoming[id]
+		w := &working{list: append(make([]annotation.Annotation, 0, n), old...), index: make(map[string]int, n)}
 		for i, a := range w.list {
 			w.index[a.ID] = i
 		}
