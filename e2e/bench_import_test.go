@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -58,6 +59,9 @@ const importProbe = `(() => {
 type importRun struct {
 	Chosen, Shown, Painted, Confirmed, Saved float64
 	Tasks                                    [][2]float64
+	// Measures are the app's own performance measures of the import
+	// (annotator:import-read, -merge, -preview): name → [start, duration].
+	Measures map[string][2]float64
 }
 
 // longest returns the longest task that overlaps [from, to), or 0 when the
@@ -70,6 +74,28 @@ func (r importRun) longest(from, to float64) float64 {
 		}
 	}
 	return worst
+}
+
+// timeline says when, from choosing the files, the app's measures began
+// and ended and the long tasks ran, to see which step a long task is in.
+func (r importRun) timeline() string {
+	var parts []string
+	names := slices.Sorted(maps.Keys(r.Measures))
+	for _, n := range names {
+		m := r.Measures[n]
+		parts = append(parts, fmt.Sprintf("%s %.0f–%.0f", strings.TrimPrefix(n, "annotator:"), m[0]-r.Chosen, m[0]+m[1]-r.Chosen))
+	}
+	var tasks []string
+	for _, tk := range r.Tasks {
+		if tk[0]+tk[1] > r.Chosen {
+			tasks = append(tasks, fmt.Sprintf("%.0f+%.0f", tk[0]-r.Chosen, tk[1]))
+		}
+	}
+	parts = append(parts, fmt.Sprintf("preview %.0f, long tasks at+ms [%s]", r.Shown-r.Chosen, strings.Join(tasks, " ")))
+	if r.Confirmed > 0 {
+		parts = append(parts, fmt.Sprintf("confirmed %.0f, saved %.0f", r.Confirmed-r.Chosen, r.Saved-r.Chosen))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // TestBenchImport measures importing big annotation files in Chromium
@@ -192,13 +218,20 @@ func TestBenchImport(t *testing.T) {
 			b.clickExact(t, "button", "Import")
 			b.waitFor(t, "the import saved", `window.__imp.saved !== undefined`)
 		}
-		r := eval[importRun](t, b, `(() => { const B = window.__imp; return {Chosen: B.chosen, Shown: B.shown, Painted: B.painted, Confirmed: B.confirmed || 0, Saved: B.saved || 0, Tasks: B.tasks}; })()`)
+		r := eval[importRun](t, b, `(() => {
+			const B = window.__imp, M = {};
+			for (const m of performance.getEntriesByType("measure")) if (m.name.startsWith("annotator:import")) M[m.name] = [m.startTime, m.duration];
+			return {Chosen: B.chosen, Shown: B.shown, Painted: B.painted, Confirmed: B.confirmed || 0, Saved: B.saved || 0, Tasks: B.tasks, Measures: M};
+		})()`)
 		if eval[string](t, b, `window.__imp.noLongtask || ""`) != "" {
 			t.Fatal("this Chromium reports no long tasks")
 		}
 		b.noPageErrors(t)
 		eval[bool](t, b, `(localStorage.clear(), true)`)
 		return r
+	}
+	if only := os.Getenv("BENCH_IMPORT_ONLY"); only != "" {
+		scenarios = slices.DeleteFunc(scenarios, func(sc scenario) bool { return !strings.Contains(sc.name, only) })
 	}
 	for _, sc := range scenarios {
 		for i := 0; i < sc.runs; i++ {
@@ -207,14 +240,23 @@ func TestBenchImport(t *testing.T) {
 				slices.Reverse(order)
 			}
 			for _, s := range order {
-				s.runs[sc.name] = append(s.runs[sc.name], measure(s, sc))
+				r := measure(s, sc)
+				s.runs[sc.name] = append(s.runs[sc.name], r)
+				t.Logf("%s, %s, run %d: %s", s.name, sc.name, i+1, r.timeline())
 			}
 		}
 	}
 	for _, sc := range scenarios {
 		for _, s := range sides {
-			var preview, painted, longPreview, save, longSave []float64
+			var preview, painted, longPreview, save, longSave, start, read, merge []float64
 			for _, r := range s.runs[sc.name] {
+				if m, ok := r.Measures["annotator:import-read"]; ok {
+					start = append(start, m[0]-r.Chosen)
+					read = append(read, m[1])
+				}
+				if m, ok := r.Measures["annotator:import-merge"]; ok {
+					merge = append(merge, m[1])
+				}
 				preview = append(preview, r.Shown-r.Chosen)
 				painted = append(painted, r.Painted-r.Chosen)
 				longPreview = append(longPreview, r.longest(r.Chosen, r.Painted))
@@ -225,6 +267,7 @@ func TestBenchImport(t *testing.T) {
 			}
 			line := fmt.Sprintf("%s, %s: medians of %d runs: chosen to preview %.0f ms (runs %v), painted %.0f ms; longest task on the way %.0f ms (runs %v; 0 = none over 50 ms)",
 				s.name, sc.name, len(preview), median(preview), rounded(preview), median(painted), median(longPreview), rounded(longPreview))
+			line += fmt.Sprintf("; of which chosen to reading started %.0f ms, reading %.0f ms, merge and preview %.0f ms", median(start), median(read), median(merge))
 			if sc.save {
 				line += fmt.Sprintf("; Import pressed to saved %.0f ms (runs %v), longest task %.0f ms (runs %v)", median(save), rounded(save), median(longSave), rounded(longSave))
 			}

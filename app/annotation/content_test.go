@@ -99,3 +99,23 @@ func TestIDFor(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestContentHashPinned pins ContentHash's values: they are stored (in
+// Imported) and compared with later ones, so a faster implementation must
+// give the same digests.
+func TestContentHashPinned(t *testing.T) {
+	cases := []struct {
+		a    Annotation
+		want string
+	}{
+		{Annotation{}, "KsKY99Ncp5cp"},
+		{Annotation{Quote: anchor.TextQuoteSelector{Exact: "Crème brûlée"}, Kind: KindNote, Note: "a note", Tags: []string{"x", "yy"}}, "VOgS9r2e51Jr"},
+		{Annotation{Quote: anchor.TextQuoteSelector{Exact: "q"}, Kind: KindClaim, Deleted: true, Claim: &Claim{Type: ClaimStatistic, Speaker: "s",
+			Verdict: VerdictMostlyAccurate, Rationale: "r", Evidence: []Evidence{{URL: "u", Title: "t", Quote: "qq"}, {}}}}, "DJVr1PTg2Ngy"},
+	}
+	for i, c := range cases {
+		if got := c.a.ContentHash(); got != c.want {
+			t.Errorf("case %d: ContentHash %s, want %s", i, got, c.want)
+		}
+	}
+}

@@ -66,6 +66,9 @@
 //	set := share.Merge(sets)               // several files previewed as one (each file's set from im.Set())
 //	p := share.PreviewImport(set, existing) // linear; existing = the store's annotations by article id
 //
+// The browser does these two in slices too: pv := share.NewPreviewer(sets,
+// existing); for !pv.Step(n) { … yield … }; set, p := pv.Set(), pv.Preview().
+//
 // share.Parse(data, filename, opts) does the whole first step at once, and
 // ParseImport(data, filename, known) is Parse with only Known.
 //

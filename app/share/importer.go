@@ -199,6 +199,10 @@ func (im *Importer) Step(n int) (bool, error) {
 			im.err = err
 			return false, err
 		}
+		// Most items become one annotation: room for them all at once, not
+		// a list of 20,000 large structs copied as it doubles.
+		im.set.Annotations = make([]Incoming, 0, len(im.conv.items))
+		im.conv.seen = make(map[string]int, len(im.conv.items))
 		return false, nil
 	}
 	end := min(im.next+n, len(im.conv.items))

@@ -1,8 +1,12 @@
 package share
 
 import (
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
@@ -96,5 +100,56 @@ func TestMergeConflictingArticles(t *testing.T) {
 	}
 	if len(m.Warnings) != 1 || !strings.Contains(m.Warnings[0], "bo.annotator.json") || !strings.Contains(m.Warnings[0], "another text") {
 		t.Errorf("warnings %q", m.Warnings)
+	}
+}
+
+// TestPreviewerInSlices checks that the preview made a slice at a time,
+// of one file or several, is the one Merge and PreviewImport make at once,
+// whatever the size of the slices.
+func TestPreviewerInSlices(t *testing.T) {
+	var sets []*ImportSet
+	existing := map[string][]annotation.Annotation{}
+	var known []article.Summary
+	for s := range 3 {
+		items := scaleLibrary(t, 700, uint64(40+s))
+		known = append(known, scaleKnown(items)...)
+		data, _, err := Export{Items: items, Library: true, Date: exportDay}.W3C()
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, err := ParseImport(data, fmt.Sprintf("f%d.json", s), known)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets = append(sets, set)
+		// The library already holds the first article of each file, one
+		// of its annotations edited here.
+		old := slices.Clone(items[0].Annotations)
+		old[0].Note, old[0].Modified = "mine", old[0].Modified.Add(time.Hour)
+		existing[items[0].Article.ID] = old
+	}
+	for _, files := range [][]*ImportSet{sets[:1], sets} {
+		want := PreviewImport(Merge(files), existing)
+		for _, n := range []int{1, 7, 500, 1 << 20} {
+			pv := NewPreviewer(files, existing)
+			steps := 0
+			for last := -1.0; !pv.Step(n); steps++ {
+				if pr := pv.Progress(); pr < last || pr > 1 {
+					t.Fatalf("progress went from %v to %v", last, pr)
+				} else {
+					last = pr
+				}
+			}
+			if got := pv.Preview(); !reflect.DeepEqual(got, want) {
+				t.Errorf("%d files in steps of %d: the preview differs (%d new, %d updated, %d unchanged; want %d, %d, %d)",
+					len(files), n, got.New, got.Updated, got.Unchanged, want.New, want.Updated, want.Unchanged)
+			}
+			if got := pv.Set(); !reflect.DeepEqual(got, Merge(files)) {
+				t.Errorf("%d files in steps of %d: the set differs from Merge's", len(files), n)
+			}
+			if n == 1 && steps < len(pv.Set().Annotations) {
+				t.Errorf("steps of 1 took %d steps for %d annotations", steps, len(pv.Set().Annotations))
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package share
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -80,74 +81,195 @@ type Decision struct {
 // Each conflict of content is listed in Decisions with its reason. So
 // importing the same file twice changes nothing the second time.
 func PreviewImport(set *ImportSet, existing map[string][]annotation.Annotation) Preview {
-	p := Preview{Writes: map[string][]annotation.Annotation{}}
-	if set == nil {
-		return p
+	pv := NewPreviewer([]*ImportSet{set}, existing)
+	for !pv.Step(1 << 30) {
 	}
-	p.Rejected = append(p.Rejected, set.Rejected...)
+	return pv.Preview()
+}
+
+// Previewer is Merge and PreviewImport a slice at a time, as Importer
+// reads, so that the browser stays responsive while the files of a big
+// import (three of 20,000 annotations) are joined and compared with the
+// library:
+//
+//	pv := share.NewPreviewer(sets, existing)
+//	for !pv.Step(2000) { … yield … }
+//	set, p := pv.Set(), pv.Preview()
+//
+// It does in all what Merge and PreviewImport do, in time linear in the
+// annotations it touches.
+type Previewer struct {
+	sets     []*ImportSet
+	set      *ImportSet
+	existing map[string][]annotation.Annotation
+	p        Preview
+	stage    int // previewJoin, previewCount, previewMerge, previewDone
+	file     int // the set being joined
+	next     int // the next annotation of the stage
+	incoming map[string]int
+	lists    map[string]*working
+	changed  map[string]bool
+}
+
+// The stages of a Previewer.
+const (
+	previewJoin  = iota // copying several files' annotations into one set
+	previewCount        // counting what comes to each article
+	previewMerge        // merging each annotation with the library's copy
+	previewDone
+)
+
+// working is one article's list of annotations as the import would leave
+// it, and where each id is in it.
+type working struct {
+	list  []annotation.Annotation
+	index map[string]int
+}
+
+// NewPreviewer starts previewing sets (one or several files; nil sets
+// preview nothing) against existing, the reader's annotations by article.
+func NewPreviewer(sets []*ImportSet, existing map[string][]annotation.Annotation) *Previewer {
+	pv := &Previewer{existing: existing, p: Preview{Writes: map[string][]annotation.Annotation{}},
+		incoming: map[string]int{}, lists: map[string]*working{}, changed: map[string]bool{}}
+	sets = slices.DeleteFunc(slices.Clone(sets), func(s *ImportSet) bool { return s == nil })
+	switch len(sets) {
+	case 0:
+		pv.stage = previewDone
+		return pv
+	case 1:
+		pv.set, pv.stage = sets[0], previewCount
+	default:
+		pv.sets, pv.set, pv.stage = sets, mergeHead(sets), previewJoin
+	}
+	p := &pv.p
+	p.Rejected = append(p.Rejected, pv.set.Rejected...)
 	sort.SliceStable(p.Rejected, func(i, j int) bool {
 		if p.Rejected[i].File != p.Rejected[j].File {
 			return p.Rejected[i].File < p.Rejected[j].File
 		}
 		return p.Rejected[i].Item < p.Rejected[j].Item
 	})
-	p.NewArticles = append(p.NewArticles, set.NewArticles...)
-	p.Warnings = append(p.Warnings, set.Warnings...)
+	p.NewArticles = append(p.NewArticles, pv.set.NewArticles...)
+	p.Warnings = append(p.Warnings, pv.set.Warnings...)
+	return pv
+}
 
-	type working struct {
-		list  []annotation.Annotation
-		index map[string]int
+// Step does up to n annotations of work and reports whether the preview
+// is made.
+func (pv *Previewer) Step(n int) bool {
+	for n = max(n, 1); n > 0 && pv.stage != previewDone; {
+		switch pv.stage {
+		case previewJoin:
+			if pv.file == len(pv.sets) {
+				pv.stage, pv.next = previewCount, 0
+				continue
+			}
+			from := pv.sets[pv.file]
+			to := min(pv.next+n, len(from.Annotations))
+			pv.set.Annotations = appendFrom(pv.set.Annotations, from, pv.next, to)
+			n -= to - pv.next
+			if pv.next = to; to == len(from.Annotations) {
+				pv.file, pv.next = pv.file+1, 0
+			}
+		case previewCount:
+			// How many annotations the set brings to each article, so that
+			// each article's new list is allocated once, at its full size.
+			to := min(pv.next+n, len(pv.set.Annotations))
+			for _, in := range pv.set.Annotations[pv.next:to] {
+				pv.incoming[in.Annotation.Article]++
+			}
+			n -= to - pv.next
+			if pv.next = to; to == len(pv.set.Annotations) {
+				pv.stage, pv.next = previewMerge, 0
+			}
+		case previewMerge:
+			to := min(pv.next+n, len(pv.set.Annotations))
+			for _, in := range pv.set.Annotations[pv.next:to] {
+				pv.merge(in)
+			}
+			n -= to - pv.next
+			if pv.next = to; to == len(pv.set.Annotations) {
+				for id := range pv.changed {
+					pv.p.Writes[id] = pv.lists[id].list
+				}
+				pv.stage = previewDone
+			}
+		}
 	}
-	lists := map[string]*working{}
-	get := func(id string) *working {
-		if w, ok := lists[id]; ok {
-			return w
-		}
-		old := existing[id]
-		w := &working{list: append(make([]annotation.Annotation, 0, len(old)+8), old...), index: make(map[string]int, len(old))}
-		for i, a := range w.list {
-			w.index[a.ID] = i
-		}
-		lists[id] = w
+	return pv.stage == previewDone
+}
+
+// Progress says how far the preview is, from 0 to 1.
+func (pv *Previewer) Progress() float64 {
+	if pv.stage == previewDone || pv.set == nil || len(pv.set.Annotations) == 0 && pv.stage != previewJoin {
+		return 1
+	}
+	total := float64(cap(pv.set.Annotations))
+	switch pv.stage {
+	case previewJoin:
+		return 0.4 * float64(len(pv.set.Annotations)) / max(total, 1)
+	case previewCount:
+		return 0.4 + 0.1*float64(pv.next)/total
+	}
+	return 0.5 + 0.5*float64(pv.next)/total
+}
+
+// Set is the set previewed: the one file's, or several files' joined as
+// Merge joins them (complete once Step has reported done).
+func (pv *Previewer) Set() *ImportSet { return pv.set }
+
+// Preview returns the preview once Step has reported done.
+func (pv *Previewer) Preview() Preview { return pv.p }
+
+// list returns the working list of article id, made from the library's
+// on first use.
+func (pv *Previewer) list(id string) *working {
+	if w, ok := pv.lists[id]; ok {
 		return w
 	}
-	changed := map[string]bool{}
-	for _, in := range set.Annotations {
-		if in.NoSource && !set.Attach {
-			p.Unattached = append(p.Unattached, in)
-			continue
-		}
-		a := in.Annotation
-		for _, msg := range in.Warnings {
-			p.ItemWarnings = append(p.ItemWarnings, ItemWarning{File: in.File, Item: in.Item, ID: a.ID, Message: msg})
-		}
-		w := get(a.Article)
-		i, ok := w.index[a.ID]
-		if !ok {
-			w.index[a.ID] = len(w.list)
-			w.list = append(w.list, a)
-			p.New++
-			changed[a.Article] = true
-			continue
-		}
-		ours := w.list[i]
-		winner, reason := decide(ours, a)
-		if winner == FileWins {
-			w.list[i] = a
-			p.Updated++
-			changed[a.Article] = true
-		} else {
-			p.Unchanged++
-		}
-		if reason != "" {
-			p.Decisions = append(p.Decisions, Decision{File: in.File, Item: in.Item, ID: a.ID,
-				Quote: clipRunes(collapseSpace(a.Quote.Exact), 60), Winner: winner, Reason: reason})
-		}
+	old := pv.existing[id]
+	n := len(old) + pv.incoming[id]
+	w := &working{list: append(make([]annotation.Annotation, 0, n), old...), index: make(map[string]int, n)}
+	for i, a := range w.list {
+		w.index[a.ID] = i
 	}
-	for id := range changed {
-		p.Writes[id] = lists[id].list
+	pv.lists[id] = w
+	return w
+}
+
+// merge previews one incoming annotation.
+func (pv *Previewer) merge(in Incoming) {
+	p := &pv.p
+	if in.NoSource && !pv.set.Attach {
+		p.Unattached = append(p.Unattached, in)
+		return
 	}
-	return p
+	a := in.Annotation
+	for _, msg := range in.Warnings {
+		p.ItemWarnings = append(p.ItemWarnings, ItemWarning{File: in.File, Item: in.Item, ID: a.ID, Message: msg})
+	}
+	w := pv.list(a.Article)
+	i, ok := w.index[a.ID]
+	if !ok {
+		w.index[a.ID] = len(w.list)
+		w.list = append(w.list, a)
+		p.New++
+		pv.changed[a.Article] = true
+		return
+	}
+	ours := w.list[i]
+	winner, reason := decide(ours, a)
+	if winner == FileWins {
+		w.list[i] = a
+		p.Updated++
+		pv.changed[a.Article] = true
+	} else {
+		p.Unchanged++
+	}
+	if reason != "" {
+		p.Decisions = append(p.Decisions, Decision{File: in.File, Item: in.Item, ID: a.ID,
+			Quote: clipRunes(collapseSpace(a.Quote.Exact), 60), Winner: winner, Reason: reason})
+	}
 }
 
 // decide says which copy of one annotation to keep: ours (in the library)

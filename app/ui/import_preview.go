@@ -233,8 +233,7 @@ func (s *importPanel) read(job *importJob, files []importFile, opts share.Import
 	var unread []string
 	var failed error // the error of a one-file import
 	doneBytes := 0
-	slice, shown := time.Now(), time.Now()
-	steps := 64 // items per Step, adjusted so that a Step takes about 2–4 ms
+	run := newSlicer(s, job)
 	for i, f := range files {
 		// The file's bytes are not needed once it is parsed: let them go.
 		files[i].Data = nil
@@ -244,43 +243,20 @@ func (s *importPanel) read(job *importJob, files []importFile, opts share.Import
 			continue
 		}
 		im := share.NewImporter(f.Data, f.Name, opts)
-		for {
-			t0 := time.Now()
-			done, err := im.Step(steps)
-			switch took := time.Since(t0); {
-			case took < 2*time.Millisecond && steps < 1<<16:
-				steps *= 2
-			case took > 4*time.Millisecond && steps > 1:
-				steps /= 2
-			}
-			if err != nil {
-				unread = append(unread, f.Name+": "+err.Error())
-				failed = err
-				break
-			}
-			if done {
-				sets = append(sets, im.Set())
-				break
-			}
-			if time.Since(slice) < importSlice {
-				continue
-			}
-			if time.Since(shown) >= progressEvery {
-				v := (float64(doneBytes) + im.Progress()*float64(max(len(f.Data), 1))) / float64(total)
-				s.dispatch(func(ctx app.Context) {
-					if s.job == job {
-						s.progress = v
-					}
-				})
-				shown = time.Now()
-			}
-			yieldToBrowser()
-			if job.cancelled() {
-				return
-			}
-			slice = time.Now()
+		size := max(len(f.Data), 1)
+		err := run.do(im.Step, func() float64 {
+			return readingShare * (float64(doneBytes) + im.Progress()*float64(size)) / float64(total)
+		})
+		if job.cancelled() {
+			return
 		}
-		doneBytes += max(len(f.Data), 1)
+		if err != nil {
+			unread = append(unread, f.Name+": "+err.Error())
+			failed = err
+		} else {
+			sets = append(sets, im.Set())
+		}
+		doneBytes += size
 	}
 	perfMeasure("annotator:import-read", started)
 	if len(sets) == 0 {
@@ -300,7 +276,7 @@ func (s *importPanel) read(job *importJob, files []importFile, opts share.Import
 		return
 	}
 	// The preview compares the files with the store as it is now: take
-	// its snapshot on the UI goroutine, then merge here.
+	// its snapshot on the UI goroutine, then merge here, in slices too.
 	yieldToBrowser()
 	snap := make(chan map[string][]annotation.Annotation, 1)
 	s.dispatch(func(ctx app.Context) {
@@ -315,14 +291,14 @@ func (s *importPanel) read(job *importJob, files []importFile, opts share.Import
 		return
 	}
 	previewing := perfNow()
-	set := share.Merge(sets)
-	if len(sets) > 1 {
-		yieldToBrowser()
-		if job.cancelled() {
-			return
-		}
+	pv := share.NewPreviewer(sets, existing)
+	run.do(func(n int) (bool, error) { return pv.Step(n), nil }, func() float64 {
+		return readingShare + (1-readingShare)*pv.Progress()
+	})
+	if job.cancelled() {
+		return
 	}
-	p := share.PreviewImport(set, existing)
+	set, p := pv.Set(), pv.Preview()
 	perfMeasure("annotator:import-merge", previewing)
 	s.dispatch(func(ctx app.Context) {
 		if s.job != job {
@@ -341,6 +317,60 @@ func (s *importPanel) read(job *importJob, files []importFile, opts share.Import
 			perfMeasure("annotator:import-preview", started)
 		})
 	})
+}
+
+// readingShare is the share of the progress bar given to reading the files;
+// the rest is joining them and comparing them with the library.
+const readingShare = 0.9
+
+// slicer runs work in steps, a slice of importSlice at a time, between
+// which it gives the browser the main thread back and moves the progress
+// bar. The size of a step adapts so that one takes 2–4 ms, and a slice
+// never runs far past importSlice.
+type slicer struct {
+	s            *importPanel
+	job          *importJob
+	steps        int
+	slice, shown time.Time
+}
+
+func newSlicer(s *importPanel, job *importJob) *slicer {
+	return &slicer{s: s, job: job, steps: 64, slice: time.Now(), shown: time.Now()}
+}
+
+// do calls step with the number of items to do until it reports done or
+// fails, or the job is cancelled.
+func (r *slicer) do(step func(n int) (bool, error), progress func() float64) error {
+	for {
+		t0 := time.Now()
+		done, err := step(r.steps)
+		switch took := time.Since(t0); {
+		case took < 2*time.Millisecond && r.steps < 1<<16:
+			r.steps *= 2
+		case took > 4*time.Millisecond && r.steps > 1:
+			r.steps /= 2
+		}
+		if err != nil || done {
+			return err
+		}
+		if time.Since(r.slice) < importSlice {
+			continue
+		}
+		if time.Since(r.shown) >= progressEvery {
+			v, s, job := progress(), r.s, r.job
+			s.dispatch(func(ctx app.Context) {
+				if s.job == job {
+					s.progress = v
+				}
+			})
+			r.shown = time.Now()
+		}
+		yieldToBrowser()
+		if r.job.cancelled() {
+			return nil
+		}
+		r.slice = time.Now()
+	}
 }
 
 // cancelReading stops reading the files: nothing was written.
