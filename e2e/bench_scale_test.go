@@ -163,6 +163,14 @@ func TestBenchScale(t *testing.T) {
 		}
 		t.Log(line)
 	}
+	// Every run, for the spread (a busy machine makes some runs long).
+	for _, m := range measures {
+		for _, s := range sides {
+			for _, n := range sizes {
+				t.Logf("runs: %s, %s, %d: %v", m, s.build.Name, n, rounded(res[key{s.build.Name, m, n}]))
+			}
+		}
+	}
 	if len(sides) > 1 {
 		for _, m := range measures {
 			var parts []string
