@@ -91,10 +91,25 @@ e2e: build chromium $(AXE)
 LIGHTHOUSE_VERSION := 12.2.3
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-## bench: Go benchmarks, then the browser figures (Lighthouse included)
+## bench: Go benchmarks, then the browser figures (Lighthouse included).
+## BASELINE=<commit> also builds that commit in a temporary git worktree and
+## runs the browser benchmarks that compare builds (Lighthouse, scale, cold
+## start) on both, alternating, with medians and ratios.
 bench: build chromium $(LIGHTHOUSE)
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./app/... ./cmd/...
+ifeq ($(BASELINE),)
 	BENCH=1 $(GO) test -count=1 -tags e2e -run 'Bench' -v -timeout 60m ./e2e/
+else
+	@set -e; dir=$$(mktemp -d "$${TMPDIR:-/tmp}/annotator-baseline.XXXXXX"); \
+	trap 'git worktree remove --force "$$dir/tree" >/dev/null 2>&1; rm -rf "$$dir"' EXIT; \
+	echo "Building the baseline $(BASELINE) in $$dir/tree"; \
+	git worktree add --quiet --detach "$$dir/tree" "$(BASELINE)"; \
+	$(MAKE) --no-print-directory -C "$$dir/tree" build; \
+	BENCH=1 BENCH_BASELINE="$$dir/tree" $(GO) test -count=1 -tags e2e -run '$(BASELINE_BENCH)' -v -timeout 90m ./e2e/
+endif
+
+# The benchmarks make bench BASELINE=… runs (the others run this build only).
+BASELINE_BENCH ?= BenchLighthouse|BenchScale|BenchColdStart
 
 $(LIGHTHOUSE): | tools
 	@command -v npm >/dev/null 2>&1 || { echo "make bench needs npm for Lighthouse: sudo apt-get install -y npm"; exit 1; }

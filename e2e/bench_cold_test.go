@@ -40,16 +40,19 @@ func TestBenchColdStart(t *testing.T) {
 	}
 	h := startHostWeb(t, articles, "127.0.0.1:0", appWeb)
 	base := startHostWeb(t, articles, "127.0.0.1:0", baselineWeb(t))
-	var app, floor []startTimes
+	var app, floor, before []startTimes
+	type side struct {
+		url string
+		out *[]startTimes
+	}
+	sides := []side{{h.URL, &app}, {base.URL, &floor}}
+	// make bench BASELINE=<commit>: that build too (bench_builds_test.go).
+	if builds := benchBuilds(t); len(builds) > 1 {
+		sides = append(sides, side{builds[1].start(t, articles).URL, &before})
+	}
 	for i := 0; i < runs; i++ {
-		type side struct {
-			url string
-			out *[]startTimes
-		}
-		pair := []side{{h.URL, &app}, {base.URL, &floor}}
-		if i%2 == 1 {
-			pair[0], pair[1] = pair[1], pair[0]
-		}
+		pair := append([]side(nil), sides[i%len(sides):]...)
+		pair = append(pair, sides[:i%len(sides)]...)
 		for _, c := range pair {
 			b := newBrowser(t, "") // a fresh profile: nothing cached, no service worker
 			b.installProbe(t)
@@ -66,6 +69,10 @@ func TestBenchColdStart(t *testing.T) {
 		median(pick(app, func(s startTimes) float64 { return s.Article })),
 		median(pick(app, func(s startTimes) float64 { return s.FCP })),
 		median(pick(app, func(s startTimes) float64 { return s.Wasm })))
+	if len(before) > 0 {
+		mo := median(live(before))
+		t.Logf("baseline build (BENCH_BASELINE): %.0f ms (runs %v); this build takes %.2f× it", mo, rounded(live(before)), m/mo)
+	}
 	if m > 600 {
 		t.Logf("TARGET MISSED: cold start median %.0f ms is over the 600 ms target", m)
 	}

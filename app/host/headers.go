@@ -35,22 +35,7 @@ func setSecurityHeaders(h http.Header) {
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 }
 
-// wasmPreload asks the browser to start downloading app.wasm as soon as the
-// page's headers arrive, instead of when app.js runs after the page is parsed
-// (about 150 ms later on a cold start). It matches app.js's fetch() of the
-// same URL (mode cors, credentials same-origin), so the file is read once.
-const wasmPreload = "</web/app.wasm>; rel=preload; as=fetch; crossorigin=anonymous"
-
-// setWasmPreload adds the preload to a first visit's page only. Once the
-// service worker runs, app.js reads app.wasm straight from its cache and a
-// preload would read it a second time: the worker's navigation preload
-// marks those requests with Service-Worker-Navigation-Preload. Requests
-// that are not a browser navigating (the worker caching pages at install,
-// scripts) get no preload either, so no cached copy of a page carries one.
-func setWasmPreload(h http.Header, r *http.Request) {
-	h.Add("Vary", "Service-Worker-Navigation-Preload, Sec-Fetch-Dest")
-	if r.Header.Get("Service-Worker-Navigation-Preload") != "" || r.Header.Get("Sec-Fetch-Dest") != "document" {
-		return
-	}
-	h.Set("Link", wasmPreload)
-}
+// No page carries a preload of app.wasm (a Link header, as before issue
+// 18): app.js starts its download once the prerendered page is painted
+// (annotatorPagePainted, appjs.go), so that on a slow link the 1.4 MB do
+// not compete with the page's style sheet and text.

@@ -257,7 +257,6 @@ func cleanPath(r *http.Request) bool {
 // request whose If-None-Match holds the build's version; pages carry article
 // text that changes without a new build, so they are always sent whole.
 func (h *Host) servePage(w http.ResponseWriter, r *http.Request, status int) {
-	setWasmPreload(w.Header(), r)
 	r2 := r.Clone(r.Context())
 	r2.Header.Del("If-None-Match")
 	h.app.ServeHTTP(&pageWriter{ResponseWriter: w, status: status}, r2)

@@ -49,9 +49,7 @@ self.addEventListener("activate", (event) => {
         await caches.delete(key);
       }
     }
-    // Navigations are fetched while the worker starts, and the host knows
-    // from their Service-Worker-Navigation-Preload header that app.wasm is
-    // cached here and must not be preloaded (app/host/headers.go).
+    // Navigations are fetched while the worker starts.
     if (self.registration.navigationPreload) {
       await self.registration.navigationPreload.enable();
     }
@@ -91,10 +89,10 @@ function unredirected(response) {
 // used instead (the network's answer still refreshes the cache).
 const networkTimeout = 4000;
 
-// withoutPreload drops the host's preload of app.wasm from a page this
-// worker fetched itself (without navigation preload, as an older worker or
-// a browser without it does): with the worker running, app.js reads
-// app.wasm from the cache, and a cached page must not ask for it again.
+// withoutPreload drops a preload of app.wasm from a page this worker
+// fetched itself: hosts before issue 18 sent one (app/host/headers.go), and
+// with the worker running app.js reads app.wasm from the cache, so a cached
+// page must not ask for it again.
 function withoutPreload(response) {
   if (!response.ok || response.type !== "basic" || !response.headers.has("Link")) {
     return response;

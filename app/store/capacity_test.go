@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"fmt"
 	"testing"
 	"time"
@@ -128,4 +129,58 @@ func BenchmarkCompressEntry(b *testing.B) {
 		out = lz4.Compress(out[:0], compact)
 	}
 	b.ReportMetric(float64(len(out))/float64(len(compact)), "ratio")
+}
+
+// BenchmarkReadArticleStages splits BenchmarkReadArticle's packed/1000 into
+// its stages, each on the previous stage's output: unpacking the UTF-16
+// units into bytes, LZ4, the compact encoding's decoding, and the
+// validation decodeArticle does on each annotation (issue 18: where the
+// time to read one article of 1,000 goes).
+func BenchmarkReadArticleStages(b *testing.B) {
+	id, _, packed := realisticEntry(1000)
+	z, err := unpackBytes(packed[1:])
+	if err != nil {
+		b.Fatal(err)
+	}
+	compact, err := unpackEntry(packed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	list, err := decodeCompact(id, compact)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("unpack", func(b *testing.B) {
+		b.SetBytes(int64(len(packed)))
+		for b.Loop() {
+			if _, err := unpackBytes(packed[1:]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("lz4", func(b *testing.B) {
+		b.SetBytes(int64(len(compact)))
+		size, n := binary.Uvarint(z)
+		for b.Loop() {
+			if _, err := lz4.Decompress(z[n:], int(size)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("decode", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := decodeCompact(id, compact); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			for _, a := range list {
+				if err := check(id, a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unsafe"
 
 	"github.com/annotator/annotator/app/anchor"
 	"github.com/annotator/annotator/app/annotation"
@@ -443,7 +444,8 @@ func (r *compactReader) enum(table []string) string {
 }
 
 // decodeCompact decodes what encodeCompact wrote. Annotations that name no
-// other article are given articleID.
+// other article are given articleID. Their strings share b's memory, so b
+// must not be changed afterwards (decodeEntry hands it a buffer of its own).
 func decodeCompact(articleID string, b []byte) ([]annotation.Annotation, error) {
 	if len(b) == 0 || b[0] != compactVersion {
 		return nil, fmt.Errorf("%w: unknown version", errCompact)
@@ -461,7 +463,11 @@ func decodeCompact(articleID string, b []byte) ([]annotation.Annotation, error) 
 	if lm > uint64(len(b)) || ln > uint64(len(b))-lm || lr > uint64(len(b))-lm-ln || count > lm {
 		return nil, fmt.Errorf("%w: columns longer than the data", errCompact)
 	}
-	r := &compactReader{meta: b[:lm], nums: b[lm : lm+ln], raw: b[lm+ln : lm+ln+lr], text: string(b[lm+ln+lr:]),
+	// The text column becomes the annotations' strings without a copy
+	// (270 KB of the 307 KB for 1,000 realistic annotations): b is
+	// decodeCompact's to keep.
+	text := b[lm+ln+lr:]
+	r := &compactReader{meta: b[:lm], nums: b[lm : lm+ln], raw: b[lm+ln : lm+ln+lr], text: unsafe.String(unsafe.SliceData(text), len(text)),
 		ids: make([]byte, 0, int(min(lr/16, count))*uuidLen), idAt: make([]int, count)}
 	out := make([]annotation.Annotation, count)
 	for i := range out {

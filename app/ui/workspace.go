@@ -68,7 +68,11 @@ func (w *workspace) Store() *store.Store {
 	if w.store != nil {
 		return w.store
 	}
+	started := perfNow()
 	s, rep, err := store.Open(store.NewStoppable(newBackend(), crashed.Load))
+	// Reading every stored entry (localStorage, unpacking, decoding,
+	// validating), on the page's timeline for the scale benchmark.
+	perfMeasure("annotator:store-open", started)
 	if err != nil {
 		w.openErr = err
 		s, rep, _ = store.Open(store.NewMemory(0))
