@@ -195,6 +195,7 @@ func TestCompareClaimsAccessibility(t *testing.T) {
 				b.audit(t, "Compare claims, filtered to one student")
 				b.key(t, "\x1b")
 				b.waitFor(t, "the comparison closed", `!document.getElementById("compare-dialog")`)
+				b.openShareSheet(t)
 				b.clickExact(t, "button", "Export")
 				b.click(t, "button", "Class pack (.annotator.json)")
 				b.waitFor(t, "the class pack form", `!!document.getElementById("pack-form")`)

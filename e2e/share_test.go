@@ -429,7 +429,7 @@ func TestClassPackRoundTrip(t *testing.T) {
 	if n := student.count(t, "button", "“Critics said”"); n != 1 {
 		t.Errorf("list items for the teacher's highlight: %d", n)
 	}
-	if by := eval[int](t, student, `[...document.querySelectorAll(".annotation-item .by")].filter(e => e.textContent === "by Ms Rivera").length`); by != 2 {
+	if by := eval[int](t, student, `[...document.querySelectorAll(".annotation-item .by, .claim-item .by")].filter(e => e.textContent === "by Ms Rivera").length`); by != 2 {
 		t.Errorf("items marked “by Ms Rivera”: %d, want 2", by)
 	}
 	student.selectText(t, "ignores inflation", 0)
@@ -441,9 +441,12 @@ func TestClassPackRoundTrip(t *testing.T) {
 	student.waitFor(t, "four annotations", `new Set([...document.querySelectorAll("article mark[data-annotation-id]")].map(m => m.dataset.annotationId)).size === 4`)
 	// The filter: the student's own, then the teacher's.
 	student.setSelect(t, "show-by", "Ms Rivera")
-	student.waitFor(t, "the teacher's only", `document.querySelectorAll(".annotation-list li.annotation-item").length === 2 && [...document.querySelectorAll(".annotation-list li.annotation-item")].every(li => li.textContent.includes("by Ms Rivera"))`)
+	// (Highlights and notes are listed under Annotations, claims under
+	// Claims; the filter holds for both.)
+	const items = `document.querySelectorAll(".annotation-list li.annotation-item, .claims-list li.claim-item")`
+	student.waitFor(t, "the teacher's only", items+`.length === 2 && [...`+items+`].every(li => li.textContent.includes("by Ms Rivera"))`)
 	student.setSelect(t, "show-by", "")
-	student.waitFor(t, "everyone's", `document.querySelectorAll(".annotation-list li.annotation-item").length === 4`)
+	student.waitFor(t, "everyone's", items+`.length === 4`)
 
 	student.clickExact(t, "button", "Export")
 	student.click(t, "button", "Class pack (.annotator.json)")

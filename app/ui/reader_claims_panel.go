@@ -13,10 +13,11 @@ import (
 func (p *readerPage) renderClaims() app.UI {
 	all := claimsOf(p.anns)
 	st := p.claimUI()
-	shown := filterClaims(all, st.filterType, st.filterVerdict)
+	// The panel's "Show annotations by" filter holds for claims too.
+	shown := filterClaims(p.byCreator(all), st.filterType, st.filterVerdict)
 	types := annotation.ClaimTypes()
 	verdicts := annotation.Verdicts()
-	filtered := st.filterType != "" || st.filterVerdict != ""
+	filtered := st.filterType != "" || st.filterVerdict != "" || p.showBy != ""
 	return app.Section().Class("claims-panel").Aria("labelledby", "claims-heading").Body(
 		app.H2().ID("claims-heading").TabIndex(-1).Text(fmt.Sprintf("Claims (%d)", len(all))),
 		app.P().ID("claims-summary").Class("claims-summary").Role("status").Text(claimSummary(all)),
@@ -79,6 +80,9 @@ func (p *readerPage) renderClaimItem(a annotation.Annotation) app.UI {
 	c := a.Claim
 	v, _ := c.Verdict.OrDefault().Info()
 	orphan := p.anchors[id].Status == anchor.Orphan
+	// A claim from a class pack or an import names its author, as the
+	// annotation list does, so a student tells the teacher's claims apart.
+	by := authorName(a, ws.Store().Prefs().Creator)
 	speaker := "speaker not given"
 	if c.Speaker != "" {
 		speaker = c.Speaker
@@ -99,6 +103,7 @@ func (p *readerPage) renderClaimItem(a annotation.Annotation) app.UI {
 					app.Text(" · "+claimTypeName(c.Type)+" · "+speaker+" · "+evidenceCount(len(c.Evidence))),
 					app.If(orphan, func() app.UI { return app.Text(" · not found in the text") }),
 				),
+				app.If(by != "", func() app.UI { return app.Span().Class("by").Text("by " + by) }),
 			),
 		app.If(c.Rationale != "", func() app.UI { return app.P().Class("note-preview").Text(shorten(c.Rationale, 200)) }),
 		app.If(len(a.Tags) > 0, func() app.UI { return tagList(a.Tags) }),
