@@ -275,11 +275,6 @@ func sheetShowsMark(id string) string {
 // tapping a highlight opens its card as a sheet with the highlight in view
 // above it, and Note does the same: nothing jumps away.
 func TestPhoneCardIsASheet(t *testing.T) {
-	// Known failing (issue 15, point 1 on a phone): a highlight tapped in
-	// the middle of the screen opens its sheet over it; placeCard runs
-	// (data-placed is set) but the page does not scroll. Left for the
-	// next session rather than hidden by a weaker check.
-	t.Skip("issue 15 point 1 (phone): the sheet covers a tapped highlight in mid-screen; see the reader branch's report")
 	h := startHost(t, copyArticles(t), "127.0.0.1:0")
 	b := newBrowser(t, "")
 	b.phone(t)
@@ -298,6 +293,17 @@ func TestPhoneCardIsASheet(t *testing.T) {
 	b.waitShown(t, "a sheet with the tapped highlight above it", sheetShowsMark(far), phoneGeometry)
 	if d := eval[float64](t, b, `scrollY`) - before; d > 400 || d < -400 {
 		t.Errorf("tapping the highlight scrolled the page %.0f px", d)
+	}
+	// The sheet is shorter than its card: it scrolls in itself to its
+	// last control, and the article stays where it is.
+	y := eval[float64](t, b, `scrollY`)
+	b.waitShown(t, "the sheet scrolled to its last control", `(() => { const c = document.querySelector("section.card"), d = [...c.querySelectorAll("button")].pop();
+		if (c.scrollHeight <= c.clientHeight) return false;
+		c.scrollTop = c.scrollHeight; const cr = r(c), dr = r(d);
+		return c.scrollTop > 0 && dr.top >= cr.top && dr.bottom <= cr.bottom + 1; })()`,
+		`(() => { const c = document.querySelector("section.card"); return {card: r(c), scrollHeight: c.scrollHeight, clientHeight: c.clientHeight, scrollTop: c.scrollTop, overflow: getComputedStyle(c).overflowY}; })()`)
+	if d := eval[float64](t, b, `scrollY`) - y; d != 0 {
+		t.Errorf("scrolling the sheet scrolled the page %.0f px", d)
 	}
 
 	b.tapOn(t, "the card's close button", `document.querySelector("section.card button[aria-label^='Close']")`)
