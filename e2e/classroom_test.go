@@ -155,7 +155,7 @@ func TestExportsCarryLabelNamesAndColours(t *testing.T) {
 			os.Remove(filepath.Join(dl, e.Name()))
 		}
 		b.clickExact(t, "button", "Export")
-		b.click(t, "button", format)
+		b.click(t, "menuitem", format)
 		got := waitDownload(t, dl, "blinken-beijing-talks-", suffix)
 		data := mustRead(os.ReadFile(got))
 		path = filepath.Join(kept, filepath.Base(got))
@@ -243,7 +243,7 @@ func TestClassPackNamesAndContents(t *testing.T) {
 			os.Remove(filepath.Join(dl, e.Name()))
 		}
 		b.clickExact(t, "button", "Export")
-		b.click(t, "button", "Class pack (.annotator.json)")
+		b.click(t, "menuitem", "Class pack (.annotator.json)")
 		b.waitFor(t, "the class pack form", `!!document.getElementById("pack-form")`)
 		if !named { // the name is kept for the next pack
 			b.typeInto(t, "textbox", "Your name", "Ms Rivera")
@@ -341,6 +341,7 @@ var classNames = []string{"Ana Lima", "Bo Chen", "Cy Okafor", "Dee Novak", "Eli 
 func openCompare(t *testing.T, b *browser, h *host, files []string) {
 	t.Helper()
 	b.open(t, h.URL+seedPath)
+	b.openShareSheet(t) // on a phone, import and Compare claims are in the Share sheet
 	b.importFile(t, files...)
 	b.clickExact(t, "button", "Import")
 	b.waitStatus(t, fmt.Sprintf("from %d files", len(files)))

@@ -205,7 +205,7 @@ func (b *browser) highlightNew(t testing.TB, phrase string) {
 func (b *browser) export(t testing.TB, dir, choice, prefix, suffix string) string {
 	t.Helper()
 	b.clickExact(t, "button", "Export")
-	b.click(t, "button", choice)
+	b.click(t, "menuitem", choice)
 	return waitDownload(t, dir, prefix, suffix)
 }
 
@@ -403,7 +403,7 @@ func TestClassPackRoundTrip(t *testing.T) {
 	teacher.waitFor(t, "two marks", `new Set([...document.querySelectorAll("article mark[data-annotation-id]")].map(m => m.dataset.annotationId)).size === 2`)
 
 	teacher.clickExact(t, "button", "Export")
-	teacher.click(t, "button", "Class pack (.annotator.json)")
+	teacher.click(t, "menuitem", "Class pack (.annotator.json)")
 	teacher.typeInto(t, "textbox", "Your name", "Ms Rivera")
 	teacher.typeInto(t, "textbox", "Instructions for students", "Mark every claim and give a verdict.")
 	teacher.click(t, "button", "Save class pack")
@@ -449,7 +449,7 @@ func TestClassPackRoundTrip(t *testing.T) {
 	student.waitFor(t, "everyone's", items+`.length === 4`)
 
 	student.clickExact(t, "button", "Export")
-	student.click(t, "button", "Class pack (.annotator.json)")
+	student.click(t, "menuitem", "Class pack (.annotator.json)")
 	student.waitFor(t, "the class pack form", `!!document.getElementById("pack-form")`)
 	if role := eval[string](t, student, `document.querySelector("input[name=pack-role]:checked")?.value || "none"`); role != "student" {
 		t.Errorf("the default role for a student = %q", role)

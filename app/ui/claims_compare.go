@@ -198,7 +198,7 @@ func (c *claimsCompare) renderDialog() app.UI {
 		app.Ul().Class("compare-key").Aria("label", "Verdict symbols").Body(
 			app.Range(annotation.Verdicts()).Slice(func(i int) app.UI {
 				v := annotation.Verdicts()[i]
-				return app.Li().Body(verdictMark(v.Verdict, false), app.Text(" "+v.Label))
+				return app.Li().Body(verdictMark(v.Verdict, false))
 			}),
 			app.Li().Body(app.Span().Class("vsym none").Aria("hidden", "true").Text("·"), app.Text(" not marked")),
 		),

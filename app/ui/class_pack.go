@@ -12,8 +12,9 @@ import (
 // packMime is the media type a class pack is downloaded as.
 const packMime = "application/json"
 
-// actionPackSaved tells the share panel that a class pack was saved, so
-// that it closes its Export menu and gives the focus back to its button.
+// actionPackSaved tells the share panel that a class pack was saved (or
+// the form cancelled), so that it closes the form and gives the focus back
+// to the Export button.
 const actionPackSaved = "class-pack/saved"
 
 // packChoice is one answer to "What the pack gives students".
@@ -33,8 +34,8 @@ var packChoices = []packChoice{
 
 // classPackForm saves the reader's annotations on an article as a class
 // pack (.annotator.json): a teacher's, to hand out, choosing what it gives
-// the students; or a student's, to hand back. It is shown inside the share
-// panel's Export menu (share_panel.go), which opens and closes it.
+// the students; or a student's, to hand back. It is shown under the share
+// panel's Export button, opened from its menu (share_panel.go).
 type classPackForm struct {
 	app.Compo
 	ArticleID string
@@ -166,7 +167,11 @@ func (f *classPackForm) Render() app.UI {
 		app.If(f.problem != "", func() app.UI {
 			return app.P().Class("problem").Role("alert").Text(f.problem)
 		}),
-		app.Div().Class("row").Body(app.Button().Type("submit").Text("Save class pack")),
+		app.Div().Class("row").Body(
+			app.Button().Type("submit").Text("Save class pack"),
+			app.Button().Type("button").Class("quiet").Text("Cancel").
+				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionPackSaved) }),
+		),
 	)
 }
 

@@ -600,7 +600,7 @@ func (p *readerPage) Render() app.UI {
 		))
 	}
 	return pageLayout(
-		app.Div().Class("reader").Body(
+		app.Div().Class(p.readerClass()).Body(
 			articleHeader(p.art),
 			p.renderArticle(),
 			p.renderCursorHelp(),
@@ -612,6 +612,16 @@ func (p *readerPage) Render() app.UI {
 		app.Div().Class("slot card-slot").Body(p.renderOpenCard()),
 		p.renderPanel(),
 	)
+}
+
+// readerClass marks the reader while a card is open: on a phone the card
+// is a sheet over the article's foot, and the article gets room below its
+// last line to scroll any highlight, the last one too, above the sheet.
+func (p *readerPage) readerClass() string {
+	if p.selected != "" && p.index(p.selected) >= 0 {
+		return "reader card-open"
+	}
+	return "reader"
 }
 
 // renderShare is the reader's Export and Import controls for this article,

@@ -50,9 +50,13 @@ func (p *readerPage) closeSheet(ctx app.Context, e app.Event) {
 	}
 }
 
-// onSheetKey closes the sheet on Escape.
+// onSheetKey closes the sheet on Escape, unless something inside it used
+// that Escape: a menu that closed (it prevents the default), or a modal
+// dialog (Compare claims), which the browser closes. Closing the sheet
+// too would hide the control the focus was just handed back to.
 func (p *readerPage) onSheetKey(ctx app.Context, e app.Event) {
-	if p.sheet == "" || e.Get("key").String() != "Escape" {
+	if p.sheet == "" || e.Get("key").String() != "Escape" || e.Get("defaultPrevented").Bool() ||
+		e.Get("target").Call("closest", "dialog").Truthy() {
 		ctx.PreventUpdate()
 		return
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,22 +81,77 @@ func (s *sharePanel) loadInstructions(ctx app.Context) {
 
 // ---- exports ----
 
+// The Export control is a menu button (WAI-ARIA's pattern): Enter, Space
+// or the down arrow opens the menu on its first item, the up arrow on its
+// last; the arrows, Home and End move through the items, Enter chooses,
+// Escape closes it and gives the focus back to the button, and Tab, or a
+// click elsewhere, closes it.
+
 func (s *sharePanel) toggleMenu(ctx app.Context, e app.Event) {
 	s.menuOpen = !s.menuOpen
-	if !s.menuOpen {
+	if s.menuOpen {
 		s.packOpen = false
+		focusSoon(exportItemID(0))
 	}
 }
 
-// onExportKey closes the export menu on Escape and hands the focus back
-// to the Export button.
-func (s *sharePanel) onExportKey(ctx app.Context, e app.Event) {
-	if !s.menuOpen || e.Get("key").String() != "Escape" {
+// exportItemID is the id of the export menu's item i.
+func exportItemID(i int) string { return "export-item-" + strconv.Itoa(i) }
+
+// menuItems is how many items the export menu has.
+func (s *sharePanel) menuItems() int {
+	if s.ArticleID == "" {
+		return len(exportFormats)
+	}
+	return len(exportFormats) + 1 // and the class pack
+}
+
+// onExportButtonKey opens the menu from its button by an arrow key, on
+// its first item (down) or its last (up).
+func (s *sharePanel) onExportButtonKey(ctx app.Context, e app.Event) {
+	key := e.Get("key").String()
+	if key != "ArrowDown" && key != "ArrowUp" {
 		ctx.PreventUpdate()
 		return
 	}
-	s.menuOpen, s.packOpen = false, false
-	focusElement("export-button")
+	e.PreventDefault()
+	e.StopImmediatePropagation()
+	s.menuOpen, s.packOpen = true, false
+	if key == "ArrowUp" {
+		focusSoon(exportItemID(s.menuItems() - 1))
+	} else {
+		focusSoon(exportItemID(0))
+	}
+}
+
+// onExportKey moves through the menu's items by the arrows, Home and End,
+// and closes the menu (and the class pack form) on Escape, handing the
+// focus back to the Export button.
+func (s *sharePanel) onExportKey(ctx app.Context, e app.Event) {
+	key := e.Get("key").String()
+	switch {
+	case key == "Escape" && (s.menuOpen || s.packOpen):
+		e.PreventDefault() // used: the phone's sheet stays open (onSheetKey)
+		s.menuOpen, s.packOpen = false, false
+		focusElement("export-button")
+	case s.menuOpen && (key == "ArrowDown" || key == "ArrowUp" || key == "Home" || key == "End") &&
+		e.Get("target").Call("getAttribute", "role").String() == "menuitem":
+		e.PreventDefault()
+		moveMenuFocus("export-menu", key)
+		ctx.PreventUpdate()
+	default:
+		ctx.PreventUpdate()
+	}
+}
+
+// onExportFocusOut closes the menu when the focus leaves it (Tab, or a
+// click elsewhere).
+func (s *sharePanel) onExportFocusOut(ctx app.Context, e app.Event) {
+	if !s.menuOpen || focusWithin(e, "export-area") {
+		ctx.PreventUpdate()
+		return
+	}
+	s.menuOpen = false
 }
 
 func (s *sharePanel) export(f exportFormat) app.EventHandler {
@@ -213,11 +269,14 @@ func (s *sharePanel) exportLibrary(ctx app.Context, f exportFormat) {
 	})
 }
 
-// togglePack opens or closes the class pack form.
-func (s *sharePanel) togglePack(ctx app.Context, e app.Event) { s.packOpen = !s.packOpen }
+// openPack closes the menu and opens the class pack form under it (a
+// menu holds only its items), which takes the focus (class_pack.go).
+func (s *sharePanel) openPack(ctx app.Context, e app.Event) {
+	s.menuOpen, s.packOpen = false, true
+}
 
-// packSaved closes the menu once the class pack form saved a pack: the
-// menu and its buttons are gone, so the focus goes back to Export.
+// packSaved closes the class pack form once it saved a pack or was
+// cancelled: its fields are gone, so the focus goes back to Export.
 func (s *sharePanel) packSaved(ctx app.Context, a app.Action) {
 	s.packOpen, s.menuOpen = false, false
 	focusElement("export-button")
@@ -273,27 +332,31 @@ func (s *sharePanel) Render() app.UI {
 	return app.Section().Class("share").Aria("labelledby", "share-heading").Body(
 		app.H2().ID("share-heading").Text(heading),
 		app.If(!lib && strings.TrimSpace(s.instr.Text) != "", s.renderInstructions),
-		app.Div().Class("export").OnKeyDown(s.onExportKey).Body(
-			app.Button().Type("button").ID("export-button").
-				Aria("expanded", s.menuOpen).Aria("controls", "export-menu").
-				Text("Export").OnClick(s.toggleMenu),
-			app.If(s.menuOpen, func() app.UI {
-				return app.Div().ID("export-menu").Class("export-menu").Body(
-					app.P().Class("hint").Text(scope),
-					app.Ul().Aria("label", "Export formats").Body(
+		app.Div().ID("export-area").Class("export").OnKeyDown(s.onExportKey).On("focusout", s.onExportFocusOut).Body(
+			// The button and its menu, which floats under it.
+			app.Div().Class("export-anchor").Body(
+				app.Button().Type("button").ID("export-button").
+					Aria("haspopup", "menu").Aria("expanded", map[bool]string{true: "true", false: "false"}[s.menuOpen]).
+					Aria("controls", "export-menu").Aria("describedby", "export-scope").
+					Text("Export").OnClick(s.toggleMenu).OnKeyDown(s.onExportButtonKey),
+				app.If(s.menuOpen, func() app.UI {
+					return app.Ul().ID("export-menu").Class("menu export-menu").Role("menu").Aria("labelledby", "export-button").Body(
 						app.Range(exportFormats).Slice(func(i int) app.UI {
 							f := exportFormats[i]
-							return app.Li().Body(app.Button().Type("button").Text(f.Label).OnClick(s.export(f), app.EventScope(f.Label)))
+							return app.Li().Role("none").Body(app.Button().Type("button").ID(exportItemID(i)).
+								Role("menuitem").TabIndex(-1).
+								Text(f.Label).OnClick(s.export(f), app.EventScope(f.Label)))
 						}),
 						app.If(!lib, func() app.UI {
-							return app.Li().Body(app.Button().Type("button").
-								Aria("expanded", s.packOpen).Aria("controls", "pack-form").
-								Text("Class pack (.annotator.json)").OnClick(s.togglePack))
+							return app.Li().Role("none").Body(app.Button().Type("button").ID(exportItemID(len(exportFormats))).
+								Role("menuitem").TabIndex(-1).
+								Text("Class pack (.annotator.json)…").OnClick(s.openPack))
 						}),
-					),
-					app.If(s.packOpen && !lib, func() app.UI { return newClassPackForm(s.ArticleID) }),
-				)
-			}),
+					)
+				}),
+			),
+			app.P().ID("export-scope").Class("hint export-scope").Text(scope),
+			app.If(s.packOpen && !lib, func() app.UI { return newClassPackForm(s.ArticleID) }),
 		),
 		app.If(s.busy != "", func() app.UI { return app.P().Class("hint").Role("status").Text(s.busy) }),
 		newImportPanel(s.ArticleID),
