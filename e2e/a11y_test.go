@@ -133,18 +133,6 @@ func shown(id string) string {
 	return `(() => { const e = document.getElementById(` + jsString(id) + `); if (!e) return false; const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0 && e.checkVisibility({visibilityProperty: true, opacityProperty: true}); })()`
 }
 
-// openShareSheet opens the panel's sheet at Share on a phone, where the
-// export and import controls are; on a wide screen the panel is always
-// shown, and it does nothing.
-func (b *browser) openShareSheet(t testing.TB) {
-	t.Helper()
-	b.waitFor(t, "the live reader", `!!document.getElementById("export-button")`)
-	if eval[bool](t, b, `!!document.getElementById("sheet-open-share")?.getBoundingClientRect().width`) {
-		eval[bool](t, b, `(document.getElementById("sheet-open-share").click(), true)`)
-		b.waitFor(t, "the Share sheet", shown("export-button"))
-	}
-}
-
 // The import preview at its fullest (issue 17: which copy of a changed
 // annotation is kept and why, warnings per item, rejected items, the offer
 // to attach annotations that name no article) has no WCAG 2.2 AA

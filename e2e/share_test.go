@@ -139,6 +139,7 @@ func (b *browser) openShareSheet(t testing.TB) {
 	t.Helper()
 	if eval[bool](t, b, `(() => { const s = document.getElementById("sheet-open-share"); return !!s && s.offsetParent !== null && s.getAttribute("aria-expanded") !== "true"; })()`) {
 		b.click(t, "button", "Share")
+		b.waitFor(t, "the Share sheet", shown("share-heading"))
 	}
 }
 
