@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/htmlblocks"
@@ -241,7 +242,16 @@ func (a *addArticle) add(ctx app.Context, name string, data []byte, added func()
 
 // keep stores a reader's new article and says so, or says why it could
 // not be kept.
+//
+// The same text twice (pasted again, the same file opened again) is not
+// kept twice: the reader is told that it is already in their library, as
+// for an address added twice (add_address.go), offered to open their copy,
+// and the box empties, since nothing in it is lost.
 func (a *addArticle) keep(ctx app.Context, art *article.Article) bool {
+	if old, ok := findByText(art.Hash); ok {
+		sayAlreadyKept(ctx, old)
+		return true
+	}
 	art.Origin = "local"
 	if err := ws.Store().PutLocalArticle(art); err != nil {
 		a.tell(ctx, "The article could not be kept: "+writeProblem(err))
@@ -250,6 +260,30 @@ func (a *addArticle) keep(ctx app.Context, art *article.Article) bool {
 	say(ctx, fmt.Sprintf("Added “%s” to your library.", art.Title))
 	ctx.NewAction(actionLibraryChanged)
 	return true
+}
+
+// findByText returns the reader's article whose canonical text has this
+// content hash, if any.
+func findByText(hash string) (*article.Article, bool) {
+	for _, a := range ws.Store().LocalArticles() {
+		if a.Hash == hash {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
+// sayAlreadyKept tells the reader that the text they added is their
+// article old, and offers to open it.
+func sayAlreadyKept(ctx app.Context, old *article.Article) {
+	ctx.SetState(stateStatus, statusMessage{
+		Page:       pagePath(ctx),
+		Text:       "“" + old.Title + "” is already in your library, with the same text: it was not added twice. Open it to read it with your annotations.",
+		Offer:      actionOpenArticle,
+		OfferLabel: "Open “" + old.Title + "”",
+		OfferValue: old.ID,
+		At:         time.Now(),
+	})
 }
 
 // tell shows a problem in the box, or in the status bar once the reader
