@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -264,4 +266,80 @@ func TestShareTarget(t *testing.T) {
 	b.waitFor(t, "nothing shared", `(document.querySelector(".share-page .problem")?.textContent || "").includes("Nothing was shared")`)
 	b.audit(t, "the share page")
 	b.noPageErrors(t)
+}
+
+// The same text added twice, typed or pasted from a web page, is kept
+// once: the second Add says it is already in the library, as for an
+// address added twice, empties the box, and offers to open the copy.
+func TestAddSameTextTwice(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	b := newBrowser(t, "")
+	b.open(t, h.URL+"/")
+	b.findRole(t, "textbox", addBox)
+
+	typed := "River notes\nThe water rose past the second step."
+	b.typeInto(t, "textbox", addBox, typed)
+	b.clickExact(t, "button", addButton)
+	b.waitStatus(t, "Added “River notes”")
+	b.waitFor(t, "the box emptied", addBoxValue+` === ""`)
+	b.typeInto(t, "textbox", addBox, typed)
+	b.clickExact(t, "button", addButton)
+	b.waitStatus(t, "“River notes” is already in your library")
+	b.waitFor(t, "the box emptied", addBoxValue+` === ""`)
+	if n := b.localCount(t); n != 1 {
+		t.Errorf("%d articles of the reader's own after the same text twice, want 1", n)
+	}
+
+	paste := func() {
+		b.do(t, chromedp.Evaluate[chromedp.Void](`(() => {
+			const box = document.getElementById("paste-article");
+			box.focus();
+			const dt = new DataTransfer();
+			dt.setData("text/html", "<h1>Quay report</h1><p>The quay was lengthened.</p><ul><li>Two cranes</li></ul>");
+			dt.setData("text/plain", "Quay report");
+			box.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
+		})()`))
+		b.waitFor(t, "the pasted selection read", `(document.querySelector(".add-article")?.textContent || "").includes("Pasted from a web page: “Quay report”")`)
+		b.clickExact(t, "button", addButton)
+	}
+	paste()
+	b.waitStatus(t, "Added “Quay report”")
+	b.waitFor(t, "the box emptied", addBoxValue+` === ""`)
+	paste()
+	b.waitStatus(t, "“Quay report” is already in your library")
+	if n := b.localCount(t); n != 2 {
+		t.Errorf("%d articles of the reader's own after the same selection twice, want 2", n)
+	}
+	b.audit(t, "the message of a text added twice")
+	// The offer is pressed slowly, as a finger does: the message stays
+	// under the pointer while the button is held (it once moved away
+	// from a press as from a drag, and the release missed the button).
+	b.findRole(t, "button", "Open “Quay report”")
+	b.slowClick(t, `[...document.querySelectorAll(".status-bar button")].find(b => b.textContent === "Open “Quay report”")`)
+	b.waitFor(t, "the reader's copy opened", `location.pathname.startsWith("/read/local-") && (document.querySelector("article")?.textContent || "").includes("The quay was lengthened")`)
+	b.noPageErrors(t)
+}
+
+// slowClick presses the mouse on the centre of the element that the
+// JavaScript expression el finds, holds it over two frames of the page,
+// checks that the element is still under the pointer, and releases it.
+func (b *browser) slowClick(t testing.TB, el string) {
+	t.Helper()
+	type point struct{ X, Y float64 }
+	p := eval[point](t, b, `(() => { const r = (`+el+`).getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
+	mouse := func(typ input.DispatchMouseEventType) {
+		b.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: typ, X: p.X, Y: p.Y, Button: input.MouseButtonLeft, ClickCount: 1})
+			return err
+		}))
+	}
+	mouse(input.DispatchMouseEventTypeMousePressed)
+	under := eval[bool](t, b, fmt.Sprintf(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+		const el = (%s), at = document.elementFromPoint(%f, %f);
+		done(!!el && !!at && el.contains(at));
+	})))`, el, p.X, p.Y))
+	mouse(input.DispatchMouseEventTypeMouseReleased)
+	if !under {
+		t.Errorf("the element moved from under the pointer while it was pressed")
+	}
 }

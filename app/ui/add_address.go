@@ -38,6 +38,7 @@ const (
 	actionFetchWaiting = "address/waiting"     // fetch the waiting addresses
 	actionFetchAgain   = "address/fetch-again" // value: the id of the reader's article
 	actionProbeFetch   = "address/probe"       // does this deployment fetch?
+	actionOpenArticle  = "article/open"        // value: the id of the reader's article
 	stateAddress       = "address"             // an int that changes with ws.adding
 )
 
@@ -385,6 +386,17 @@ func writeProblem(err error) string {
 	return err.Error()
 }
 
+// handleOpenArticle is the status bar's offer to open the reader's copy
+// of a text added twice (actionOpenArticle, add_article.go).
+func handleOpenArticle(ctx app.Context, a app.Action) {
+	id, _ := a.Value.(string)
+	ctx.Dispatch(func(ctx app.Context) {
+		if _, ok := ws.LocalArticle(id); ok {
+			ctx.Navigate("/read/" + id)
+		}
+	})
+}
+
 // handleFetchAgain is the status bar's "Fetch again" (actionFetchAgain).
 func handleFetchAgain(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
@@ -473,4 +485,5 @@ func registerAdding() {
 	app.Handle(actionFetchWaiting, handleFetchWaiting)
 	app.Handle(actionFetchAgain, handleFetchAgain)
 	app.Handle(actionProbeFetch, handleProbeFetch)
+	app.Handle(actionOpenArticle, handleOpenArticle)
 }

@@ -53,3 +53,24 @@ func TestReanchorAfterFetchingAgain(t *testing.T) {
 		t.Errorf("%q", m)
 	}
 }
+
+// A link dragged onto the add box carries its address in text/uri-list
+// (comments and several addresses allowed), or in its plain text only.
+func TestDroppedAddress(t *testing.T) {
+	for _, c := range []struct {
+		uriList, plain, want string
+		ok                   bool
+	}{
+		{"https://example.org/a", "", "https://example.org/a", true},
+		{"# a comment\r\nhttps://example.org/a\r\nhttps://example.org/b", "x", "https://example.org/a", true},
+		{"", " https://example.org/p?q=1 ", "https://example.org/p?q=1", true},
+		{"file:///home/me/notes.md", "", "", false},
+		{"", "A line of text, not an address", "", false},
+		{"", "", "", false},
+	} {
+		got, ok := droppedAddress(c.uriList, c.plain)
+		if got != c.want || ok != c.ok {
+			t.Errorf("droppedAddress(%q, %q) = %q, %v; want %q, %v", c.uriList, c.plain, got, ok, c.want, c.ok)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/htmlblocks"
@@ -29,8 +30,9 @@ type addArticle struct {
 	// asked is the address this box last asked for.
 	asked string
 
-	changes  int // stateAddress
-	unlisten func()
+	changes    int // stateAddress
+	unlisten   func()
+	unlistenDr func()
 }
 
 // The text box's id (the paste listener finds it by it).
@@ -41,9 +43,47 @@ const pastedID = "local-pasted"
 
 func newAddArticle() *addArticle { return &addArticle{} }
 
+// addDropZone marks the element that takes its own drops (the add box's
+// section): listenDrop, the import's listener for files dropped anywhere
+// on the page, leaves drops there alone.
+const addDropZone = "data-own-drop"
+
+// addZone is the add box's value of addDropZone.
+const addZone = "add"
+
+// droppedOnAdd is what was dropped on the add box: a file (its name and
+// bytes, or why it could not be read), a link (its address), or a
+// selection dragged from a web page (read as a pasted one, and its text).
+type droppedOnAdd struct {
+	Name    string
+	Data    []byte
+	Err     error
+	Address string
+	Pasted  *article.Article
+	Text    string
+}
+
+// droppedAddress is the web address a dragged link carries: the first
+// address of its text/uri-list (RFC 2483: one per line, "#" starts a
+// comment), or its plain text when that is one address.
+func droppedAddress(uriList, plain string) (string, bool) {
+	for _, line := range strings.Split(uriList, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if addr, ok := article.WebAddress(line); ok {
+			return addr, true
+		}
+		break
+	}
+	return article.WebAddress(plain)
+}
+
 func (a *addArticle) OnMount(ctx app.Context) {
 	ctx.ObserveState(stateAddress, &a.changes).OnChange(a.onAddressChange)
 	a.unlisten = listenPaste(ctx, addBoxID, a.onPastedHTML)
+	a.unlistenDr = listenAddDrop(ctx, addZone, addBoxID, htmlblocks.MaxPageSize, a.onDrop)
 	watchOnline(ctx)
 	probeFetch(ctx)
 	fetchWaiting(ctx)
@@ -53,6 +93,10 @@ func (a *addArticle) OnDismount() {
 	if a.unlisten != nil {
 		a.unlisten()
 		a.unlisten = nil
+	}
+	if a.unlistenDr != nil {
+		a.unlistenDr()
+		a.unlistenDr = nil
 	}
 }
 
@@ -91,9 +135,7 @@ func (a *addArticle) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	a.problem = ""
 	if addr, ok := article.WebAddress(a.text); ok {
-		a.asked = addr
-		requestAddress(ctx, addressRequest{URL: addr, Open: true})
-		a.onAddressChange()
+		a.addAddress(ctx, addr)
 		return
 	}
 	if a.keepsPasted() {
@@ -105,6 +147,32 @@ func (a *addArticle) submit(ctx app.Context, e app.Event) {
 		return
 	}
 	a.add(ctx, "pasted.txt", []byte(a.text), a.clear)
+}
+
+// addAddress asks for the page at addr and opens it once added.
+func (a *addArticle) addAddress(ctx app.Context, addr string) {
+	a.asked = addr
+	requestAddress(ctx, addressRequest{URL: addr, Open: true})
+	a.onAddressChange()
+}
+
+// onDrop takes what was dropped on the add box (listenAddDrop): a file
+// as if it had been opened, a link as if its address had been typed and
+// Add pressed (the text in the box stays), a selection as if pasted.
+func (a *addArticle) onDrop(ctx app.Context, d droppedOnAdd) {
+	a.problem = ""
+	switch {
+	case d.Err != nil:
+		a.problem = d.Err.Error()
+	case d.Name != "":
+		a.add(ctx, d.Name, d.Data, nil)
+	case d.Address != "":
+		a.addAddress(ctx, d.Address)
+	case d.Pasted != nil:
+		a.onPastedHTML(ctx, d.Pasted, d.Text)
+	default:
+		a.text, a.pasted, a.pastedText = d.Text, nil, ""
+	}
 }
 
 // clear empties the box once its article is added.
@@ -174,7 +242,16 @@ func (a *addArticle) add(ctx app.Context, name string, data []byte, added func()
 
 // keep stores a reader's new article and says so, or says why it could
 // not be kept.
+//
+// The same text twice (pasted again, the same file opened again) is not
+// kept twice: the reader is told that it is already in their library, as
+// for an address added twice (add_address.go), offered to open their copy,
+// and the box empties, since nothing in it is lost.
 func (a *addArticle) keep(ctx app.Context, art *article.Article) bool {
+	if old, ok := findByText(art.Hash); ok {
+		sayAlreadyKept(ctx, old)
+		return true
+	}
 	art.Origin = "local"
 	if err := ws.Store().PutLocalArticle(art); err != nil {
 		a.tell(ctx, "The article could not be kept: "+writeProblem(err))
@@ -183,6 +260,30 @@ func (a *addArticle) keep(ctx app.Context, art *article.Article) bool {
 	say(ctx, fmt.Sprintf("Added “%s” to your library.", art.Title))
 	ctx.NewAction(actionLibraryChanged)
 	return true
+}
+
+// findByText returns the reader's article whose canonical text has this
+// content hash, if any.
+func findByText(hash string) (*article.Article, bool) {
+	for _, a := range ws.Store().LocalArticles() {
+		if a.Hash == hash {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
+// sayAlreadyKept tells the reader that the text they added is their
+// article old, and offers to open it.
+func sayAlreadyKept(ctx app.Context, old *article.Article) {
+	ctx.SetState(stateStatus, statusMessage{
+		Page:       pagePath(ctx),
+		Text:       "“" + old.Title + "” is already in your library, with the same text: it was not added twice. Open it to read it with your annotations.",
+		Offer:      actionOpenArticle,
+		OfferLabel: "Open “" + old.Title + "”",
+		OfferValue: old.ID,
+		At:         time.Now(),
+	})
 }
 
 // tell shows a problem in the box, or in the status bar once the reader
@@ -229,12 +330,12 @@ func (a *addArticle) hint() string {
 	case fetchOff:
 		return "This server does not fetch web pages: paste the article's text, with the title on the first line, or open a .txt, .md or saved .html file. It stays in this browser."
 	}
-	return "Paste a web page's address (https://…) to fetch its article, or paste the article itself: a selection copied from the page keeps its headings and lists; typed text takes its title from the first line. Or open a .txt, .md or saved .html file. It stays in this browser."
+	return "Paste a web page's address (https://…) to fetch its article, or paste the article itself: a selection copied from the page keeps its headings and lists; typed text takes its title from the first line. Or open a .txt, .md or saved .html file, or drop a file or a link here. It stays in this browser."
 }
 
 func (a *addArticle) Render() app.UI {
 	fetching := a.asked != "" && ws.adding.isFetching(a.asked)
-	return app.Section().Class("add-article").Aria("labelledby", "add-article-heading").Body(
+	return app.Section().Class("add-article").Attr(addDropZone, addZone).Aria("labelledby", "add-article-heading").Body(
 		app.H2().ID("add-article-heading").Text("Add your own article"),
 		app.P().Class("hint").ID("add-article-hint").Text(a.hint()),
 		app.Form().OnSubmit(a.submit).Aria("busy", fetching).Body(

@@ -25,3 +25,6 @@ func replaceAddress(path string)    {}
 func listenPaste(ctx app.Context, id string, pasted func(app.Context, *article.Article, string)) func() {
 	return func() {}
 }
+func listenAddDrop(ctx app.Context, zone, boxID string, limit int, dropped func(app.Context, droppedOnAdd)) func() {
+	return func() {}
+}

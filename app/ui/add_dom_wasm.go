@@ -191,3 +191,110 @@ func (n domNode) related(name string) (domNode, bool) {
 func (n domNode) FirstChild() (domNode, bool)  { return n.related("firstChild") }
 func (n domNode) NextSibling() (domNode, bool) { return n.related("nextSibling") }
 func (n domNode) Parent() (domNode, bool)      { return n.related("parentNode") }
+
+// listenAddDrop takes what is dropped on the element whose addDropZone
+// attribute is zone: the first file (read up to limit bytes), a link
+// dragged from a page or the address bar (text/uri-list, or plain text
+// that is a web address), or a selection dragged from a page (its HTML,
+// read as listenPaste reads a paste, when the text box with id boxID is
+// empty). Other plain text is left to the browser, which puts it in the
+// text box when dropped there. While something is dragged over the zone,
+// <html> has the class "add-dropping". The listeners are on the document
+// (go-app may replace the elements); the returned func stops them.
+func listenAddDrop(ctx app.Context, zone, boxID string, limit int, dropped func(app.Context, droppedOnAdd)) func() {
+	doc := js.Global().Get("document")
+	root := doc.Get("documentElement")
+	inZone := func(e js.Value) bool {
+		t := e.Get("target")
+		if !t.Truthy() || t.Get("closest").Type() != js.TypeFunction {
+			return false
+		}
+		return t.Call("closest", "["+addDropZone+"="+zone+"]").Truthy()
+	}
+	hasType := func(dt js.Value, want string) bool {
+		types := dt.Get("types")
+		for i := 0; i < types.Get("length").Int(); i++ {
+			if types.Index(i).String() == want {
+				return true
+			}
+		}
+		return false
+	}
+	getData := func(dt js.Value, format string) string {
+		v := dt.Call("getData", format)
+		if v.Type() != js.TypeString {
+			return ""
+		}
+		return v.String()
+	}
+	over := js.FuncOf(func(this js.Value, args []js.Value) any {
+		e := args[0]
+		dt := e.Get("dataTransfer")
+		if !dt.Truthy() || !inZone(e) {
+			return nil
+		}
+		if !hasType(dt, "Files") && !hasType(dt, "text/uri-list") && !hasType(dt, "text/html") && !hasType(dt, "text/plain") {
+			return nil
+		}
+		e.Call("preventDefault")
+		dt.Set("dropEffect", "copy")
+		root.Get("classList").Call("add", "add-dropping")
+		return nil
+	})
+	leave := js.FuncOf(func(this js.Value, args []js.Value) any {
+		rel := args[0].Get("relatedTarget")
+		if !rel.Truthy() || !rel.Call("closest", "["+addDropZone+"="+zone+"]").Truthy() {
+			root.Get("classList").Call("remove", "add-dropping")
+		}
+		return nil
+	})
+	drop := js.FuncOf(func(this js.Value, args []js.Value) any {
+		e := args[0]
+		dt := e.Get("dataTransfer")
+		if !dt.Truthy() || !inZone(e) {
+			return nil
+		}
+		root.Get("classList").Call("remove", "add-dropping")
+		if files := dt.Get("files"); files.Truthy() && files.Get("length").Int() > 0 {
+			e.Call("preventDefault")
+			readFile(ctx, app.ValueOf(files.Index(0)), limit, func(ctx app.Context, name string, data []byte, err error) {
+				dropped(ctx, droppedOnAdd{Name: name, Data: data, Err: err})
+			})
+			return nil
+		}
+		if addr, ok := droppedAddress(getData(dt, "text/uri-list"), getData(dt, "text/plain")); ok {
+			e.Call("preventDefault")
+			ctx.Dispatch(func(ctx app.Context) { dropped(ctx, droppedOnAdd{Address: addr}) })
+			return nil
+		}
+		box := doc.Call("getElementById", boxID)
+		if html := getData(dt, "text/html"); html != "" && len(html) <= htmlblocks.MaxPageSize && box.Truthy() && strings.TrimSpace(box.Get("value").String()) == "" {
+			if a, ok := readPastedHTML(html); ok {
+				e.Call("preventDefault")
+				text := htmlblocks.PlainText(a)
+				box.Set("value", text)
+				ctx.Dispatch(func(ctx app.Context) { dropped(ctx, droppedOnAdd{Pasted: a, Text: text}) })
+				return nil
+			}
+		}
+		if text := getData(dt, "text/plain"); text != "" && box.Truthy() && !e.Get("target").Equal(box) {
+			// Dropped beside the box: into it, as the browser does on it.
+			e.Call("preventDefault")
+			box.Set("value", text)
+			ctx.Dispatch(func(ctx app.Context) { dropped(ctx, droppedOnAdd{Text: text}) })
+		}
+		return nil
+	})
+	doc.Call("addEventListener", "dragover", over)
+	doc.Call("addEventListener", "dragleave", leave)
+	doc.Call("addEventListener", "drop", drop)
+	return func() {
+		doc.Call("removeEventListener", "dragover", over)
+		doc.Call("removeEventListener", "dragleave", leave)
+		doc.Call("removeEventListener", "drop", drop)
+		root.Get("classList").Call("remove", "add-dropping")
+		over.Release()
+		leave.Release()
+		drop.Release()
+	}
+}

@@ -47,20 +47,28 @@ type classPackForm struct {
 	problem      string
 }
 
+// newClassPackForm makes the form filled in (reset), so that its first
+// draw is the one that stays: filled in on mount, it was drawn first
+// empty, as a student's, then again as the teacher's. go-app mounts the
+// first instance; the ones the share panel makes as it renders again are
+// only compared with it, and their fields are not copied unless the
+// article changes (OnUpdate).
 func newClassPackForm(articleID string) *classPackForm {
-	return &classPackForm{ArticleID: articleID}
+	f := &classPackForm{ArticleID: articleID}
+	f.reset()
+	return f
 }
 
-// OnMount fills in the reader's name and guesses their role: a student
-// when the article came with someone else's class pack.
+// OnMount puts the focus in the name field.
 func (f *classPackForm) OnMount(ctx app.Context) {
-	f.reset()
 	ctx.Defer(func(app.Context) { focusElement("pack-name") })
 }
 
 // OnUpdate runs when the reader moves to another article in the same page.
 func (f *classPackForm) OnUpdate(ctx app.Context) { f.reset() }
 
+// reset fills in the reader's name and guesses their role: a student
+// when the article came with someone else's class pack.
 func (f *classPackForm) reset() {
 	prefs := ws.Store().Prefs()
 	f.name, f.problem, f.instructions = prefs.Creator, "", ""

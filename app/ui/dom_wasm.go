@@ -634,8 +634,8 @@ func clearLocationHash() {
 	app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
 }
 
-// listenDrop reads a file dropped anywhere on the page (but on a file input,
-// which takes its own drops); the returned func stops listening.
+// listenDrop reads a file dropped anywhere on the page (but on a file input
+// or the add box, which take their own drops); the returned func stops listening.
 func listenDrop(ctx app.Context, limit int, done func(app.Context, []importFile)) func() {
 	doc := document()
 	root := doc.Get("documentElement")
@@ -652,9 +652,17 @@ func listenDrop(ctx app.Context, limit int, done func(app.Context, []importFile)
 		}
 		return false
 	}
+	// A file input takes its own drops, and so does the add box
+	// (listenAddDrop).
 	onFileInput := func(e app.Value) bool {
 		t := e.Get("target")
-		return t.Truthy() && t.Get("tagName").String() == "INPUT" && t.Get("type").String() == "file"
+		if !t.Truthy() {
+			return false
+		}
+		if t.Get("tagName").String() == "INPUT" && t.Get("type").String() == "file" {
+			return true
+		}
+		return t.Get("closest").Truthy() && t.Call("closest", "["+addDropZone+"]").Truthy()
 	}
 	over := app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := args[0]

@@ -63,7 +63,12 @@ func watchToast() func() {
 		e := args[0]
 		switch e.Get("type").String() {
 		case "pointerdown":
-			pressed = true
+			// A press on the status bar is on its own buttons (Undo,
+			// Fetch again), not a drag the confirmation could cover:
+			// moving it away from the pointer then would take the
+			// button from under the finger before it is released.
+			t := e.Get("target")
+			pressed = !(t.Truthy() && t.Get("closest").Truthy() && t.Call("closest", ".status-bar").Truthy())
 		case "pointerup", "pointercancel":
 			pressed = false
 		}

@@ -26,13 +26,20 @@ func (a attributes) Set(name string, value any) {
 		v = toAttributeValue(value)
 	}
 
-	switch v {
-	case "cite",
-		"data",
-		"download",
-		"href",
-		"src",
-		"value":
+	switch {
+	case name == "value":
+		// Kept when empty: an input's value is its property, which
+		// dropping the attribute would leave as it was (go-app reuses an
+		// element for the next one in its place, and showed the last
+		// one's value). Upstream compared v, not name, with these names.
+		a[name] = v
+
+	case v == "cite",
+		v == "data",
+		v == "download",
+		v == "href",
+		v == "src",
+		v == "value":
 		a[name] = v
 
 	default:
