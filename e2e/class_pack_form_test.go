@@ -61,7 +61,7 @@ func TestClassPackFormOpensOnce(t *testing.T) {
 		t.Helper()
 		b.do(t, chromedp.Evaluate[chromedp.Void](packFormProbe))
 		b.clickExact(t, "button", "Export")
-		b.click(t, "button", "Class pack (.annotator.json)")
+		b.click(t, "menuitem", "Class pack (.annotator.json)")
 		b.waitFor(t, "the class pack form", `!!document.getElementById("pack-form") && document.activeElement?.id === "pack-name"`)
 		if n := eval[int](t, b, `document.querySelectorAll(".pack-form").length`); n != 1 {
 			t.Errorf("%d class pack forms on the page, want 1", n)
