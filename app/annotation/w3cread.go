@@ -38,7 +38,7 @@ func DecodeW3C(data []byte) (W3CAnnotation, error) {
 func W3CFromJSON(v any) (W3CAnnotation, error) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return W3CAnnotation{}, fmt.Errorf("it is %s, not an annotation (a JSON object)", jsonKind(v))
+		return W3CAnnotation{}, fmt.Errorf("it is %s, not an annotation (a JSON object)", JSONKind(v))
 	}
 	return readAnnotation(m), nil
 }
@@ -53,8 +53,9 @@ func (w *W3CAnnotation) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// jsonKind names a generic JSON value's kind in plain words.
-func jsonKind(v any) string {
+// JSONKind names a generic JSON value's kind in plain words, for messages
+// that say what a file holds where something else was expected.
+func JSONKind(v any) string {
 	switch v.(type) {
 	case nil:
 		return "null"

@@ -362,7 +362,7 @@ func (c *converter) convert(i int) error {
 	if c.hypothesis {
 		m, ok := v.(map[string]any)
 		if !ok {
-			c.reject(i, "it is "+kindOf(v)+", not a Hypothesis annotation")
+			c.reject(i, "it is "+annotation.JSONKind(v)+", not a Hypothesis annotation")
 			return nil
 		}
 		w, uri, reason := hypothesisToW3C(m)
@@ -574,22 +574,6 @@ func (s *ImportSet) provenance() {
 			s.Annotations[i].Annotation.Source = src
 		}
 	}
-}
-
-func kindOf(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "true or false"
-	case float64:
-		return "a number"
-	case string:
-		return "text"
-	case []any:
-		return "a list"
-	}
-	return "an object"
 }
 
 func ordinal(n int) string {
