@@ -2,83 +2,34 @@ package search
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/annotator/annotator/internal/searchcorpus"
 	"github.com/sahilm/fuzzy"
 )
 
-// newsWords are real words the generated text and the queries use.
-var newsWords = strings.Fields(`the of and to in a is that for on was with said he as it by at from
-his an be has have are were which will government minister inflation economy election vote votes
-budget tax taxes market markets price prices policy president report police health housing
-climate energy trade talks china state states people year years percent million billion workers
-union strike court judge law claim claims evidence annotation source figure figures rise fall
-growth debt spending public private company companies bank banks interest rates forecast
-council city country nation national international security defence foreign war peace deal
-agreement summit leader leaders party parties campaign candidate poll polls survey data record
-crisis reform plan plans schools school teachers hospital hospitals doctors nurses patients
-emissions coal gas oil power prices wages jobs unemployment employment industry business
-minister ministers parliament senate congress official officials spokesman statement analysis`)
-
-// benchVocab returns a vocabulary of about 4,000 words: the news words first
-// (frequent), then made-up English-like words.
-func benchVocab(r *rand.Rand) []string {
-	syll := strings.Fields("ba be bi bo bu ca ce co cu da de di do du fa fe fi fo ga ge go gu ha he hi ho la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo wa we wi ya yo za ze st tr pl gr br ch sh th an en in on un er or ar al el il ol ent ant ion ing ed es ly")
-	seen := map[string]bool{}
-	vocab := slices.Clone(newsWords)
-	for _, w := range vocab {
-		seen[w] = true
-	}
-	for len(vocab) < 4000 {
-		var b strings.Builder
-		for range 1 + r.IntN(4) {
-			b.WriteString(syll[r.IntN(len(syll))])
-		}
-		if w := b.String(); len(w) >= 2 && !seen[w] {
-			seen[w] = true
-			vocab = append(vocab, w)
-		}
-	}
-	return vocab
-}
-
 // benchDocs generates n annotations of about 160 bytes of English-like text,
-// with Zipf-distributed words, deterministically.
+// with Zipf-distributed words, deterministically (internal/searchcorpus's
+// sentences, the same data as the search benchmarks of app/searchindex and
+// of the browser).
 func benchDocs(n int) []Doc {
-	r := rand.New(rand.NewPCG(1, 2))
-	vocab := benchVocab(r)
-	zipf := rand.NewZipf(r, 1.07, 2, uint64(len(vocab)-1))
-	sentence := func(bytes int) string {
-		var b strings.Builder
-		for b.Len() < bytes {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			w := vocab[zipf.Uint64()]
-			if b.Len() == 0 {
-				w = strings.ToUpper(w[:1]) + w[1:]
-			}
-			b.WriteString(w)
-		}
-		return b.String()
-	}
+	g := searchcorpus.NewGenerator()
 	titles := make([]string, 200)
 	for i := range titles {
-		titles[i] = sentence(30)
+		titles[i] = g.Sentence(30)
 	}
-	tags := []string{"economy", "politics", "health", "climate", "housing", "trade", "elections", "tax", "energy", "courts", "defence", "schools"}
+	tags := searchcorpus.Tags()
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	docs := make([]Doc, n)
 	for i := range docs {
-		art := r.IntN(len(titles))
+		art := g.IntN(len(titles))
 		docs[i] = Doc{
 			ID: fmt.Sprintf("a%06d", i), Article: fmt.Sprintf("art-%d", art), ArticleTitle: titles[art],
-			Quote: sentence(85), Note: sentence(28), Tags: []string{tags[r.IntN(len(tags))]},
+			Quote: g.Sentence(85), Note: g.Sentence(28), Tags: []string{tags[g.IntN(len(tags))]},
 			Modified: start.Add(time.Duration(i) * time.Minute),
 		}
 	}

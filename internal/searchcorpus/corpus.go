@@ -30,16 +30,18 @@ minister ministers parliament senate congress official officials spokesman state
 
 var tags = []string{"economy", "politics", "health", "climate", "housing", "trade", "elections", "tax", "energy", "courts", "defence", "schools"}
 
-// generator makes sentences of English-like words: the news words and
+// Generator makes sentences of English-like words: the news words and
 // made-up ones, about 4,000 in all, drawn with a Zipf distribution as words
-// are in prose.
-type generator struct {
+// are in prose. Two generators give the same sentences and numbers in the
+// same order.
+type Generator struct {
 	r     *rand.Rand
 	vocab []string
 	zipf  *rand.Zipf
 }
 
-func newGenerator() *generator {
+// NewGenerator returns a generator at the start of its sequence.
+func NewGenerator() *Generator {
 	r := rand.New(rand.NewPCG(1, 2))
 	syll := strings.Fields("ba be bi bo bu ca ce co cu da de di do du fa fe fi fo ga ge go gu ha he hi ho la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo wa we wi ya yo za ze st tr pl gr br ch sh th an en in on un er or ar al el il ol ent ant ion ing ed es ly")
 	seen := map[string]bool{}
@@ -57,10 +59,12 @@ func newGenerator() *generator {
 			vocab = append(vocab, w)
 		}
 	}
-	return &generator{r: r, vocab: vocab, zipf: rand.NewZipf(r, 1.07, 2, uint64(len(vocab)-1))}
+	return &Generator{r: r, vocab: vocab, zipf: rand.NewZipf(r, 1.07, 2, uint64(len(vocab)-1))}
 }
 
-func (g *generator) sentence(bytes int) string {
+// Sentence is at least bytes long: words from the start of a capitalised
+// sentence, without its full stop.
+func (g *Generator) Sentence(bytes int) string {
 	var b strings.Builder
 	for b.Len() < bytes {
 		if b.Len() > 0 {
@@ -75,26 +79,32 @@ func (g *generator) sentence(bytes int) string {
 	return b.String()
 }
 
+// IntN is a number in [0, n) from the generator's sequence.
+func (g *Generator) IntN(n int) int { return g.r.IntN(n) }
+
+// Tags are the tags the generated annotations carry.
+func Tags() []string { return append([]string(nil), tags...) }
+
 // Annotations generates n annotations spread over the given articles, the
 // same on every call. Their quotes are not in the articles' text, so
 // resolved against an article they are orphans.
 func Annotations(n int, articles []string) []annotation.Annotation {
-	g := newGenerator()
+	g := NewGenerator()
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	labels := annotation.Labels()
 	out := make([]annotation.Annotation, n)
 	for i := range out {
-		quote := g.sentence(85)
-		at := g.r.IntN(5000)
+		quote := g.Sentence(85)
+		at := g.IntN(5000)
 		a := annotation.Annotation{
 			ID:       fmt.Sprintf("urn:uuid:00000000-0000-4000-8000-%012d", i),
-			Article:  articles[g.r.IntN(len(articles))],
+			Article:  articles[g.IntN(len(articles))],
 			Quote:    anchor.TextQuoteSelector{Type: "TextQuoteSelector", Exact: quote},
 			Position: anchor.TextPositionSelector{Type: "TextPositionSelector", Start: at, End: at + len([]rune(quote))},
 			Kind:     annotation.KindNote,
-			Label:    labels[g.r.IntN(len(labels))].Key,
-			Note:     g.sentence(28),
-			Tags:     []string{tags[g.r.IntN(len(tags))]},
+			Label:    labels[g.IntN(len(labels))].Key,
+			Note:     g.Sentence(28),
+			Tags:     []string{tags[g.IntN(len(tags))]},
 			Created:  start.Add(time.Duration(i) * time.Minute),
 		}
 		a.Modified = a.Created
@@ -105,12 +115,12 @@ func Annotations(n int, articles []string) []annotation.Annotation {
 
 // Titles makes n article ids ("bench-0" …) with generated titles.
 func Titles(n int) (ids []string, titles map[string]string) {
-	g := newGenerator()
+	g := NewGenerator()
 	titles = map[string]string{}
 	for i := range n {
 		id := fmt.Sprintf("bench-%d", i)
 		ids = append(ids, id)
-		titles[id] = g.sentence(30)
+		titles[id] = g.Sentence(30)
 	}
 	return ids, titles
 }
