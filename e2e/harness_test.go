@@ -532,6 +532,13 @@ type drag struct{ X0, Y0, X1, Y1 float64 }
 // presses and lets go.
 func (b *browser) phraseDrag(t testing.TB, phrase string, occurrence int) drag {
 	t.Helper()
+	return b.phraseDragAt(t, phrase, occurrence, 0.5)
+}
+
+// phraseDragAt is phraseDrag with the phrase scrolled to this fraction of
+// the window's height (0.5: the middle).
+func (b *browser) phraseDragAt(t testing.TB, phrase string, occurrence int, at float64) drag {
+	t.Helper()
 	b.waitFor(t, "the article", `!!document.querySelector("article.article-body")`)
 	js := fmt.Sprintf(`(() => {
 		const art = document.querySelector("article.article-body");
@@ -551,9 +558,10 @@ func (b *browser) phraseDrag(t testing.TB, phrase string, occurrence int) drag {
 		const first = document.createRange(); first.setStart(sn, so); first.setEnd(sn, so + 1);
 		const last = document.createRange(); last.setStart(en, eo - 1); last.setEnd(en, eo);
 		first.startContainer.parentElement.scrollIntoView({block: "center"});
+		if (%v !== 0.5) scrollBy(0, first.getBoundingClientRect().top - innerHeight * %v);
 		const a = first.getBoundingClientRect(), z = last.getBoundingClientRect();
 		return {X0: a.left + 1, Y0: (a.top + a.bottom) / 2, X1: z.right - 1, Y1: (z.top + z.bottom) / 2};
-	})()`, occurrence, phrase, utf16Len(phrase))
+	})()`, occurrence, phrase, utf16Len(phrase), at, at)
 	d := eval[*drag](t, b, js)
 	if d == nil {
 		t.Fatalf("%q (occurrence %d) is not in the article", phrase, occurrence)
