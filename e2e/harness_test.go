@@ -517,7 +517,28 @@ func (b *browser) key(t testing.TB, keys string) {
 // its last.
 func (b *browser) selectText(t testing.TB, phrase string, occurrence int) {
 	t.Helper()
-	type box struct{ X0, Y0, X1, Y1 float64 }
+	b.dragOver(t, b.phraseDrag(t, phrase, occurrence))
+	b.checkSelected(t, phrase)
+}
+
+// drag is where a mouse drag over a phrase presses and lets go, in the
+// window's coordinates: at the left edge of its first character and the
+// right edge of its last. (A press at the very middle of a character
+// starts no selection in Chromium, page or no page.)
+type drag struct{ X0, Y0, X1, Y1 float64 }
+
+// phraseDrag scrolls the occurrence-th (0-based) occurrence of phrase in
+// the article to the middle of the window and returns where a drag over it
+// presses and lets go.
+func (b *browser) phraseDrag(t testing.TB, phrase string, occurrence int) drag {
+	t.Helper()
+	return b.phraseDragAt(t, phrase, occurrence, 0.5)
+}
+
+// phraseDragAt is phraseDrag with the phrase scrolled to this fraction of
+// the window's height (0.5: the middle).
+func (b *browser) phraseDragAt(t testing.TB, phrase string, occurrence int, at float64) drag {
+	t.Helper()
 	b.waitFor(t, "the article", `!!document.querySelector("article.article-body")`)
 	js := fmt.Sprintf(`(() => {
 		const art = document.querySelector("article.article-body");
@@ -537,20 +558,33 @@ func (b *browser) selectText(t testing.TB, phrase string, occurrence int) {
 		const first = document.createRange(); first.setStart(sn, so); first.setEnd(sn, so + 1);
 		const last = document.createRange(); last.setStart(en, eo - 1); last.setEnd(en, eo);
 		first.startContainer.parentElement.scrollIntoView({block: "center"});
+		if (%v !== 0.5) scrollBy(0, first.getBoundingClientRect().top - innerHeight * %v);
 		const a = first.getBoundingClientRect(), z = last.getBoundingClientRect();
 		return {X0: a.left + 1, Y0: (a.top + a.bottom) / 2, X1: z.right - 1, Y1: (z.top + z.bottom) / 2};
-	})()`, occurrence, phrase, utf16Len(phrase))
-	bx := eval[*box](t, b, js)
-	if bx == nil {
+	})()`, occurrence, phrase, utf16Len(phrase), at, at)
+	d := eval[*drag](t, b, js)
+	if d == nil {
 		t.Fatalf("%q (occurrence %d) is not in the article", phrase, occurrence)
 	}
+	return *d
+}
+
+// dragOver presses the left mouse button at the drag's start, moves to its
+// end and lets go there, as a hand does.
+func (b *browser) dragOver(t testing.TB, d drag) {
+	t.Helper()
 	b.do(t,
-		chromedp.MouseEvent(chromedp.MouseMoved, bx.X0, bx.Y0),
-		chromedp.MouseEvent(chromedp.MousePressed, bx.X0, bx.Y0, chromedp.ButtonLeft, chromedp.ClickCount(1)),
-		chromedp.MouseEvent(chromedp.MouseMoved, (bx.X0+bx.X1)/2, (bx.Y0+bx.Y1)/2, chromedp.ButtonLeft),
-		chromedp.MouseEvent(chromedp.MouseMoved, bx.X1, bx.Y1, chromedp.ButtonLeft),
-		chromedp.MouseEvent(chromedp.MouseReleased, bx.X1, bx.Y1, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, d.X0, d.Y0),
+		chromedp.MouseEvent(chromedp.MousePressed, d.X0, d.Y0, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, (d.X0+d.X1)/2, (d.Y0+d.Y1)/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, d.X1, d.Y1, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseReleased, d.X1, d.Y1, chromedp.ButtonLeft, chromedp.ClickCount(1)),
 	)
+}
+
+// checkSelected fails the test unless the page's selection is phrase.
+func (b *browser) checkSelected(t testing.TB, phrase string) {
+	t.Helper()
 	// Between paragraphs the browser's selection text has line breaks that
 	// the page's text nodes do not.
 	got := strings.ReplaceAll(eval[string](t, b, `String(window.getSelection())`), "\n", "")

@@ -280,16 +280,81 @@ func whenDrawn(selector string, f func(el app.Value)) {
 	app.Window().Call("requestAnimationFrame", try)
 }
 
+// The reader's presses (mouse, touch or pen), for the focus moves and
+// scrolls made a frame or more after what asked for them: a card opened
+// by a click, the focus handed back to the text when a card closes. A
+// focus moved while a mouse button is held down ends the drag's selection
+// in Chromium, and a scroll moves the text under the pointer; on a busy
+// machine, or in an article of a thousand highlights, the frame comes late
+// enough for the reader to have started a new selection (issue 15, daily
+// use).
+var pointer struct {
+	watched bool
+	presses int  // pointerdowns so far
+	down    bool // a button or a finger is down now
+}
+
+// pressMark returns a func that says whether the reader has pressed since
+// pressMark was called, or is pressing now: then a move made for them
+// would take what they are doing from under them.
+func pressMark() (pressedSince func() bool) {
+	watchPointer()
+	at := pointer.presses
+	return func() bool { return pointer.down || pointer.presses != at }
+}
+
+func watchPointer() {
+	if pointer.watched {
+		return
+	}
+	pointer.watched = true
+	opts := map[string]any{"capture": true, "passive": true}
+	doc := document()
+	doc.Call("addEventListener", "pointerdown", app.FuncOf(func(this app.Value, args []app.Value) any {
+		pointer.presses++
+		pointer.down = true
+		return nil
+	}), opts)
+	up := app.FuncOf(func(this app.Value, args []app.Value) any {
+		pointer.down = false
+		return nil
+	})
+	// A long press that becomes a touch selection or a scroll ends in
+	// pointercancel.
+	for _, ev := range []string{"pointerup", "pointercancel"} {
+		doc.Call("addEventListener", ev, up, opts)
+	}
+}
+
+// focusWhenDrawn focuses the first element matching selector once drawn,
+// unless the reader has pressed since (see pressMark); then, if then is
+// not nil, calls it with the element.
+func focusWhenDrawn(selector string, opts map[string]any, then func(el app.Value)) {
+	pressed := pressMark()
+	whenDrawn(selector, func(el app.Value) {
+		if pressed() {
+			return
+		}
+		if opts != nil {
+			el.Call("focus", opts)
+		} else {
+			el.Call("focus")
+		}
+		if then != nil {
+			then(el)
+		}
+	})
+}
+
 // focusElement focuses the element with this id once it is drawn.
 func focusElement(id string) {
-	whenDrawn("#"+cssEscape(id), func(el app.Value) { el.Call("focus") })
+	focusWhenDrawn("#"+cssEscape(id), nil, nil)
 }
 
 // focusMark scrolls an annotation's first mark into view and focuses it.
 func focusMark(id string) {
-	whenDrawn(`mark[data-annotation-id="`+cssEscape(id)+`"]`, func(el app.Value) {
+	focusWhenDrawn(`mark[data-annotation-id="`+cssEscape(id)+`"]`, map[string]any{"preventScroll": true}, func(el app.Value) {
 		el.Call("scrollIntoView", map[string]any{"block": "center"})
-		el.Call("focus", map[string]any{"preventScroll": true})
 	})
 }
 

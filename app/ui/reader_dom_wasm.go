@@ -38,9 +38,21 @@ const cardGap = 8
 // card follows it). On a phone the card is a sheet at the foot of the
 // window, and the article scrolls only as much as keeps the highlight in
 // view above it.
+//
+// If the reader presses the mouse or a finger before the card is drawn
+// (a new selection begun right after the click that opened it), the card
+// is still placed by its highlight, but neither the window scrolls nor
+// the focus moves: either would end or spoil that selection.
 func placeCard(id, focus string, center bool) {
+	pressed := pressMark()
 	whenDrawn("#"+cssEscape("card-"+id), func(card app.Value) {
 		win := app.Window()
+		still := !pressed()
+		scrollBy := func(dy float64) {
+			if still {
+				win.Call("scrollBy", 0, dy)
+			}
+		}
 		mark := document().Call("querySelector", `mark[data-annotation-id="`+cssEscape(id)+`"]`)
 		vh := win.Get("innerHeight").Float() - dockHeight()
 		st := card.Get("style")
@@ -50,7 +62,7 @@ func placeCard(id, focus string, center bool) {
 				sb.Set("scrollTop", 0)
 			}
 			if mark.Truthy() {
-				if center {
+				if center && still {
 					mark.Call("scrollIntoView", map[string]any{"block": "center"})
 				}
 				h := min(card.Get("offsetHeight").Float(), vh*0.7)
@@ -58,10 +70,10 @@ func placeCard(id, focus string, center bool) {
 				keep := vh * 0.15 // the highlight stays at least this far down
 				switch {
 				case m.top < keep || m.top > vh-cardGap:
-					win.Call("scrollBy", 0, m.top-vh*0.3)
+					scrollBy(m.top - vh*0.3)
 				case m.top-cardGap+h > vh-cardGap:
 					if d := min(m.top-cardGap+h-(vh-cardGap), m.top-keep); d > 0 {
-						win.Call("scrollBy", 0, d)
+						scrollBy(d)
 					}
 				}
 				m = rectOf(mark)
@@ -78,10 +90,13 @@ func placeCard(id, focus string, center bool) {
 			m := rectOf(mark)
 			if m.top < cardGap || m.bottom > sheet-cardGap {
 				// The middle of what the sheet leaves visible.
-				win.Call("scrollBy", 0, m.top-max(cardGap, (sheet-(m.bottom-m.top))/2))
+				scrollBy(m.top - max(cardGap, (sheet-(m.bottom-m.top))/2))
 			}
 		}
 		card.Get("dataset").Set("placed", "true")
+		if !still {
+			return
+		}
 		switch focus {
 		case "":
 		case "mark":
@@ -104,13 +119,30 @@ func placeCard(id, focus string, center bool) {
 
 // revealMark focuses an annotation's first mark, scrolling only when it is
 // out of view: closing its card hands the focus back to the text without
-// moving it.
+// moving it. The mark is already drawn when its card closes, so this
+// happens at once, in the handler of the × or of Escape, not a frame
+// later: a later focus and scroll land after the reader has gone on, and
+// spoil a selection begun in the meantime (issue 15, daily use; a focus
+// moved during a drag ends it, and the scroll moves the text the reader
+// aimed at). A mark not drawn yet is focused once it is, unless the reader
+// has pressed since (pressMark).
 func revealMark(id string) {
-	whenDrawn(`mark[data-annotation-id="`+cssEscape(id)+`"]`, func(el app.Value) {
+	sel := `mark[data-annotation-id="` + cssEscape(id) + `"]`
+	reveal := func(el app.Value) {
 		el.Call("focus", map[string]any{"preventScroll": true})
 		r := rectOf(el)
 		if r.bottom < 0 || r.top > app.Window().Get("innerHeight").Float()-dockHeight() {
 			el.Call("scrollIntoView", map[string]any{"block": "center"})
+		}
+	}
+	if el := document().Call("querySelector", sel); el.Truthy() {
+		reveal(el)
+		return
+	}
+	pressed := pressMark()
+	whenDrawn(sel, func(el app.Value) {
+		if !pressed() {
+			reveal(el)
 		}
 	})
 }
@@ -208,14 +240,18 @@ func clearFieldValue(id string) {
 // focusSoon focuses the element with this id once drawn, without
 // scrolling: for controls in a sheet, which is always in view.
 func focusSoon(id string) {
-	whenDrawn("#"+cssEscape(id), func(el app.Value) { el.Call("focus", map[string]any{"preventScroll": true}) })
+	focusWhenDrawn("#"+cssEscape(id), map[string]any{"preventScroll": true}, nil)
 }
 
 // focusHeading focuses a heading once drawn (making it focusable by
 // script if it is not), without scrolling the window, and brings it into
 // view in its scroller: where a sheet opens at a section.
 func focusHeading(id string) {
+	pressed := pressMark()
 	whenDrawn("#"+cssEscape(id), func(el app.Value) {
+		if pressed() {
+			return
+		}
 		if !el.Call("hasAttribute", "tabindex").Bool() {
 			el.Call("setAttribute", "tabindex", "-1")
 		}
