@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -24,10 +25,13 @@ func (b *browser) waitFocus(t *testing.T, what, selector string) {
 	}
 }
 
-// tryWait polls a condition for up to two seconds and says whether it held.
+// tryWait polls a condition every frame and says whether it held before the
+// harness's patience (nearly) ran out: a bound that only stops a hang, as a
+// busy machine moves the focus late, not never.
 func (b *browser) tryWait(t *testing.T, js string) bool {
 	t.Helper()
-	return eval[bool](t, b, `new Promise(ok => { const end = Date.now() + 2000; const f = () => { if (`+js+`) ok(true); else if (Date.now() > end) ok(false); else requestAnimationFrame(f); }; f(); })`)
+	ms := (patience * 9 / 10).Milliseconds()
+	return eval[bool](t, b, `new Promise(ok => { const end = Date.now() + `+strconv.FormatInt(ms, 10)+`; const f = () => { if (`+js+`) ok(true); else if (Date.now() > end) ok(false); else requestAnimationFrame(f); }; f(); })`)
 }
 
 func jsQuote(s string) string {
