@@ -604,7 +604,7 @@ func TestImportSavesInSlices(t *testing.T) {
 	eval[bool](t, b, `(() => {
 		const S = window.__save = {frames: 0, saving: false, values: [], tasks: []};
 		try {
-			new PerformanceObserver((l) => { for (const e of l.getEntries()) S.tasks.push(Math.round(e.duration)); }).observe({type: "longtask"});
+			new PerformanceObserver((l) => { for (const e of l.getEntries()) S.tasks.push(Math.round(e.startTime) + "+" + Math.round(e.duration)); }).observe({type: "longtask"});
 		} catch (e) {}
 		const tick = () => {
 			const label = document.getElementById("import-progress-label");
@@ -624,10 +624,11 @@ func TestImportSavesInSlices(t *testing.T) {
 		Frames int
 		Saving bool
 		Values []float64
-		Tasks  []float64
+		Tasks  []string
 	}
 	got := eval[saveProbe](t, b, `(window.__save.done = true, window.__save)`)
-	t.Logf("while saving: %d frames, progress %v, long tasks (ms) %v", got.Frames, got.Values, got.Tasks)
+	t.Logf("while saving: %d frames, progress %v, long tasks (start+ms) %v; %s", got.Frames, got.Values, got.Tasks,
+		eval[string](t, b, `performance.getEntriesByType("measure").filter(m => /import-(save|commit)/.test(m.name)).map(m => m.name + " " + Math.round(m.startTime) + "+" + Math.round(m.duration)).join(", ")`))
 	if !got.Saving {
 		t.Error(`no "Saving…" bar was shown while saving`)
 	}

@@ -499,6 +499,9 @@ func (s *importPanel) save(job *importJob, set *share.ImportSet, p share.Preview
 		if job.cancelled() {
 			return
 		}
+		// The last step compressed an article: the commit gets a task of
+		// its own.
+		yieldToBrowser()
 		committed := make(chan error, 1)
 		s.dispatch(func(ctx app.Context) {
 			if s.job != job {
@@ -517,6 +520,7 @@ func (s *importPanel) save(job *importJob, set *share.ImportSet, p share.Preview
 			perfMeasure("annotator:import-save", started)
 			s.saved(ctx, p, err)
 			committed <- nil
+			ctx.Defer(func(app.Context) { perfMeasure("annotator:import-saved", started) })
 		})
 		select {
 		case err = <-committed:
