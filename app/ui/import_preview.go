@@ -608,6 +608,8 @@ func importFailure(err error) string {
 		return "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
 	case errors.Is(err, store.ErrStopped):
 		return "Nothing was imported: " + err.Error() + "."
+	case errors.Is(err, store.ErrChanged):
+		return "Nothing was imported: your annotations kept changing while it was saved (in another tab?). Press Import again."
 	}
 	return "Nothing was imported: the browser could not save it. Try again; if it keeps failing, reload the page."
 }
