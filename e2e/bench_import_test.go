@@ -60,7 +60,8 @@ type importRun struct {
 	Chosen, Shown, Painted, Confirmed, Saved float64
 	Tasks                                    [][2]float64
 	// Measures are the app's own performance measures of the import
-	// (annotator:import-read, -merge, -preview): name → [start, duration].
+	// (annotator:import-read, -merge, -preview, -save, -commit): name →
+	// [start, duration].
 	Measures map[string][2]float64
 }
 
@@ -249,13 +250,25 @@ func TestBenchImport(t *testing.T) {
 	for _, sc := range scenarios {
 		for _, s := range sides {
 			var preview, painted, longPreview, save, longSave, start, read, merge []float64
+			// The longest task in each step: copying the file into Go
+			// (chosen to reading started), reading, joining and
+			// previewing (reading ended to the preview painted), and
+			// saving; and the save's last task, the commit (a build from
+			// before the sliced save has no annotator:import-commit).
+			var longCopy, longRead, longMerge, commit []float64
 			for _, r := range s.runs[sc.name] {
 				if m, ok := r.Measures["annotator:import-read"]; ok {
 					start = append(start, m[0]-r.Chosen)
 					read = append(read, m[1])
+					longCopy = append(longCopy, r.longest(r.Chosen, m[0]))
+					longRead = append(longRead, r.longest(m[0], m[0]+m[1]))
+					longMerge = append(longMerge, r.longest(m[0]+m[1], r.Painted))
 				}
 				if m, ok := r.Measures["annotator:import-merge"]; ok {
 					merge = append(merge, m[1])
+				}
+				if m, ok := r.Measures["annotator:import-commit"]; ok {
+					commit = append(commit, m[1])
 				}
 				preview = append(preview, r.Shown-r.Chosen)
 				painted = append(painted, r.Painted-r.Chosen)
@@ -268,8 +281,13 @@ func TestBenchImport(t *testing.T) {
 			line := fmt.Sprintf("%s, %s: medians of %d runs: chosen to preview %.0f ms (runs %v), painted %.0f ms; longest task on the way %.0f ms (runs %v; 0 = none over 50 ms)",
 				s.name, sc.name, len(preview), median(preview), rounded(preview), median(painted), median(longPreview), rounded(longPreview))
 			line += fmt.Sprintf("; of which chosen to reading started %.0f ms, reading %.0f ms, merge and preview %.0f ms", median(start), median(read), median(merge))
+			line += fmt.Sprintf("; longest task copying the file %.0f ms (runs %v), reading %.0f ms (runs %v), joining and previewing %.0f ms (runs %v)",
+				median(longCopy), rounded(longCopy), median(longRead), rounded(longRead), median(longMerge), rounded(longMerge))
 			if sc.save {
 				line += fmt.Sprintf("; Import pressed to saved %.0f ms (runs %v), longest task %.0f ms (runs %v)", median(save), rounded(save), median(longSave), rounded(longSave))
+				if len(commit) > 0 {
+					line += fmt.Sprintf(", of which the commit %.0f ms (runs %v)", median(commit), rounded(commit))
+				}
 			}
 			t.Log(line)
 		}

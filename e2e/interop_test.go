@@ -521,22 +521,7 @@ func TestImportProgressAndCancel(t *testing.T) {
 	// many slices and seconds, even on a fast machine, so Cancel import
 	// lands while the bar is up (4,000 were read in less time than a press
 	// takes on CI once the reader got faster).
-	text := anchor.NewText(art.Text)
-	var items []map[string]any
-	runes := []rune(art.Text)
-	for i := 0; i < 20000; i++ {
-		start := (i * 37) % (len(runes) - 80)
-		q, pos := text.Describe(start, start+40+i%40)
-		items = append(items, map[string]any{
-			"@context": "http://www.w3.org/ns/anno.jsonld", "id": fmt.Sprintf("urn:uuid:9c000000-0000-4000-8000-%012d", i), "type": "Annotation",
-			"motivation": "highlighting",
-			"target": map[string]any{"source": "urn:annotator:article:blinken-beijing-talks", "selector": []any{
-				map[string]any{"type": "TextQuoteSelector", "exact": q.Exact, "prefix": q.Prefix, "suffix": q.Suffix},
-				map[string]any{"type": "TextPositionSelector", "start": pos.Start, "end": pos.End},
-			}},
-		})
-	}
-	file := writeW3C(t, "many.jsonld", items...)
+	file := manyHighlights(t, art, 20000)
 
 	b := newBrowser(t, "")
 	b.open(t, h.URL+seed)
@@ -574,6 +559,87 @@ func TestImportProgressAndCancel(t *testing.T) {
 	}
 	if eval[bool](t, b, `!!document.getElementById("import-progress")`) {
 		t.Error("the progress bar stays with the preview")
+	}
+	b.noPageErrors(t)
+}
+
+// manyHighlights writes a W3C file of n highlights of art, all different.
+func manyHighlights(t *testing.T, art *article.Article, n int) string {
+	text := anchor.NewText(art.Text)
+	var items []map[string]any
+	runes := []rune(art.Text)
+	for i := 0; i < n; i++ {
+		start := (i * 37) % (len(runes) - 80)
+		q, pos := text.Describe(start, start+40+i%40)
+		items = append(items, map[string]any{
+			"@context": "http://www.w3.org/ns/anno.jsonld", "id": fmt.Sprintf("urn:uuid:9c000000-0000-4000-8000-%012d", i), "type": "Annotation",
+			"motivation": "highlighting",
+			"target": map[string]any{"source": "urn:annotator:article:blinken-beijing-talks", "selector": []any{
+				map[string]any{"type": "TextQuoteSelector", "exact": q.Exact, "prefix": q.Prefix, "suffix": q.Suffix},
+				map[string]any{"type": "TextPositionSelector", "start": pos.Start, "end": pos.End},
+			}},
+		})
+	}
+	return writeW3C(t, "many.jsonld", items...)
+}
+
+// Saving a big import runs in slices too: the bar says "Saving…", the page
+// paints frames while it saves, and then the import is stored whole. (How
+// long each task took is measured by TestBenchImport, not asserted: a
+// busy machine stretches any task.)
+func TestImportSavesInSlices(t *testing.T) {
+	dir := copyArticles(t)
+	h := startHost(t, dir, "127.0.0.1:0")
+	art, err := article.Parse("blinken-beijing-talks", "blinken-beijing-talks.txt", []byte(readFile(t, filepath.Join(dir, "blinken-beijing-talks.txt"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := manyHighlights(t, art, 20000)
+	b := newBrowser(t, "")
+	b.open(t, h.URL+"/")
+	b.importFile(t, file)
+	if p := b.previewText(t); !strings.Contains(p, "20000 new") {
+		t.Fatalf("the preview: %.300s", p)
+	}
+	eval[bool](t, b, `(() => {
+		const S = window.__save = {frames: 0, saving: false, values: [], tasks: []};
+		try {
+			new PerformanceObserver((l) => { for (const e of l.getEntries()) S.tasks.push(Math.round(e.startTime) + "+" + Math.round(e.duration)); }).observe({type: "longtask"});
+		} catch (e) {}
+		const tick = () => {
+			const label = document.getElementById("import-progress-label");
+			if (label && label.textContent === "Saving…") {
+				S.saving = true;
+				S.frames++;
+				S.values.push(+document.getElementById("import-progress").value);
+			}
+			if (!S.done) requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+		return true;
+	})()`)
+	b.clickExact(t, "button", "Import")
+	b.waitFor(t, "the import saved", `/^Imported 20000 annotations/.test(document.querySelector(".import-result p")?.textContent || "")`)
+	type saveProbe struct {
+		Frames int
+		Saving bool
+		Values []float64
+		Tasks  []string
+	}
+	got := eval[saveProbe](t, b, `(window.__save.done = true, window.__save)`)
+	t.Logf("while saving: %d frames, progress %v, long tasks (start+ms) %v; %s", got.Frames, got.Values, got.Tasks,
+		eval[string](t, b, `performance.getEntriesByType("measure").filter(m => /import-(save|commit)/.test(m.name)).map(m => m.name + " " + Math.round(m.startTime) + "+" + Math.round(m.duration)).join(", ")`))
+	if !got.Saving {
+		t.Error(`no "Saving…" bar was shown while saving`)
+	}
+	if got.Frames < 2 {
+		t.Errorf("the page painted %d frames while saving 20,000 annotations, want it to answer", got.Frames)
+	}
+	if eval[string](t, b, `document.querySelector(".import").getAttribute("aria-busy")`) != "false" {
+		t.Error("aria-busy stays after the save")
+	}
+	if n := len(storedAnnotations(t, b)["blinken-beijing-talks"]); n != 20000 {
+		t.Errorf("%d annotations stored, want 20000", n)
 	}
 	b.noPageErrors(t)
 }

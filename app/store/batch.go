@@ -36,30 +36,25 @@ type Batch struct {
 // Changes made earlier that are still pending are not retried here: an
 // import does not fail for them.
 func (s *Store) Apply(b Batch) error {
-	for id, list := range b.Annotations {
-		if id == "" {
-			return errors.New("store: annotations without an article id")
+	ap, err := s.BeginApply(b, s.Mark())
+	if err != nil {
+		return err
+	}
+	for {
+		done, err := ap.Step(1 << 30)
+		if err != nil {
+			return err
 		}
-		for _, a := range list {
-			if err := check(id, a); err != nil {
-				return fmt.Errorf("store: %w", err)
-			}
+		if done {
+			return ap.Commit()
 		}
 	}
-	for _, a := range b.Articles {
-		if a == nil || a.ID == "" {
-			return errors.New("store: an article needs an id")
-		}
-		if err := a.Check(); err != nil {
-			return fmt.Errorf("store: the article %s %v", a.ID, err)
-		}
-	}
-	for id := range b.Instructions {
-		if id == "" {
-			return errors.New("store: instructions need an article id")
-		}
-	}
+}
 
+// commit changes memory and writes a checked batch, all or nothing (Apply):
+// ids are the articles whose annotations it writes, sorted, and out their
+// new annotations and stored values (Applying made them).
+func (s *Store) commit(b Batch, ids []string, out map[string]*entryValue) error {
 	// What memory held before, to put back on failure.
 	type before struct {
 		annotations map[string]annotation.Annotation
@@ -91,18 +86,12 @@ func (s *Store) Apply(b Batch) error {
 		s.articles[a.ID] = &c
 		keys = append(keys, articleKey(a.ID))
 	}
-	for _, id := range slices.Sorted(maps.Keys(b.Annotations)) {
-		list := b.Annotations[id]
-		if len(list) == 0 {
-			continue
-		}
-		p := remember(id)
-		next := make(map[string]annotation.Annotation, len(p.annotations)+len(list))
-		maps.Copy(next, p.annotations)
-		for _, a := range list {
-			next[a.ID] = clone(a)
-		}
-		s.replaceArticle(id, next)
+	values := map[string]*entryValue{}
+	for _, id := range ids {
+		remember(id)
+		v := out[id]
+		s.replaceArticle(id, v.m) // nil: every annotation had long been deleted
+		values[annotationsKey(id)] = v
 		keys = append(keys, annotationsKey(id))
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.Instructions)) {
@@ -126,7 +115,11 @@ func (s *Store) Apply(b Batch) error {
 		value, present, err := s.backend.Get(k)
 		if err == nil {
 			written = append(written, stored{k, value, present, s.pending[k]})
-			err = s.writeKey(k)
+			if v, ok := values[k]; ok {
+				err = s.writeKeyValue(k, v.value, v.present)
+			} else {
+				err = s.writeKey(k)
+			}
 		}
 		if err == nil {
 			continue
@@ -170,6 +163,9 @@ func (s *Store) Apply(b Batch) error {
 			return fmt.Errorf("%w; and part of what was written could not be put back (it will be on the next save): %w", err, errors.Join(undoErrs...))
 		}
 		return err
+	}
+	for _, id := range ids {
+		delete(s.frozen, id) // the maps now in memory are the batch's own
 	}
 	return nil
 }

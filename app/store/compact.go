@@ -88,13 +88,23 @@ type compactWriter struct {
 
 // encodeCompact encodes list, in its order, as annotations of articleID.
 func encodeCompact(articleID string, list []*annotation.Annotation) []byte {
-	w := &compactWriter{hashes: map[string]uint64{}, tags: map[string]uint64{}}
+	w := newCompactWriter()
 	for _, a := range list {
 		w.annotation(articleID, a)
 	}
+	return w.bytes(len(list))
+}
+
+func newCompactWriter() *compactWriter {
+	return &compactWriter{hashes: map[string]uint64{}, tags: map[string]uint64{}}
+}
+
+// bytes returns the encoding of the count annotations written, in order
+// (Applying writes them a slice at a time).
+func (w *compactWriter) bytes(count int) []byte {
 	out := make([]byte, 0, 1+4*binary.MaxVarintLen64+len(w.meta)+len(w.nums)+len(w.raw)+len(w.text))
 	out = append(out, compactVersion)
-	out = binary.AppendUvarint(out, uint64(len(list)))
+	out = binary.AppendUvarint(out, uint64(count))
 	out = binary.AppendUvarint(out, uint64(len(w.meta)))
 	out = binary.AppendUvarint(out, uint64(len(w.nums)))
 	out = binary.AppendUvarint(out, uint64(len(w.raw)))

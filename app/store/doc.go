@@ -6,7 +6,10 @@
 // migrations, setting aside entries that cannot be decoded, keeping state in
 // memory when a write fails for quota, and merging another tab's changes per
 // annotation by modification time. An import is written by Apply, all or
-// nothing (batch.go).
+// nothing (batch.go), or by BeginApply a slice at a time, so that the page
+// stays responsive: Applying.Step encodes and compresses, Commit writes at
+// once and refuses (ErrChanged) a batch whose articles changed since the
+// Mark it was made at (applying.go).
 //
 // Everything here is plain Go and is tested natively against Memory, an
 // in-memory twin of localStorage that counts its quota the way Chromium does.

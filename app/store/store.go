@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,6 +90,14 @@ type Store struct {
 	// unpacked holds the annotations keys Open found in schema 2's JSON
 	// form, with their size, to be written forward (migrate3.go).
 	unpacked map[string]int
+
+	// changes counts the changes to annotations in memory; changedAt holds,
+	// by article id, the count at the article's last change (Mark).
+	changes   uint64
+	changedAt map[string]uint64
+	// frozen are the articles whose map of annotations an Applying reads:
+	// mutable copies them before they are changed in place.
+	frozen map[string]bool
 }
 
 // Open reads everything of ours from b, migrating an older layout forward and
@@ -108,6 +117,8 @@ func open(b Backend, now func() time.Time) (*Store, *Report, error) {
 		pending:      map[string]bool{},
 		unmoved:      map[string]string{},
 		unpacked:     map[string]int{},
+		changedAt:    map[string]uint64{},
+		frozen:       map[string]bool{},
 	}
 	rep := &Report{}
 	keys, err := b.Keys()
@@ -289,16 +300,36 @@ func (s *Store) putAll(articleID string, list []annotation.Annotation) {
 }
 
 func (s *Store) setAnnotation(articleID string, a annotation.Annotation) {
-	m := s.annotations[articleID]
+	m := s.mutable(articleID)
 	if m == nil {
 		m = map[string]annotation.Annotation{}
 		s.annotations[articleID] = m
 	}
 	m[a.ID] = a
+	s.touch(articleID)
+}
+
+// mutable returns an article's map of annotations to change in place,
+// copied first if an Applying reads it.
+func (s *Store) mutable(articleID string) map[string]annotation.Annotation {
+	m := s.annotations[articleID]
+	if m != nil && s.frozen[articleID] {
+		m = maps.Clone(m)
+		s.annotations[articleID] = m
+		delete(s.frozen, articleID)
+	}
+	return m
+}
+
+// touch notes a change to an article's annotations (Mark).
+func (s *Store) touch(articleID string) {
+	s.changes++
+	s.changedAt[articleID] = s.changes
 }
 
 // replaceArticle replaces an article's annotations wholesale; nil drops them.
 func (s *Store) replaceArticle(articleID string, m map[string]annotation.Annotation) {
+	s.touch(articleID)
 	if m == nil {
 		delete(s.annotations, articleID)
 		return
@@ -646,7 +677,22 @@ func (s *Store) retryPending() error {
 
 // writeKey writes what memory holds for key (or removes key when memory
 // holds nothing). On failure key is remembered as pending.
-func (s *Store) writeKey(key string) (err error) {
+func (s *Store) writeKey(key string) error {
+	return s.writeKeyWith(key, func() error { return s.writeRaw(key) })
+}
+
+// writeKeyValue is writeKey with memory's value for key already encoded
+// (present false: remove key).
+func (s *Store) writeKeyValue(key, value string, present bool) error {
+	return s.writeKeyWith(key, func() error {
+		if !present {
+			return s.backend.Remove(key)
+		}
+		return s.backend.Set(key, value)
+	})
+}
+
+func (s *Store) writeKeyWith(key string, write func() error) (err error) {
 	defer func() {
 		if err != nil {
 			s.pending[key] = true
@@ -667,7 +713,7 @@ func (s *Store) writeKey(key string) (err error) {
 		}
 		delete(s.unmoved, key)
 	}
-	return s.writeRaw(key)
+	return write()
 }
 
 // writeRaw writes what memory holds for key, and nothing else.
@@ -689,6 +735,7 @@ func (s *Store) valueOf(key string) (value string, present bool) {
 		now := s.now()
 		for aid, a := range m {
 			if expired(a, now) {
+				m = s.mutable(id)
 				delete(m, aid)
 			}
 		}

@@ -63,15 +63,15 @@ func TestImportIntoFullStorage(t *testing.T) {
 	t.Cleanup(func() { ws = oldWS })
 
 	var status statusMessage
-	panel := &importPanel{set: set, preview: &preview, importName: name}
+	panel := &importPanel{set: set, preview: &preview, importName: name, mark: ws.store.Mark()}
 	e := app.NewTestEngine()
-	if err := e.Load(&ctxProbe{got: func(ctx app.Context) {
-		panel.write(ctx)
-		ctx.GetState(stateStatus, &status)
-	}}); err != nil {
+	var ctx app.Context
+	if err := e.Load(&ctxProbe{got: func(c app.Context) { ctx = c }}); err != nil {
 		t.Fatal(err)
 	}
 	e.ConsumeAll()
+	saveNow(e, ctx, panel)
+	ctx.GetState(stateStatus, &status)
 
 	if !status.Error || !strings.Contains(status.Text, "storage is full") || strings.Contains(status.Text, "taken back") ||
 		strings.Contains(status.Text, "setting") || strings.Contains(status.Text, "quota is") {
@@ -84,4 +84,17 @@ func TestImportIntoFullStorage(t *testing.T) {
 		t.Errorf("memory holds part of the import: %d articles, %d annotations, pending %v",
 			len(ws.store.LocalArticles()), len(ws.store.Annotations(art.ID)), ws.store.Pending())
 	}
+}
+
+// saveNow does what pressing Import does (importPanel.apply), running the
+// dispatches of the save on this goroutine until it has ended.
+func saveNow(e app.TestEngine, ctx app.Context, panel *importPanel) {
+	panel.ctx = ctx
+	job := newImportJob()
+	panel.saving, panel.job = true, job
+	go panel.save(job, panel.set, *panel.preview, panel.mark)
+	for panel.job == job {
+		e.ConsumeNext()
+	}
+	e.ConsumeAll()
 }

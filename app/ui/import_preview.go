@@ -40,6 +40,9 @@ type importPanel struct {
 	importName string
 	set        *share.ImportSet
 	preview    *share.Preview
+	// mark is the store's point in its history when the preview's snapshot
+	// was taken: the save is refused if what it writes changed since.
+	mark store.Mark
 	// attachable is how many annotations of the set name no article: on a
 	// reader page they can be attached to its article.
 	attachable int
@@ -126,7 +129,7 @@ func (s *importPanel) stopReading() {
 
 func (s *importPanel) clearImport() {
 	s.stopReading()
-	s.importName, s.set, s.preview, s.attachable, s.importErr, s.unread = "", nil, nil, 0, "", nil
+	s.importName, s.set, s.preview, s.attachable, s.importErr, s.unread, s.mark = "", nil, nil, 0, "", nil, 0
 	s.saving, s.result, s.added = false, "", nil
 }
 
@@ -278,16 +281,8 @@ func (s *importPanel) read(job *importJob, files []importFile, opts share.Import
 	// The preview compares the files with the store as it is now: take
 	// its snapshot on the UI goroutine, then merge here, in slices too.
 	yieldToBrowser()
-	snap := make(chan map[string][]annotation.Annotation, 1)
-	s.dispatch(func(ctx app.Context) {
-		if s.job == job {
-			snap <- ws.Store().Snapshot()
-		}
-	})
-	var existing map[string][]annotation.Annotation
-	select {
-	case existing = <-snap:
-	case <-job.stopped:
+	existing, mark, ok := s.snapshot(job)
+	if !ok {
 		return
 	}
 	previewing := perfNow()
@@ -305,7 +300,7 @@ func (s *importPanel) read(job *importJob, files []importFile, opts share.Import
 			return
 		}
 		s.job = nil
-		s.importName, s.set, s.preview, s.unread = set.Filename, set, &p, unread
+		s.importName, s.set, s.preview, s.unread, s.mark = set.Filename, set, &p, unread, mark
 		s.attachable = len(p.Unattached)
 		msg := "Review the import below: " + previewSummary(p, s.attachable) + "."
 		if len(unread) > 0 {
@@ -317,6 +312,27 @@ func (s *importPanel) read(job *importJob, files []importFile, opts share.Import
 			perfMeasure("annotator:import-preview", started)
 		})
 	})
+}
+
+// snapshot takes the store's annotations and its mark on the UI goroutine,
+// for a goroutine of the job; ok is false once the job is cancelled.
+func (s *importPanel) snapshot(job *importJob) (existing map[string][]annotation.Annotation, mark store.Mark, ok bool) {
+	type snap struct {
+		existing map[string][]annotation.Annotation
+		mark     store.Mark
+	}
+	c := make(chan snap, 1)
+	s.dispatch(func(ctx app.Context) {
+		if s.job == job {
+			c <- snap{ws.Store().Snapshot(), ws.Store().Mark()}
+		}
+	})
+	select {
+	case got := <-c:
+		return got.existing, got.mark, true
+	case <-job.stopped:
+		return nil, 0, false
+	}
 }
 
 // readingShare is the share of the progress bar given to reading the files;
@@ -419,7 +435,7 @@ func (s *importPanel) toggleAttach(ctx app.Context, e app.Event) {
 	}
 	s.set.Attach = !s.set.Attach
 	p := share.PreviewImport(s.set, ws.Store().Snapshot())
-	s.preview = &p
+	s.preview, s.mark = &p, ws.Store().Mark()
 	if s.set.Attach {
 		say(ctx, fmt.Sprintf("%s will be attached to this article when you press Import: %s.", plural(s.attachable, "annotation", "annotations"), previewSummary(p, s.attachable)))
 	} else {
@@ -427,37 +443,123 @@ func (s *importPanel) toggleAttach(ctx app.Context, e app.Event) {
 	}
 }
 
-// apply writes the previewed import, all or nothing (store.Apply). The
-// page first says it is saving, then writes, so that a big import is not
-// a page that seems to have stopped.
+// apply writes the previewed import, all or nothing. The work that grows
+// with the annotations (checking, encoding, compressing each article's
+// entry: store.Applying's steps) runs in slices in a goroutine, as reading
+// does, with a progress bar named "Saving…" and a page that answers; then
+// one short task writes every key (Applying.Commit). If an article the
+// import writes changed since the preview (an edit here, or another tab's
+// change merged meanwhile), nothing is written: the import is previewed
+// again against the annotations as they are now and saved if that says
+// the same, else the reader sees the new preview.
 func (s *importPanel) apply(ctx app.Context, e app.Event) {
 	if s.preview == nil || s.set == nil || s.saving {
 		return
 	}
-	s.saving = true
-	afterFirstFrame(s.ctx, s.write)
+	job := newImportJob()
+	s.saving, s.job, s.progress, s.reading = true, job, 0, "Saving"
+	set, p, mark := s.set, *s.preview, s.mark
+	ctx.Async(func() { s.save(job, set, p, mark) })
 }
 
-func (s *importPanel) write(ctx app.Context) {
-	s.saving = false
-	if s.preview == nil || s.set == nil {
-		return
+// saveAttempts is how many times a save is previewed again and retried
+// when the annotations keep changing under it, before the reader is asked.
+const saveAttempts = 3
+
+// save runs in a goroutine of its own (apply).
+func (s *importPanel) save(job *importJob, set *share.ImportSet, p share.Preview, mark store.Mark) {
+	started := perfNow()
+	run := newSlicer(s, job)
+	for attempt := 1; ; attempt++ {
+		batch := store.Batch{Articles: p.NewArticles, Annotations: p.Writes}
+		if pk := set.Pack; pk != nil && pk.Instructions != "" {
+			batch.Instructions = map[string]store.Instructions{pk.Article.ID: {Creator: pk.Creator, Text: pk.Instructions}}
+		}
+		type begun struct {
+			ap  *store.Applying
+			err error
+		}
+		c := make(chan begun, 1)
+		s.dispatch(func(ctx app.Context) {
+			if s.job == job {
+				ap, err := ws.Store().BeginApply(batch, mark)
+				c <- begun{ap, err}
+			}
+		})
+		var b begun
+		select {
+		case b = <-c:
+		case <-job.stopped:
+			return
+		}
+		err := b.err
+		if err == nil {
+			err = run.do(b.ap.Step, b.ap.Progress)
+		}
+		if job.cancelled() {
+			return
+		}
+		// The last step compressed an article: the commit gets a task of
+		// its own.
+		yieldToBrowser()
+		committed := make(chan error, 1)
+		s.dispatch(func(ctx app.Context) {
+			if s.job != job {
+				return
+			}
+			err := err
+			if err == nil {
+				committing := perfNow()
+				err = b.ap.Commit()
+				perfMeasure("annotator:import-commit", committing)
+			}
+			if errors.Is(err, store.ErrChanged) && attempt < saveAttempts {
+				committed <- err
+				return
+			}
+			perfMeasure("annotator:import-save", started)
+			s.saved(ctx, p, err)
+			committed <- nil
+			ctx.Defer(func(app.Context) { perfMeasure("annotator:import-saved", started) })
+		})
+		select {
+		case err = <-committed:
+		case <-job.stopped:
+			return
+		}
+		if err == nil {
+			return
+		}
+		// The annotations changed since the preview: make it again, in
+		// slices too, and save it if it says the same.
+		existing, m, ok := s.snapshot(job)
+		if !ok {
+			return
+		}
+		pv := share.NewPreviewer([]*share.ImportSet{set}, existing)
+		run.do(func(n int) (bool, error) { return pv.Step(n), nil }, pv.Progress)
+		if job.cancelled() {
+			return
+		}
+		again := pv.Preview()
+		if again.New != p.New || again.Updated != p.Updated || again.Unchanged != p.Unchanged {
+			s.dispatch(func(ctx app.Context) {
+				if s.job != job {
+					return
+				}
+				s.job, s.saving, s.preview, s.mark = nil, false, &again, m
+				sayError(ctx, "Your annotations changed since this preview was made. Check the new preview, then press Import again.")
+			})
+			return
+		}
+		p, mark = again, m
 	}
-	st := ws.Store()
-	// The preview was made when the file was read. If the reader changed
-	// annotations since (here or in another tab), make it again rather than
-	// let the file's copies overwrite the newer edits unseen.
-	p := share.PreviewImport(s.set, st.Snapshot())
-	if p.New != s.preview.New || p.Updated != s.preview.Updated || p.Unchanged != s.preview.Unchanged {
-		s.preview = &p
-		sayError(ctx, "Your annotations changed since this preview was made. Check the new preview, then press Import again.")
-		return
-	}
-	batch := store.Batch{Articles: p.NewArticles, Annotations: p.Writes}
-	if pk := s.set.Pack; pk != nil && pk.Instructions != "" {
-		batch.Instructions = map[string]store.Instructions{pk.Article.ID: {Creator: pk.Creator, Text: pk.Instructions}}
-	}
-	if err := st.Apply(batch); err != nil {
+}
+
+// saved says how the save of preview p ended (err nil: written).
+func (s *importPanel) saved(ctx app.Context, p share.Preview, err error) {
+	s.job, s.saving = nil, false
+	if err != nil {
 		msg := importFailure(err)
 		s.importErr = msg
 		s.set, s.preview = nil, nil
@@ -506,6 +608,8 @@ func importFailure(err error) string {
 		return "Nothing was imported: the browser's storage is full. Remove an article you no longer need, or export and clear old annotations, then try again."
 	case errors.Is(err, store.ErrStopped):
 		return "Nothing was imported: " + err.Error() + "."
+	case errors.Is(err, store.ErrChanged):
+		return "Nothing was imported: your annotations kept changing while it was saved (in another tab?). Press Import again."
 	}
 	return "Nothing was imported: the browser could not save it. Try again; if it keeps failing, reload the page."
 }
@@ -552,7 +656,9 @@ func (s *importPanel) renderProgress() app.UI {
 				Aria("labelledby", "import-progress-label").
 				Text(fmt.Sprintf("%d%%", pct)),
 			app.Span().Class("hint").Aria("hidden", true).Text(fmt.Sprintf("%d%%", pct)),
-			app.Button().Type("button").ID("import-cancel").Class("quiet").Text("Cancel import").OnClick(s.cancelReading),
+			app.If(!s.saving, func() app.UI {
+				return app.Button().Type("button").ID("import-cancel").Class("quiet").Text("Cancel import").OnClick(s.cancelReading)
+			}),
 		),
 	)
 }
@@ -615,7 +721,6 @@ func (s *importPanel) renderPreview() app.UI {
 					Disabled(s.saving).OnClick(s.apply)
 			}),
 			app.Button().Type("button").Class("quiet").Text("Cancel").Disabled(s.saving).OnClick(s.cancelImport),
-			app.If(s.saving, func() app.UI { return app.Span().Role("status").Class("hint").Text("Saving…") }),
 		),
 	)
 }
@@ -675,6 +780,7 @@ func (s *importPanel) renderAttach() app.UI {
 		app.P().ID("import-attach-state").Text(state),
 		app.Button().Type("button").ID("import-attach").
 			Aria("pressed", s.set.Attach).Aria("describedby", "import-attach-state").
+			Disabled(s.saving).
 			Text(fmt.Sprintf("Attach %s to this article", plural(n, "annotation", "annotations"))).
 			OnClick(s.toggleAttach),
 	)

@@ -19,24 +19,35 @@ import (
 // The wake-up is a message to a MessageChannel, a task that runs as soon as
 // the browser is free, rather than setTimeout(0), which Chromium delays to
 // 4 ms once timers nest.
+//
+// Several goroutines may yield at once (files of one import are copied
+// side by side): each waits on its own channel, woken in turn by its own
+// message.
 var (
 	yieldOnce sync.Once
 	yieldPort app.Value
-	yielded   = make(chan struct{}, 1)
+	yieldMu   sync.Mutex
+	yielders  []chan struct{}
 )
 
 func yieldToBrowser() {
 	yieldOnce.Do(func() {
 		ch := app.Window().Get("MessageChannel").New()
 		ch.Get("port1").Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
-			select {
-			case yielded <- struct{}{}:
-			default:
+			yieldMu.Lock()
+			if len(yielders) > 0 {
+				close(yielders[0])
+				yielders = yielders[1:]
 			}
+			yieldMu.Unlock()
 			return nil
 		}))
 		yieldPort = ch.Get("port2")
 	})
+	wake := make(chan struct{})
+	yieldMu.Lock()
+	yielders = append(yielders, wake)
+	yieldMu.Unlock()
 	yieldPort.Call("postMessage", nil)
-	<-yielded
+	<-wake
 }
