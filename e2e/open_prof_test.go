@@ -65,6 +65,19 @@ func TestProfileOpen(t *testing.T) {
 	}))
 	t.Logf("measures: %s", eval[string](t, b, `performance.getEntriesByType("measure").filter(m => m.name.startsWith("annotator:")).map(m => m.name + " " + m.duration.toFixed(1)).join(", ")`))
 	t.Logf("elements: %s", eval[string](t, b, `"marks " + document.querySelectorAll("article mark").length + ", all " + document.querySelectorAll("*").length`))
+	// What report leaves out: the browser's own work outside JavaScript
+	// and WebAssembly (style, layout, paint: "(program)") and idle time.
+	other := map[string]int64{}
+	names := map[int64]string{}
+	for _, n := range prof.Nodes {
+		names[n.ID] = n.CallFrame.FunctionName
+	}
+	for i, id := range prof.Samples {
+		if nm := names[id]; nm == "(program)" || nm == "(idle)" || nm == "(garbage collector)" {
+			other[nm] += prof.TimeDeltas[i]
+		}
+	}
+	t.Logf("outside the code: (program) %.0f ms, (idle) %.0f ms, (garbage collector) %.0f ms", float64(other["(program)"])/1000, float64(other["(idle)"])/1000, float64(other["(garbage collector)"])/1000)
 	report(t, fmt.Sprintf("open the article of %d (%.0f ms until painted)", len(lib.Annotations[big.ID]), took), prof)
 }
 
