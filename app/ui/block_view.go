@@ -191,8 +191,10 @@ func hasMarks(segs []markRun) bool {
 // longer first where two start together) begin and end. Each markRun is
 // wrapped in one mark per span that covers it, outermost (earliest in
 // spans) first: every mark carries exactly one id. A span's last mark has
-// the class hl-end: claims draw their badge after it. A block without
-// marks is one markRun of its whole text.
+// the class hl-end: claims draw their badge after it. A mark with more
+// than underlinedMarks marks inside it in its run has the class hl-under:
+// it keeps its background but draws no underline there (web/app.css). A
+// block without marks is one markRun of its whole text.
 func blockSegments(b article.Block, spans []markSpan) []markRun {
 	runes := []rune(b.Text)
 	lo, hi := b.Start, b.Start+len(runes)
@@ -246,6 +248,9 @@ func blockSegments(b article.Block, spans []markSpan) []markRun {
 				if z == s.End {
 					cls += " hl-end"
 				}
+				if len(open)-k > underlinedMarks {
+					cls += " hl-under"
+				}
 				seg.Marks[k] = runMark{Class: cls, ID: s.ID, Status: string(s.Status)}
 			}
 		}
@@ -253,6 +258,16 @@ func blockSegments(b article.Block, spans []markSpan) []markRun {
 	}
 	return out
 }
+
+// underlinedMarks is how many of a run's marks, the innermost, draw their
+// underline. All the underlines of nested marks are drawn at the same
+// place, each over the ones outside it, so those under three others hardly
+// show; and Chromium's style recalculation grows much faster than the
+// marks with the number of nested underlines (text decorations propagate
+// to every box inside): with all of them, the 15,384 marks of the scale
+// benchmark's 1,000 annotations (up to 20 deep) took it seconds
+// (docs/performance.md, issue 18 part 2).
+const underlinedMarks = 3
 
 // segmentsUI is segments as go-app elements: the host's prerendered page
 // and native tests.

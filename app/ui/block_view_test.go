@@ -66,6 +66,10 @@ func slowRuns(b article.Block, spans []markSpan) []markRun {
 					out[k].Marks[j].Class += " hl-end"
 				}
 			}
+			// Only the innermost underlinedMarks draw their underline.
+			if len(out[k].Marks)-j > underlinedMarks {
+				out[k].Marks[j].Class += " hl-under"
+			}
 		}
 	}
 	if len(out) == 0 || !hasMarks(out) {
