@@ -157,6 +157,45 @@ function annotatorWrite(nodes, ops, texts) {
     }
   }
 }
+
+// Annotator (app/ui/block_dom_wasm.go): the marks of one block of the
+// article, made in one call from Go (issue 18: go-app made the 15,000
+// marks of an article of 1,000 overlapping annotations one attribute at a
+// time, in seconds). It removes remove children of el from index from (all
+// from there when negative), then inserts there the segments of spec, a
+// JSON object: m lists the marks as [class, annotation id, anchor status],
+// t the segments' texts and s, for each, its marks (indexes into m),
+// outermost first. Each segment is its text wrapped in one mark element
+// per annotation over it. Only text nodes and attributes are made, never
+// markup.
+function annotatorDrawMarks(el, from, remove, spec) {
+  const kids = el.childNodes;
+  if (remove < 0) {
+    remove = kids.length - from;
+  }
+  for (let i = 0; i < remove && from < kids.length; i++) {
+    el.removeChild(kids[from]);
+  }
+  if (spec === "") {
+    return;
+  }
+  const d = JSON.parse(spec), frag = document.createDocumentFragment();
+  for (let k = 0; k < d.t.length; k++) {
+    let node = document.createTextNode(d.t[k]);
+    const marks = d.s[k];
+    for (let j = marks.length - 1; j >= 0; j--) {
+      const m = d.m[marks[j]], mark = document.createElement("mark");
+      mark.setAttribute("class", m[0]);
+      mark.setAttribute("data-annotation-id", m[1]);
+      mark.setAttribute("data-anchor", m[2]);
+      mark.setAttribute("tabindex", "-1");
+      mark.appendChild(node);
+      node = mark;
+    }
+    frag.appendChild(node);
+  }
+  el.insertBefore(frag, kids[from] || null);
+}
 `
 
 // patchAppJS returns go-app's app.js with Annotator's changes: app.wasm read
