@@ -17,6 +17,29 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// bigOpen is what the profile and the trace of an open start from: the
+// scale benchmark's library at 1,000 annotations (seed 18, 200 articles),
+// its article files written into dir, and the big article that holds the
+// 1,000 (count), with the stored form kv that seeds a profile.
+type bigOpen struct {
+	dir, ID, Title string
+	count          int
+	kv             map[string]string
+}
+
+func newBigOpen(t *testing.T) bigOpen {
+	t.Helper()
+	const seed = 18
+	arts := realistic.Articles(seed, 200)
+	dir := t.TempDir()
+	if err := realistic.WriteArticles(dir, arts); err != nil {
+		t.Fatal(err)
+	}
+	lib := realistic.NewLibrary(seed, 200, 1_000)
+	big := arts[0]
+	return bigOpen{dir: dir, ID: big.ID, Title: big.Title, count: len(lib.Annotations[big.ID]), kv: storedForm(t, lib.Annotations)}
+}
+
 // TestProfileOpen records Chromium's CPU profile of opening the scale
 // benchmark's article of 1,000 realistic annotations from the library
 // (PROF=1 go test -count=1 -tags e2e -run ProfileOpen -v ./e2e/), with an
@@ -27,20 +50,12 @@ func TestProfileOpen(t *testing.T) {
 	if os.Getenv("PROF") == "" {
 		t.Skip("set PROF=1 to profile opening a heavily annotated article")
 	}
-	const seed = 18
-	arts := realistic.Articles(seed, 200)
-	dir := t.TempDir()
-	if err := realistic.WriteArticles(dir, arts); err != nil {
-		t.Fatal(err)
-	}
-	big := arts[0]
-	lib := realistic.NewLibrary(seed, 200, 1_000)
-	kv := storedForm(t, lib.Annotations)
+	big := newBigOpen(t)
 
-	h := startHostWeb(t, dir, "127.0.0.1:0", unstrippedWasmWeb(t))
+	h := startHostWeb(t, big.dir, "127.0.0.1:0", unstrippedWasmWeb(t))
 	b := newBrowser(t, "")
 	b.do(t, chromedp.Navigate(h.URL+"/web/app.css"))
-	seedStorage(t, b, kv)
+	seedStorage(t, b, big.kv)
 	b.open(t, h.URL+"/")
 	b.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, profiler.Enable, cdp.Empty{}); err != nil {
@@ -54,7 +69,7 @@ func TestProfileOpen(t *testing.T) {
 	}))
 	marks := `new Set([...document.querySelectorAll("article mark[data-annotation-id]")].map(m => m.dataset.annotationId)).size`
 	b.stopwatch(t, "click", `(e) => !!e.target.closest('a[href="/read/`+big.ID+`"]')`,
-		`!!document.querySelector('article[data-article-id="`+big.ID+`"]') && `+marks+` >= `+itoa(len(lib.Annotations[big.ID])))
+		`!!document.querySelector('article[data-article-id="`+big.ID+`"]') && `+marks+` >= `+itoa(big.count))
 	b.click(t, "link", big.Title)
 	took := b.stopwatchRead(t, "the article's marks")
 	var prof *profiler.Profile
@@ -78,7 +93,7 @@ func TestProfileOpen(t *testing.T) {
 		}
 	}
 	t.Logf("outside the code: (program) %.0f ms, (idle) %.0f ms, (garbage collector) %.0f ms", float64(other["(program)"])/1000, float64(other["(idle)"])/1000, float64(other["(garbage collector)"])/1000)
-	report(t, fmt.Sprintf("open the article of %d (%.0f ms until painted)", len(lib.Annotations[big.ID]), took), prof)
+	report(t, fmt.Sprintf("open the article of %d (%.0f ms until painted)", big.count, took), prof)
 }
 
 // unstrippedWasmWeb is wasmWeb's web folder with an app.wasm that keeps

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/annotator/annotator/internal/realistic"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
@@ -37,15 +36,7 @@ func TestTraceOpen(t *testing.T) {
 		t.Skip("set TRACE=1 to trace opening a heavily annotated article")
 	}
 	logLoad(t)
-	const seed = 18
-	arts := realistic.Articles(seed, 200)
-	dir := t.TempDir()
-	if err := realistic.WriteArticles(dir, arts); err != nil {
-		t.Fatal(err)
-	}
-	big := arts[0]
-	lib := realistic.NewLibrary(seed, 200, 1_000)
-	kv := storedForm(t, lib.Annotations)
+	big := newBigOpen(t)
 
 	web := filepath.Join(t.TempDir(), "web")
 	if err := os.CopyFS(web, os.DirFS(filepath.Join(repoRoot, "web"))); err != nil {
@@ -82,11 +73,11 @@ func TestTraceOpen(t *testing.T) {
 		f.Close()
 		t.Logf("app.css ends with: %s", css)
 	}
-	h := startHostWeb(t, dir, "127.0.0.1:0", web)
+	h := startHostWeb(t, big.dir, "127.0.0.1:0", web)
 	runs := 1
 	fmt.Sscan(os.Getenv("TRACE_RUNS"), &runs)
 	for run := 0; run < runs; run++ {
-		traceOpenOnce(t, h.URL, kv, big.ID, big.Title, len(lib.Annotations[big.ID]), run == runs-1)
+		traceOpenOnce(t, h.URL, big.kv, big.ID, big.Title, big.count, run == runs-1)
 	}
 }
 
