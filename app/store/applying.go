@@ -153,7 +153,7 @@ func (ap *Applying) Step(n int) (bool, error) {
 			list := ap.b.Annotations[id]
 			to := min(ap.j+n, len(list))
 			for _, a := range list[ap.j:to] {
-				if err := check(id, a); err != nil {
+				if err := check(id, &a); err != nil {
 					ap.err = fmt.Errorf("store: %w", err)
 					return false, ap.err
 				}

@@ -176,8 +176,8 @@ func BenchmarkReadArticleStages(b *testing.B) {
 	})
 	b.Run("validate", func(b *testing.B) {
 		for b.Loop() {
-			for _, a := range list {
-				if err := check(id, a); err != nil {
+			for i := range list {
+				if err := check(id, &list[i]); err != nil {
 					b.Fatal(err)
 				}
 			}

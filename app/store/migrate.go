@@ -116,7 +116,7 @@ func (s *Store) migrateV1(rep *Report, present bool) error {
 		var a annotation.Annotation
 		if err == nil {
 			a = v.toV2()
-			err = check("", a)
+			err = check("", &a)
 		}
 		if err != nil {
 			bad = append(bad, raw)

@@ -539,7 +539,7 @@ func (s *Store) Pending() []string {
 // article. The caller sets Modified. When saving fails the change is kept in
 // memory and the article is Pending.
 func (s *Store) Put(a annotation.Annotation) error {
-	if err := check("", a); err != nil {
+	if err := check("", &a); err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
 	s.putAll(a.Article, []annotation.Annotation{clone(a)})
@@ -589,7 +589,7 @@ func later(t, prev time.Time) time.Time {
 // the store is as it was before (an import can simply be retried).
 func (s *Store) PutMany(articleID string, list []annotation.Annotation) error {
 	for _, a := range list {
-		if err := check(articleID, a); err != nil {
+		if err := check(articleID, &a); err != nil {
 			return fmt.Errorf("store: %w", err)
 		}
 	}
