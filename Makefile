@@ -25,12 +25,9 @@ $(BIN): $(GOSRC)
 # app.wasm is built without inlining (-l), which makes it about 110 KB
 # smaller brotli-compressed, except in the packages whose speed the reader
 # feels: the runtime, strings and unicode, and anchoring and search
-# (without inlining there, re-anchoring 1,000 highlights took 2.5x longer),
-# and the LZ4 decoder that every read of an article's annotations runs
-# (+1 KB brotli; its 16-byte copies are calls otherwise).
+# (without inlining there, re-anchoring 1,000 highlights took 2.5x longer).
 NOINLINE  := -gcflags=all=-l $(foreach p,runtime internal/... strings bytes unicode unicode/... slices sort \
-	github.com/annotator/annotator/app/anchor github.com/annotator/annotator/app/search github.com/sahilm/fuzzy \
-	github.com/annotator/annotator/internal/lz4,-gcflags=$(p)=)
+	github.com/annotator/annotator/app/anchor github.com/annotator/annotator/app/search github.com/sahilm/fuzzy,-gcflags=$(p)=)
 
 # wasm-gcflags prints them, for the benchmarks that build app.wasm variants.
 wasm-gcflags:

@@ -179,14 +179,7 @@ func Decompress(src []byte, size int) ([]byte, error) {
 		if ll > len(src)-si || ll > size-di {
 			return nil, ErrCorrupt
 		}
-		if ll <= 16 && len(src)-si >= 16 && size-di >= 16 {
-			// Most literal runs are short: copy 16 bytes in two words
-			// (what is past the run is overwritten later) rather than
-			// call memmove, whose call cost was most of the copy's.
-			copy16(dst[di:di+16], src[si:si+16])
-		} else {
-			copy(dst[di:], src[si:si+ll])
-		}
+		copy(dst[di:], src[si:si+ll])
 		si += ll
 		di += ll
 		if si == len(src) {
@@ -209,16 +202,6 @@ func Decompress(src []byte, size int) ([]byte, error) {
 			return nil, ErrCorrupt
 		}
 		start := di - off
-		if off >= 16 && ml <= 32 && size-di >= 32 {
-			// A short match far enough back not to overlap itself within
-			// 16 bytes, with room behind it: up to two 16-byte copies.
-			copy16(dst[di:di+16], dst[start:start+16])
-			if ml > 16 {
-				copy16(dst[di+16:di+32], dst[start+16:start+32])
-			}
-			di += ml
-			continue
-		}
 		if off >= ml {
 			copy(dst[di:di+ml], dst[start:start+ml])
 			di += ml
@@ -235,16 +218,6 @@ func Decompress(src []byte, size int) ([]byte, error) {
 		return nil, ErrCorrupt
 	}
 	return dst, nil
-}
-
-// copy16 copies 16 bytes as two 8-byte words. Both slices hold exactly
-// 16 bytes (the caller slices them), which lets the compiler drop the
-// bounds checks; within one call the source is read before it is written.
-func copy16(dst, src []byte) {
-	a := binary.LittleEndian.Uint64(src[:8])
-	b := binary.LittleEndian.Uint64(src[8:16])
-	binary.LittleEndian.PutUint64(dst[:8], a)
-	binary.LittleEndian.PutUint64(dst[8:16], b)
 }
 
 // readLength adds the extra length bytes at src[si:] to l.
