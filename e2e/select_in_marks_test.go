@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -220,6 +221,51 @@ func TestLongPressInsideHighlightOnPhone(t *testing.T) {
 		b.waitFor(t, "a highlight over “"+phrase+"”", moreHighlightsOver(phrase, before))
 		b.tapOn(t, "the sheet's ×", `document.querySelector("section.card button[aria-label^='Close']")`)
 		b.waitFor(t, "the sheet closed", `!document.querySelector("section.card")`)
+	}
+	b.noPageErrors(t)
+}
+
+// Closing a card hands the focus back to its highlight. From the keyboard
+// (Escape) the highlight is brought back into view if the reader has
+// scrolled it away, so that the focus can be seen; with the mouse (its ×)
+// the page stays where the reader scrolled it.
+func TestCloseCardScrollsOnlyFromKeyboard(t *testing.T) {
+	h := startHost(t, copyArticles(t), "127.0.0.1:0")
+	b := newBrowser(t, "")
+	b.wide(t)
+	b.open(t, h.URL+seedPath)
+	placed := `document.querySelector("section.card")?.dataset.placed === "true"`
+	closed := `!document.querySelector("section.card") && document.activeElement?.matches("article mark[data-annotation-id]")`
+	inView := `(() => { const r = document.activeElement.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })()`
+	scrollAway := func(phrase string) float64 {
+		t.Helper()
+		// Down, or up when the highlight is near the article's end.
+		y := eval[float64](t, b, `(() => {
+			const room = document.documentElement.scrollHeight - scrollY - innerHeight;
+			scrollBy(0, room > innerHeight * 1.2 ? innerHeight * 1.2 : -innerHeight * 1.2);
+			return scrollY;
+		})()`)
+		b.waitFor(t, "the highlight out of view", fmt.Sprintf(`(() => { const m = [...document.querySelectorAll("article mark[data-annotation-id]")].find(m => m.textContent === %q); const r = m.getBoundingClientRect(); return r.bottom < 0 || r.top > innerHeight; })()`, phrase))
+		return y
+	}
+
+	b.highlight(t, "rival superpowers")
+	b.waitFor(t, "the card placed", placed)
+	b.typeInto(t, "textbox", "Note", "")
+	scrollAway("rival superpowers")
+	b.key(t, kb.Escape)
+	b.waitFor(t, "the card closed, the focus on its highlight", closed)
+	b.waitFor(t, "the highlight back in view", inView)
+
+	b.highlight(t, "Mike Pompeo")
+	b.waitFor(t, "the card placed", placed)
+	y := scrollAway("Mike Pompeo")
+	b.click(t, "button", "Close the annotation")
+	b.waitFor(t, "the card closed, the focus on its highlight", closed)
+	// The page may shift by a few pixels as the card leaves the side
+	// panel, but it does not jump back to the highlight.
+	if eval[bool](t, b, inView) {
+		t.Errorf("closing the card with the mouse scrolled the page from %.0f to %.0f, back to its highlight", y, eval[float64](t, b, `scrollY`))
 	}
 	b.noPageErrors(t)
 }

@@ -59,7 +59,7 @@ func pointerOnStatus() bool   { return false }
 // Twins of reader_dom_wasm.go.
 func isWide() bool                            { return true }
 func placeCard(id, focus string, center bool) {}
-func revealMark(id string)                    {}
+func revealMark(id string, scroll bool)       {}
 func selectSpan(start, end int) bool          { return false }
 func firstVisibleStart() int                  { return -1 }
 func clearFieldValue(id string)               {}

@@ -162,7 +162,11 @@ func (p *readerPage) cardFrame(a annotation.Annotation, class, title string, bod
 		app.Div().Class("card-head").Body(
 			app.H2().Text(title),
 			app.Button().Type("button").Class("quiet").Aria("label", "Close the "+strings.ToLower(title)).Text("×").
-				OnClick(func(ctx app.Context, e app.Event) { p.closeCard(id) }, app.EventScope(id)),
+				OnClick(func(ctx app.Context, e app.Event) {
+					// A click with a count came from a mouse or a finger,
+					// one without from Enter or Space on the button.
+					p.closeCard(id, e.Get("detail").Int() > 0)
+				}, app.EventScope(id)),
 		),
 		app.Blockquote().Class("card-quote").Text(a.Quote.Exact),
 		app.If(r.Status == anchor.Fuzzy, func() app.UI { return p.renderReview(a, r) }),
@@ -171,7 +175,7 @@ func (p *readerPage) cardFrame(a annotation.Annotation, class, title string, bod
 		Aria("label", title).
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
-				p.closeCard(id)
+				p.closeCard(id, false)
 			}
 		}, app.EventScope(id)).
 		Body(append(head, body...)...)

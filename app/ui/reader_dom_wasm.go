@@ -117,8 +117,8 @@ func placeCard(id, focus string, center bool) {
 	})
 }
 
-// revealMark focuses an annotation's first mark, scrolling only when it is
-// out of view: closing its card hands the focus back to the text without
+// revealMark focuses an annotation's first mark, scrolling (when scroll is
+// set) only when it is out of view: closing its card hands the focus back to the text without
 // moving it. The mark is already drawn when its card closes, so this
 // happens at once, in the handler of the × or of Escape, not a frame
 // later: a later focus and scroll land after the reader has gone on, and
@@ -126,12 +126,11 @@ func placeCard(id, focus string, center bool) {
 // moved during a drag ends it, and the scroll moves the text the reader
 // aimed at). A mark not drawn yet is focused once it is, unless the reader
 // has pressed since (pressMark).
-func revealMark(id string) {
+func revealMark(id string, scroll bool) {
 	sel := `mark[data-annotation-id="` + cssEscape(id) + `"]`
 	reveal := func(el app.Value) {
 		el.Call("focus", map[string]any{"preventScroll": true})
-		r := rectOf(el)
-		if r.bottom < 0 || r.top > app.Window().Get("innerHeight").Float()-dockHeight() {
+		if r := rectOf(el); scroll && (r.bottom < 0 || r.top > app.Window().Get("innerHeight").Float()-dockHeight()) {
 			el.Call("scrollIntoView", map[string]any{"block": "center"})
 		}
 	}

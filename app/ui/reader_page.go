@@ -548,9 +548,13 @@ func (p *readerPage) showCard(id, focus string, center bool) {
 }
 
 // closeCard closes the open card and hands the focus back to its text.
-func (p *readerPage) closeCard(id string) {
+// Closed from the keyboard, the text is scrolled back into view when the
+// reader has scrolled it away, so that the focus can be seen; closed by a
+// pointer, the page stays where the reader has scrolled it (the focus is
+// not drawn after a click, and a jump back would lose their place).
+func (p *readerPage) closeCard(id string, byPointer bool) {
 	p.selected = ""
-	revealMark(id)
+	revealMark(id, !byPointer)
 }
 
 func (p *readerPage) onArticleClick(ctx app.Context, e app.Event) {
