@@ -459,6 +459,16 @@ func TestSentenceCursor(t *testing.T) {
 	if _, got := onlyMark(t, b); got != s12 {
 		t.Errorf("the highlight covers %q, want %q", got, s12)
 	}
+
+	// From the new highlight, once its card is closed (the focus is then
+	// on the highlight), j goes on to the sentence after it.
+	b.waitFor(t, "the card placed", `document.querySelector("section.card")?.dataset.placed === "true"`)
+	b.typeInto(t, "textbox", "Note", "")
+	b.key(t, kb.Escape)
+	b.waitFor(t, "the focus on the highlight", `document.activeElement?.matches("article mark[data-annotation-id]") || false`)
+	b.key(t, "j")
+	s3 := text.Slice(ss[3][0], ss[3][1])
+	b.waitShown(t, "the sentence after the highlight", selected+` === `+jsString(s3), `({selected: `+selected+`, focus: `+focused+`})`)
 	b.noPageErrors(t)
 }
 
