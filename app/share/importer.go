@@ -259,7 +259,7 @@ func (im *Importer) plan() (*converter, error) {
 	sp, s := im.sp, im.set
 	c := newConverter(s, im.opt)
 	from := func(prefixes ...string) []splitItem {
-		var out []splitItem
+		out := make([]splitItem, 0, len(sp.items))
 		for _, it := range sp.items {
 			for _, p := range prefixes {
 				if strings.HasPrefix(it.list, p) {
@@ -406,7 +406,10 @@ func (c *converter) read(i int, w annotation.W3CAnnotation, alt string) {
 		c.reject(i, err.Error())
 		return
 	}
-	var cands []candidate
+	// Nearly every item has one target: room for it here, not a 450-byte
+	// allocation per item (8 MB of garbage for 20,000).
+	var one [1]candidate
+	cands := one[:0]
 	var failed []string
 	for k, t := range r.Targets {
 		a := t.Apply(r.Annotation)
