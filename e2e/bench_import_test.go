@@ -215,6 +215,15 @@ func TestBenchImport(t *testing.T) {
 		b := s.b
 		b.open(t, s.url+"/")
 		b.waitFor(t, "the library", `document.querySelectorAll("ul.article-list li").length >= 40`)
+		if eval[int](t, b, `localStorage.length`) > 0 {
+			// The last run's clear did not reach this page (seen once at
+			// load 9, after saving 20,000 on one article: the preview then
+			// said "20000 unchanged"): clear again, from a fresh page.
+			t.Logf("%s, %s: storage not empty at the start of a run: cleared again", s.name, sc.name)
+			eval[bool](t, b, `(localStorage.clear(), true)`)
+			b.open(t, s.url+"/")
+			b.waitFor(t, "the library", `document.querySelectorAll("ul.article-list li").length >= 40`)
+		}
 		b.importFile(t, sc.files...)
 		b.waitFor(t, "the preview or a problem", `(window.__imp.shown !== undefined && window.__imp.painted !== undefined) || !!document.querySelector(".share .problem")`)
 		if msg := eval[string](t, b, `document.querySelector(".share .problem")?.textContent || ""`); msg != "" {
