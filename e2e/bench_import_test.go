@@ -107,7 +107,8 @@ func (r importRun) timeline() string {
 // annotations written. Files are W3C exports of internal/realistic's
 // annotations on a library of 40 of its articles, which the host serves:
 // 5,000 and 20,000 annotations (Annotator's own indented export, 1.1 KB an
-// annotation), and three files of 20,000 each at once (compact JSON, as
+// annotation), 20,000 on one article (the biggest entry a save builds),
+// and three files of 20,000 each at once (compact JSON, as
 // other tools write it: three indented ones are over the 50 MB an import
 // takes at once). Medians of several runs, each a fresh load of the
 // library page in one browser, its storage emptied between runs.
@@ -128,8 +129,9 @@ func TestBenchImport(t *testing.T) {
 	}
 	dir := t.TempDir()
 	// file writes a W3C export of n realistic annotations; bare keeps only
-	// their passages (highlights with no note, tag or claim).
-	file := func(name string, annSeed uint64, n int, compact, bare bool) string {
+	// their passages (highlights with no note, tag or claim); one puts them
+	// all on the first article.
+	file := func(name string, annSeed uint64, n int, compact, bare, one bool) string {
 		byID := map[string][]annotation.Annotation{}
 		left := n
 		var items []share.Item
@@ -140,6 +142,9 @@ func TestBenchImport(t *testing.T) {
 			k := min(left, realistic.PerArticle)
 			if i == 0 {
 				k = min(left, realistic.BigArticle)
+				if one {
+					k = left
+				}
 			}
 			byID[a.ID] = realistic.Annotations(annSeed, a.ID, a.Text, k)
 			if bare {
@@ -178,10 +183,13 @@ func TestBenchImport(t *testing.T) {
 		save  bool
 	}
 	scenarios := []scenario{
-		{name: "5,000 annotations", files: []string{file("five-thousand.jsonld", 1, 5000, false, false)}, want: 5000, runs: 5, save: true},
-		{name: "20,000 annotations", files: []string{file("twenty-thousand.json", 2, 20000, true, false)}, want: 20000, runs: 5, save: true},
+		{name: "5,000 annotations", files: []string{file("five-thousand.jsonld", 1, 5000, false, false, false)}, want: 5000, runs: 5, save: true},
+		{name: "20,000 annotations", files: []string{file("twenty-thousand.json", 2, 20000, true, false, false)}, want: 20000, runs: 5, save: true},
+		// One article's entry of 20,000 annotations (6 MB before LZ4) is
+		// the biggest the save builds.
+		{name: "20,000 on one article", files: []string{file("one-article.json", 6, 20000, true, false, true)}, want: 20000, runs: 5, save: true},
 		{name: "3 files × 20,000 highlights", files: []string{
-			file("a.json", 3, 20000, true, true), file("b.json", 4, 20000, true, true), file("c.json", 5, 20000, true, true)}, want: 60000, runs: 3},
+			file("a.json", 3, 20000, true, true, false), file("b.json", 4, 20000, true, true, false), file("c.json", 5, 20000, true, true, false)}, want: 60000, runs: 3},
 	}
 
 	type side struct {
@@ -207,6 +215,15 @@ func TestBenchImport(t *testing.T) {
 		b := s.b
 		b.open(t, s.url+"/")
 		b.waitFor(t, "the library", `document.querySelectorAll("ul.article-list li").length >= 40`)
+		if eval[int](t, b, `localStorage.length`) > 0 {
+			// The last run's clear did not reach this page (seen once at
+			// load 9, after saving 20,000 on one article: the preview then
+			// said "20000 unchanged"): clear again, from a fresh page.
+			t.Logf("%s, %s: storage not empty at the start of a run: cleared again", s.name, sc.name)
+			eval[bool](t, b, `(localStorage.clear(), true)`)
+			b.open(t, s.url+"/")
+			b.waitFor(t, "the library", `document.querySelectorAll("ul.article-list li").length >= 40`)
+		}
 		b.importFile(t, sc.files...)
 		b.waitFor(t, "the preview or a problem", `(window.__imp.shown !== undefined && window.__imp.painted !== undefined) || !!document.querySelector(".share .problem")`)
 		if msg := eval[string](t, b, `document.querySelector(".share .problem")?.textContent || ""`); msg != "" {

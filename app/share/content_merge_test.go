@@ -120,7 +120,7 @@ func TestDecisionsByTime(t *testing.T) {
 }
 
 // Parsing in slices gives the same set as at once, with progress that only
-// grows.
+// grows, and steps of a bounded size.
 func TestImporterInSlices(t *testing.T) {
 	items := scaleLibrary(t, 700, 3)
 	data, _, err := Export{Items: items, Library: true, Date: exportDay}.W3C()
@@ -134,9 +134,15 @@ func TestImporterInSlices(t *testing.T) {
 	im := NewImporter(data, "lib.jsonld", ImportOptions{Known: scaleKnown(items)})
 	last, steps := -1.0, 0
 	for {
+		converted, cut := im.next, len(im.sp.items)
 		done, err := im.Step(37)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// A step's work is about the same whatever it does: 37 items
+		// converted, or 16 times as many cut out of the file.
+		if im.next-converted > 37 || len(im.sp.items)-cut > 37*splitPerItem || (im.next > converted && len(im.sp.items) > cut) {
+			t.Fatalf("one step of 37 converted %d items and cut out %d", im.next-converted, len(im.sp.items)-cut)
 		}
 		steps++
 		if p := im.Progress(); p < last || p > 1 {

@@ -186,15 +186,20 @@ func (im *Importer) Step(n int) (bool, error) {
 		return im.done, im.err
 	}
 	n = max(n, 1)
-	if im.conv == nil {
-		done, err := im.sp.step(n)
-		if err != nil {
+	if im.conv == nil && !im.sp.done {
+		// Cutting out an item costs about a twentieth of converting one
+		// (2 against 45 µs in WebAssembly): n items of work read 16n. A
+		// caller that sizes its steps by their time then moves on to
+		// converting with steps of the right size, not with 16 times
+		// too many (a first conversion step of 160 ms).
+		if _, err := im.sp.step(n * splitPerItem); err != nil {
 			im.err = readError(err, im.data, im.set.Filename)
 			return false, im.err
 		}
-		if !done {
-			return false, nil
-		}
+		return false, nil
+	}
+	if im.conv == nil {
+		var err error
 		if im.conv, err = im.plan(); err != nil {
 			im.err = err
 			return false, err
@@ -218,6 +223,10 @@ func (im *Importer) Step(n int) (bool, error) {
 	}
 	return im.done, nil
 }
+
+// splitPerItem is how many items the splitter cuts out for one item of
+// converting work (Importer.Step).
+const splitPerItem = 16
 
 // Progress says how far the import is, from 0 to 1: reading the file is the
 // first fifth, converting its items the rest.
@@ -250,7 +259,7 @@ func (im *Importer) plan() (*converter, error) {
 	sp, s := im.sp, im.set
 	c := newConverter(s, im.opt)
 	from := func(prefixes ...string) []splitItem {
-		var out []splitItem
+		out := make([]splitItem, 0, len(sp.items))
 		for _, it := range sp.items {
 			for _, p := range prefixes {
 				if strings.HasPrefix(it.list, p) {
@@ -397,7 +406,10 @@ func (c *converter) read(i int, w annotation.W3CAnnotation, alt string) {
 		c.reject(i, err.Error())
 		return
 	}
-	var cands []candidate
+	// Nearly every item has one target: room for it here, not a 450-byte
+	// allocation per item (8 MB of garbage for 20,000).
+	var one [1]candidate
+	cands := one[:0]
 	var failed []string
 	for k, t := range r.Targets {
 		a := t.Apply(r.Annotation)

@@ -89,6 +89,43 @@ func TestApplyingMatchesApply(t *testing.T) {
 	}
 }
 
+// An article of thousands of annotations is sorted in runs and merged,
+// compressed and packed over many steps: its stored value is the one the
+// whole-entry encoder makes (encodeEntry), byte for byte, and reads back.
+func TestApplyingBigArticleMatchesEncodeEntry(t *testing.T) {
+	var list []annotation.Annotation
+	for i := range 5000 {
+		list = append(list, ann("big", (i*7919)%100003, t0.Add(time.Duration(i)*time.Second)))
+	}
+	old := ann("big", 100004, t0.Add(-40*24*time.Hour))
+	old.Deleted = true // an expired tombstone: not written
+	list = append(list, old)
+	for _, n := range []int{1, 7, 500, 1 << 30} {
+		m := NewMemory(0)
+		s := seeded(t, m)
+		if err := applySliced(s, Batch{Annotations: map[string][]annotation.Annotation{"big": list}}, s.Mark(), n, nil); err != nil {
+			t.Fatalf("steps of %d: %v", n, err)
+		}
+		byID := map[string]annotation.Annotation{}
+		for _, a := range list {
+			byID[a.ID] = a
+		}
+		got, _, _ := m.Get(annotationsKey("big"))
+		if want := encodeEntry("big", byID, t0); got != want {
+			t.Fatalf("steps of %d: the stored value (%d bytes) is not encodeEntry's (%d bytes)", n, len(got), len(want))
+		}
+		back, err := decodeEntry("big", got)
+		if err != nil || len(back) != 5000 {
+			t.Fatalf("steps of %d: read back %d annotations, %v", n, len(back), err)
+		}
+		for i := 1; i < len(back); i++ {
+			if back[i-1].ID >= back[i].ID {
+				t.Fatalf("steps of %d: stored out of id order at %d", n, i)
+			}
+		}
+	}
+}
+
 // Steps change nothing: a batch given up half way (or refused) leaves the
 // store as it was, and an invalid annotation is refused by a step.
 func TestApplyingStepsWriteNothing(t *testing.T) {

@@ -102,16 +102,28 @@ func newCompactWriter() *compactWriter {
 // bytes returns the encoding of the count annotations written, in order
 // (Applying writes them a slice at a time).
 func (w *compactWriter) bytes(count int) []byte {
-	out := make([]byte, 0, 1+4*binary.MaxVarintLen64+len(w.meta)+len(w.nums)+len(w.raw)+len(w.text))
-	out = append(out, compactVersion)
-	out = binary.AppendUvarint(out, uint64(count))
-	out = binary.AppendUvarint(out, uint64(len(w.meta)))
-	out = binary.AppendUvarint(out, uint64(len(w.nums)))
-	out = binary.AppendUvarint(out, uint64(len(w.raw)))
-	out = append(out, w.meta...)
-	out = append(out, w.nums...)
-	out = append(out, w.raw...)
-	return append(out, w.text...)
+	parts := w.parts(count)
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]byte, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// parts returns what bytes joins: a header, then the columns (Applying
+// joins them a slice at a time).
+func (w *compactWriter) parts(count int) [][]byte {
+	h := make([]byte, 0, 1+4*binary.MaxVarintLen64)
+	h = append(h, compactVersion)
+	h = binary.AppendUvarint(h, uint64(count))
+	h = binary.AppendUvarint(h, uint64(len(w.meta)))
+	h = binary.AppendUvarint(h, uint64(len(w.nums)))
+	h = binary.AppendUvarint(h, uint64(len(w.raw)))
+	return [][]byte{h, w.meta, w.nums, w.raw, w.text}
 }
 
 func (w *compactWriter) uvarint(v uint64) { w.meta = binary.AppendUvarint(w.meta, v) }

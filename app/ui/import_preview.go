@@ -342,7 +342,9 @@ const readingShare = 0.9
 // slicer runs work in steps, a slice of importSlice at a time, between
 // which it gives the browser the main thread back and moves the progress
 // bar. The size of a step adapts so that one takes 2–4 ms, and a slice
-// never runs far past importSlice.
+// never runs far past importSlice (the steppers count their work in units
+// of about the same cost across their phases, so that a step sized for
+// one phase is not many times too long in the next).
 type slicer struct {
 	s            *importPanel
 	job          *importJob
@@ -364,7 +366,11 @@ func (r *slicer) do(step func(n int) (bool, error), progress func() float64) err
 		case took < 2*time.Millisecond && r.steps < 1<<16:
 			r.steps *= 2
 		case took > 4*time.Millisecond && r.steps > 1:
-			r.steps /= 2
+			// Down to the size that would have taken 3 ms at once, not
+			// by halves: when the work changes kind (reading the file,
+			// then converting its items), a step 40 times too long
+			// would otherwise be followed by 20, 10, 5 times too long.
+			r.steps = max(1, int(int64(r.steps)*int64(3*time.Millisecond)/int64(took)))
 		}
 		if err != nil || done {
 			return err

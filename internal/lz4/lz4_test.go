@@ -141,3 +141,29 @@ func BenchmarkDecompress(b *testing.B) {
 		}
 	}
 }
+
+// A Compressor makes Compress's block, byte for byte, however its steps
+// are cut.
+func TestCompressorMatchesCompress(t *testing.T) {
+	for _, src := range inputs() {
+		want := Compress([]byte("prefix"), src)
+		for _, n := range []int{1, 7, 100, 4096, 1 << 30} {
+			c := NewCompressor([]byte("prefix"), src)
+			steps := 0
+			for !c.Step(n) {
+				if steps++; steps > len(src)+1 {
+					t.Fatalf("%d bytes in steps of %d: not done after %d steps", len(src), n, steps)
+				}
+				if p := c.Progress(); p < 0 || p > len(src) {
+					t.Fatalf("progress %d of %d", p, len(src))
+				}
+			}
+			if !bytes.Equal(c.Bytes(), want) {
+				t.Errorf("%d bytes in steps of %d: the block differs from Compress's", len(src), n)
+			}
+			if c.Progress() != len(src) || !c.Step(n) {
+				t.Errorf("%d bytes in steps of %d: not done after done", len(src), n)
+			}
+		}
+	}
+}
