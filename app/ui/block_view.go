@@ -42,7 +42,13 @@ func (v *blockView) Render() app.UI {
 	return blockElement(v.Block, segmentsUI(v.next))
 }
 
-func (v *blockView) OnMount(ctx app.Context) { v.draw() }
+// OnMount draws the marks. go-app dispatches OnMount, which renders the
+// component and every one around it (the whole reader page) again on the
+// next frame: nothing in them has changed, so PreventUpdate cancels that.
+func (v *blockView) OnMount(ctx app.Context) {
+	v.draw()
+	ctx.PreventUpdate()
+}
 
 // OnUpdate runs before go-app draws the new fields: the marks are drawn
 // once it has.

@@ -113,9 +113,15 @@ func (p *readerPage) OnNav(ctx app.Context) {
 	if p.primed {
 		p.primed = false
 		if id == p.id {
-			// OnInit has loaded this article and its annotations.
+			// OnInit has loaded this article and its annotations, and the
+			// first render drew them: unless a target opens a card, there
+			// is nothing to draw again (go-app would render the whole page
+			// anew after OnNav, for nothing).
 			ctx.Page().SetTitle(p.art.Title + " · Annotator")
 			p.markOpened(ctx)
+			if targetOf(ctx.Page().URL().Fragment) == "" {
+				ctx.PreventUpdate()
+			}
 			p.openTarget(ctx)
 			return
 		}
@@ -216,13 +222,21 @@ func (p *readerPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionUndoDelete, p.undoDelete)
 	ctx.Handle(actionStoreChanged, p.onStoreChanged)
 	ctx.Handle(actionOpenAnnotation, p.onOpenAnnotation)
-	afterFirstFrame(ctx, func(app.Context) { p.writeBackPositions() })
+	afterFirstFrame(ctx, func(ctx app.Context) {
+		if !p.writeBackPositions() {
+			ctx.PreventUpdate()
+		}
+	})
 	p.unlisten = listenReader(ctx, readerEvents{
 		selection: p.onSelection,
 		shortcut:  p.onShortcut,
 		cursor:    p.onCursor,
 		storage:   p.onStorage,
 	})
+	// Nothing above changes what the page shows. go-app dispatches OnMount,
+	// which would render the page again, with an article of 1,000
+	// annotations a few hundred milliseconds before its first paint.
+	ctx.PreventUpdate()
 }
 
 func (p *readerPage) OnDismount() {
