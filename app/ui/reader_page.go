@@ -168,7 +168,14 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 	p.text = anchor.NewText(a.Text)
 	ctx.Page().SetTitle(a.Title + " · Annotator")
 	if app.IsClient {
-		p.reload()
+		p.load()
+		// The positions are bookkeeping: written back once the article
+		// is painted, as OnMount does for a page's first article.
+		afterFirstFrame(ctx, func(ctx app.Context) {
+			if !p.writeBackPositions() {
+				ctx.PreventUpdate()
+			}
+		})
 		p.markOpened(ctx)
 		p.openTarget(ctx)
 	}
@@ -197,8 +204,17 @@ func (p *readerPage) before(a, b annotation.Annotation) bool {
 	return ra.End > rb.End
 }
 
-// reload reads this article's annotations from the store and anchors them.
+// reload reads this article's annotations from the store and anchors them,
+// and writes back the positions found where the store's are stale.
 func (p *readerPage) reload() {
+	p.load()
+	if p.Mounted() {
+		p.writeBackPositions() // before the mount, OnMount does it after the first frame
+	}
+}
+
+// load reads this article's annotations from the store and anchors them.
+func (p *readerPage) load() {
 	started := perfNow()
 	defer perfMeasure("annotator:anchor", started)
 	p.anns = ws.Store().Annotations(p.id)
@@ -211,9 +227,6 @@ func (p *readerPage) reload() {
 	perfMeasure("annotator:resolve", resolving)
 	sort.SliceStable(p.anns, func(i, j int) bool { return p.before(p.anns[i], p.anns[j]) })
 	ws.search.Changed(p.id, p.anchors)
-	if p.Mounted() {
-		p.writeBackPositions() // before the mount, OnMount does it after the first frame
-	}
 }
 
 func (p *readerPage) OnMount(ctx app.Context) {
