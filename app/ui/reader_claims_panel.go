@@ -18,6 +18,8 @@ func (p *readerPage) renderClaims() app.UI {
 	types := annotation.ClaimTypes()
 	verdicts := annotation.Verdicts()
 	filtered := st.filterType != "" || st.filterVerdict != "" || p.showBy != ""
+	p.claimsListed = len(shown)
+	drawn := shown[:panelCap(len(shown), p.panelDrawn, 0)]
 	return app.Section().Class("claims-panel").Aria("labelledby", "claims-heading").Body(
 		app.H2().ID("claims-heading").TabIndex(-1).Text(fmt.Sprintf("Claims (%d)", len(all))),
 		app.P().ID("claims-summary").Class("claims-summary").Role("status").Text(claimSummary(all)),
@@ -58,7 +60,7 @@ func (p *readerPage) renderClaims() app.UI {
 		}),
 		app.If(len(all) > 0, func() app.UI {
 			return app.Ol().Class("claims-list").Aria("label", "Claims").Body(
-				app.Range(shown).Slice(func(i int) app.UI { return p.renderClaimItem(shown[i]) }),
+				app.Range(drawn).Slice(func(i int) app.UI { return p.renderClaimItem(drawn[i]) }),
 			)
 		}),
 	)

@@ -45,6 +45,16 @@ type readerPage struct {
 	attaching string
 	// listShown is how many entries of the side panel's list are shown.
 	listShown int
+	// panelDrawn is how many entries of the side panel's lists (claims,
+	// then annotations) are drawn while the panel is filled in after the
+	// article's first paint (drawPanelLater); -1: all of them.
+	panelDrawn int
+	// panelEntries is how many entries the lists hold, and claimsListed
+	// how many of them are claims (as last rendered).
+	panelEntries, claimsListed int
+	// panelGen tells a drawPanelLater from the one of an article opened
+	// since.
+	panelGen int
 	// deleted holds the last deleted annotation, for Undo.
 	deleted *annotation.Annotation
 	// showBy filters the side panel by who made the annotations (share_panel.go).
@@ -64,7 +74,9 @@ type readerPage struct {
 
 type span struct{ Start, End int }
 
-func newReaderPage(server ServerLibrary) *readerPage { return &readerPage{server: server} }
+func newReaderPage(server ServerLibrary) *readerPage {
+	return &readerPage{server: server, panelDrawn: -1}
+}
 
 func readerID(ctx app.Context) string {
 	// A static host serves read/{id}/index.html at /read/{id}/.
@@ -133,6 +145,7 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		p.id, p.art, p.text, p.missing, p.loadErr, p.removed = id, nil, nil, false, "", false
 		p.anns, p.anchors, p.selected, p.hasSel, p.attaching, p.deleted = nil, nil, "", false, "", nil
 		p.listShown, p.sheet, p.cursor = 0, "", sentenceCursor{}
+		p.panelDrawn = -1
 	}
 	if a, ok := ws.Article(id); ok {
 		p.setArticle(ctx, a)
@@ -176,6 +189,7 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 				ctx.PreventUpdate()
 			}
 		})
+		p.drawPanelLater(ctx)
 		p.markOpened(ctx)
 		p.openTarget(ctx)
 	}
