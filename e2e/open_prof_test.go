@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -79,7 +80,7 @@ func TestProfileOpen(t *testing.T) {
 		return err
 	}))
 	t.Logf("measures: %s", eval[string](t, b, `performance.getEntriesByType("measure").filter(m => m.name.startsWith("annotator:")).map(m => m.name + " " + m.duration.toFixed(1)).join(", ")`))
-	t.Logf("elements: %s", eval[string](t, b, `"marks " + document.querySelectorAll("article mark").length + ", all " + document.querySelectorAll("*").length`))
+	t.Logf("elements: %s", eval[string](t, b, `"marks " + document.querySelectorAll("article mark").length + ", all " + document.querySelectorAll("*").length + ", panel " + document.querySelectorAll("#panel *").length + ", claims " + document.querySelectorAll(".claims-list li.claim-item").length + ", claims els " + document.querySelectorAll(".claims-list *").length + ", list els " + document.querySelectorAll(".annotation-list *").length + ", compare els " + document.querySelectorAll(".share-area *").length + ", label settings " + document.querySelectorAll("#panel > :last-child *").length`))
 	// What report leaves out: the browser's own work outside JavaScript
 	// and WebAssembly (style, layout, paint: "(program)") and idle time.
 	other := map[string]int64{}
@@ -94,6 +95,17 @@ func TestProfileOpen(t *testing.T) {
 	}
 	t.Logf("outside the code: (program) %.0f ms, (idle) %.0f ms, (garbage collector) %.0f ms", float64(other["(program)"])/1000, float64(other["(idle)"])/1000, float64(other["(garbage collector)"])/1000)
 	report(t, fmt.Sprintf("open the article of %d (%.0f ms until painted)", big.count, took), prof)
+	// PROF_FILE keeps the whole profile, for a call tree (Chromium's
+	// DevTools opens it as a .cpuprofile).
+	if f := os.Getenv("PROF_FILE"); f != "" {
+		data, err := json.Marshal(prof)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // unstrippedWasmWeb is wasmWeb's web folder with an app.wasm that keeps
