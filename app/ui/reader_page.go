@@ -249,6 +249,7 @@ func (p *readerPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionUndoDelete, p.undoDelete)
 	ctx.Handle(actionStoreChanged, p.onStoreChanged)
 	ctx.Handle(actionOpenAnnotation, p.onOpenAnnotation)
+	ctx.Handle(actionOpenClaim, p.onOpenClaim)
 	afterFirstFrame(ctx, func(ctx app.Context) {
 		if !p.writeBackPositions() {
 			ctx.PreventUpdate()
