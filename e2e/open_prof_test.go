@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -79,7 +80,7 @@ func TestProfileOpen(t *testing.T) {
 		return err
 	}))
 	t.Logf("measures: %s", eval[string](t, b, `performance.getEntriesByType("measure").filter(m => m.name.startsWith("annotator:")).map(m => m.name + " " + m.duration.toFixed(1)).join(", ")`))
-	t.Logf("elements: %s", eval[string](t, b, `"marks " + document.querySelectorAll("article mark").length + ", all " + document.querySelectorAll("*").length`))
+	t.Logf("elements: %s", eval[string](t, b, `"marks " + document.querySelectorAll("article mark").length + ", all " + document.querySelectorAll("*").length + ", panel " + document.querySelectorAll("#panel *").length + ", claims " + document.querySelectorAll(".claims-list li.claim-item").length + ", claims els " + document.querySelectorAll(".claims-list *").length + ", list els " + document.querySelectorAll(".annotation-list *").length + ", compare els " + document.querySelectorAll(".share-area *").length + ", label settings " + document.querySelectorAll("#panel > :last-child *").length`))
 	// What report leaves out: the browser's own work outside JavaScript
 	// and WebAssembly (style, layout, paint: "(program)") and idle time.
 	other := map[string]int64{}
@@ -93,7 +94,20 @@ func TestProfileOpen(t *testing.T) {
 		}
 	}
 	t.Logf("outside the code: (program) %.0f ms, (idle) %.0f ms, (garbage collector) %.0f ms", float64(other["(program)"])/1000, float64(other["(idle)"])/1000, float64(other["(garbage collector)"])/1000)
+	before, after := codeAroundPaint(prof)
+	t.Logf("the code (JavaScript and WebAssembly) from the click to the article's style and paint: %.0f ms; after it: %.0f ms", before, after)
 	report(t, fmt.Sprintf("open the article of %d (%.0f ms until painted)", big.count, took), prof)
+	// PROF_FILE keeps the whole profile, for a call tree (Chromium's
+	// DevTools opens it as a .cpuprofile).
+	if f := os.Getenv("PROF_FILE"); f != "" {
+		data, err := json.Marshal(prof)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // unstrippedWasmWeb is wasmWeb's web folder with an app.wasm that keeps
@@ -123,4 +137,74 @@ func unstrippedWasmWeb(t *testing.T) string {
 		t.Fatalf("compressing app.wasm: %v\n%s", err, out)
 	}
 	return web
+}
+
+// codeAroundPaint splits the profile's code (samples that are not
+// (program), (idle) or (garbage collector)) at the article's first style
+// and paint: the first run of (program) samples of 100 ms or more after
+// the last sample that draws a block's marks (blockView.OnMount). What
+// comes before is what the reader waits for; after it, the work the open
+// leaves for later (the side panel's slices, the write-back).
+func codeAroundPaint(prof *profiler.Profile) (before, after float64) {
+	parent := map[int64]int64{}
+	byID := map[int64]*profiler.ProfileNode{}
+	for _, n := range prof.Nodes {
+		byID[n.ID] = n
+		for _, c := range n.Children {
+			parent[c] = n.ID
+		}
+	}
+	draws := map[int64]bool{}
+	drawing := func(id int64) bool {
+		d, ok := draws[id]
+		if !ok {
+			for x, found := id, true; found; x, found = parent[x] {
+				if strings.Contains(byID[x].CallFrame.FunctionName, "blockView_.OnMount") {
+					d = true
+					break
+				}
+			}
+			draws[id] = d
+		}
+		return d
+	}
+	var at, lastDraw int64
+	times := make([]int64, len(prof.Samples))
+	for i, id := range prof.Samples {
+		at += prof.TimeDeltas[i]
+		times[i] = at
+		if drawing(id) {
+			lastDraw = at
+		}
+	}
+	paint := int64(-1)
+	var run, runStart int64
+	for i, id := range prof.Samples {
+		if times[i] <= lastDraw {
+			continue
+		}
+		if byID[id].CallFrame.FunctionName != "(program)" {
+			run = 0
+			continue
+		}
+		if run == 0 {
+			runStart = times[i] - prof.TimeDeltas[i]
+		}
+		if run += prof.TimeDeltas[i]; run >= 100_000 {
+			paint = runStart
+			break
+		}
+	}
+	for i, id := range prof.Samples {
+		switch byID[id].CallFrame.FunctionName {
+		case "(program)", "(idle)", "(garbage collector)":
+			continue
+		}
+		if paint < 0 || times[i] <= paint {
+			before += float64(prof.TimeDeltas[i]) / 1000
+		} else {
+			after += float64(prof.TimeDeltas[i]) / 1000
+		}
+	}
+	return before, after
 }

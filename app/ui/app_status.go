@@ -37,6 +37,11 @@ func (s *appStatus) OnMount(ctx app.Context) {
 	// Whether a new version is out is not needed for the first frame: ask
 	// once the page has been drawn, so that the start does not wait for it.
 	afterFirstFrame(ctx, func(ctx app.Context) {
+		// Nothing here changes what is drawn at once (OnAppUpdate
+		// dispatches its own change): without this, go-app would render
+		// the page around the header again, on a reader page the whole
+		// article's panel, maybe just after the article arrived.
+		ctx.PreventUpdate()
 		if ctx.AppUpdateAvailable() && !ws.updateReady {
 			s.OnAppUpdate(ctx)
 		}

@@ -211,3 +211,69 @@ func BenchmarkBlockSegments(b *testing.B) {
 	}
 	b.ReportMetric(float64(n), "segments")
 }
+
+// TestSegmentsSpecDecodesAsJSON checks the hand-written encoding against
+// encoding/json's: both decode to the same values, for the scale
+// benchmark's article and for text that needs escaping.
+func TestSegmentsSpecDecodesAsJSON(t *testing.T) {
+	a := realistic.Articles(18, 1)[0]
+	spans := spansOf(realistic.Annotations(18, a.ID, a.Text, 1000), "")
+	cases := [][]markRun{
+		{{Text: "quote \" back \\ tab \t nl \n cr \r nul \x00 \x1f del \x7f <&> \u2028 é 😀 bad \xff\xfe end", Marks: []runMark{{"hl \"x\"", "id\\", "st\x01"}}}},
+		{{Text: ""}},
+	}
+	for _, bl := range a.Blocks {
+		cases = append(cases, blockSegments(bl, spans))
+	}
+	type spec struct {
+		M [][3]string
+		T []string
+		S [][]int
+	}
+	for i, segs := range cases {
+		var ref spec
+		index := map[runMark]int{}
+		ref.T, ref.S = make([]string, len(segs)), make([][]int, len(segs))
+		for j, s := range segs {
+			ref.T[j], ref.S[j] = s.Text, []int{}
+			for _, m := range s.Marks {
+				n, ok := index[m]
+				if !ok {
+					n = len(ref.M)
+					index[m] = n
+					ref.M = append(ref.M, [3]string{m.Class, m.ID, m.Status})
+				}
+				ref.S[j] = append(ref.S[j], n)
+			}
+		}
+		data, err := json.Marshal(ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got spec
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(segmentsSpec(segs)), &got); err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		// (fmt, not reflect.DeepEqual: no marks is [] here, null there.)
+		if g, w := fmt.Sprintf("%q %q %v", got.M, got.T, got.S), fmt.Sprintf("%q %q %v", want.M, want.T, want.S); g != w {
+			t.Errorf("case %d: got %s, want %s", i, g, w)
+		}
+	}
+}
+
+func BenchmarkSegmentsSpec(b *testing.B) {
+	a := realistic.Articles(18, 1)[0]
+	spans := spansOf(realistic.Annotations(18, a.ID, a.Text, 1000), "")
+	var segs [][]markRun
+	for _, bl := range a.Blocks {
+		segs = append(segs, blockSegments(bl, spans))
+	}
+	for b.Loop() {
+		for _, s := range segs {
+			segmentsSpec(s)
+		}
+	}
+}

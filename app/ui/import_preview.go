@@ -104,7 +104,11 @@ func (s *importPanel) OnMount(ctx app.Context) {
 			}
 			s.parse(ctx, []importFile{{Name: share.LinkImportSource, Data: data}})
 		})
+		return
 	}
+	// go-app dispatches OnMount, which would render the whole reader page
+	// again: without a share link nothing drawn has changed.
+	ctx.PreventUpdate()
 }
 
 func (s *importPanel) OnDismount() {

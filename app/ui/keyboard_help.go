@@ -16,7 +16,10 @@ func newKeyboardHelp() *keyboardHelp { return &keyboardHelp{} }
 // keyboardHelpID is the dialog's id.
 const keyboardHelpID = "keyboard-help"
 
-func (k *keyboardHelp) OnMount(ctx app.Context) { k.unlisten = listenHelpKey() }
+func (k *keyboardHelp) OnMount(ctx app.Context) {
+	k.unlisten = listenHelpKey()
+	ctx.PreventUpdate() // nothing drawn changed: spare the page a render
+}
 
 func (k *keyboardHelp) OnDismount() {
 	if k.unlisten != nil {

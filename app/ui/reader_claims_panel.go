@@ -18,6 +18,8 @@ func (p *readerPage) renderClaims() app.UI {
 	types := annotation.ClaimTypes()
 	verdicts := annotation.Verdicts()
 	filtered := st.filterType != "" || st.filterVerdict != "" || p.showBy != ""
+	p.claimsListed = len(shown)
+	drawn := shown[:panelCap(len(shown), p.panelDrawn, 0)]
 	return app.Section().Class("claims-panel").Aria("labelledby", "claims-heading").Body(
 		app.H2().ID("claims-heading").TabIndex(-1).Text(fmt.Sprintf("Claims (%d)", len(all))),
 		app.P().ID("claims-summary").Class("claims-summary").Role("status").Text(claimSummary(all)),
@@ -58,7 +60,7 @@ func (p *readerPage) renderClaims() app.UI {
 		}),
 		app.If(len(all) > 0, func() app.UI {
 			return app.Ol().Class("claims-list").Aria("label", "Claims").Body(
-				app.Range(shown).Slice(func(i int) app.UI { return p.renderClaimItem(shown[i]) }),
+				app.Range(drawn).Slice(func(i int) app.UI { return p.renderClaimItem(drawn[i]) }),
 			)
 		}),
 	)
@@ -76,36 +78,28 @@ func filterValue(v string) string {
 }
 
 func (p *readerPage) renderClaimItem(a annotation.Annotation) app.UI {
-	id := a.ID
 	c := a.Claim
 	v, _ := c.Verdict.OrDefault().Info()
-	orphan := p.anchors[id].Status == anchor.Orphan
-	// A claim from a class pack or an import names its author, as the
-	// annotation list does, so a student tells the teacher's claims apart.
-	by := authorName(a, ws.Store().Prefs().Creator)
 	speaker := "speaker not given"
 	if c.Speaker != "" {
 		speaker = c.Speaker
 	}
-	return app.Li().Class("claim-item").DataSet("annotation-id", id).Body(
-		app.Button().Type("button").Class("annotation-open").
-			Aria("current", map[bool]string{true: "true", false: "false"}[p.selected == id]).
-			OnClick(func(ctx app.Context, e app.Event) {
-				p.open(ctx, id, p.anchors[id].Status != anchor.Orphan) // read now: go-app keeps the first closure
-			}, app.EventScope(id)).
-			Body(
-				app.Span().Class("quote").Text(quoted(shorten(a.Quote.Exact, 140))),
-				app.Span().Class("meta").Body(
-					app.Span().Class("verdict verdict-"+string(v.Verdict)).Body(
-						app.Span().Class("verdict-symbol").Aria("hidden", "true").Text(v.Symbol+" "),
-						app.Text(v.Label),
-					),
-					app.Text(" · "+claimTypeName(c.Type)+" · "+speaker+" · "+evidenceCount(len(c.Evidence))),
-					app.If(orphan, func() app.UI { return app.Text(" · not found in the text") }),
-				),
-				app.If(by != "", func() app.UI { return app.Span().Class("by").Text("by " + by) }),
-			),
-		app.If(c.Rationale != "", func() app.UI { return app.P().Class("note-preview").Text(shorten(c.Rationale, 200)) }),
-		app.If(len(a.Tags) > 0, func() app.UI { return tagList(a.Tags) }),
-	)
+	it := &claimItem{
+		ID:           a.ID,
+		Current:      p.selected == a.ID,
+		Quote:        quoted(shorten(a.Quote.Exact, 140)),
+		Verdict:      string(v.Verdict),
+		Symbol:       v.Symbol,
+		VerdictLabel: v.Label,
+		Meta:         " · " + claimTypeName(c.Type) + " · " + speaker + " · " + evidenceCount(len(c.Evidence)),
+		Orphan:       p.anchors[a.ID].Status == anchor.Orphan,
+		// A claim from a class pack or an import names its author, as the
+		// annotation list does, so a student tells the teacher's claims apart.
+		By:   authorName(a, ws.Store().Prefs().Creator),
+		Tags: a.Tags,
+	}
+	if c.Rationale != "" {
+		it.Rationale = shorten(c.Rationale, 200)
+	}
+	return it
 }

@@ -45,6 +45,16 @@ type readerPage struct {
 	attaching string
 	// listShown is how many entries of the side panel's list are shown.
 	listShown int
+	// panelDrawn is how many entries of the side panel's lists (claims,
+	// then annotations) are drawn while the panel is filled in after the
+	// article's first paint (drawPanelLater); -1: all of them.
+	panelDrawn int
+	// panelEntries is how many entries the lists hold, and claimsListed
+	// how many of them are claims (as last rendered).
+	panelEntries, claimsListed int
+	// panelGen tells a drawPanelLater from the one of an article opened
+	// since.
+	panelGen int
 	// deleted holds the last deleted annotation, for Undo.
 	deleted *annotation.Annotation
 	// showBy filters the side panel by who made the annotations (share_panel.go).
@@ -64,7 +74,9 @@ type readerPage struct {
 
 type span struct{ Start, End int }
 
-func newReaderPage(server ServerLibrary) *readerPage { return &readerPage{server: server} }
+func newReaderPage(server ServerLibrary) *readerPage {
+	return &readerPage{server: server, panelDrawn: -1}
+}
 
 func readerID(ctx app.Context) string {
 	// A static host serves read/{id}/index.html at /read/{id}/.
@@ -113,9 +125,15 @@ func (p *readerPage) OnNav(ctx app.Context) {
 	if p.primed {
 		p.primed = false
 		if id == p.id {
-			// OnInit has loaded this article and its annotations.
+			// OnInit has loaded this article and its annotations, and the
+			// first render drew them: unless a target opens a card, there
+			// is nothing to draw again (go-app would render the whole page
+			// anew after OnNav, for nothing).
 			ctx.Page().SetTitle(p.art.Title + " · Annotator")
 			p.markOpened(ctx)
+			if targetOf(ctx.Page().URL().Fragment) == "" {
+				ctx.PreventUpdate()
+			}
 			p.openTarget(ctx)
 			return
 		}
@@ -127,6 +145,7 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		p.id, p.art, p.text, p.missing, p.loadErr, p.removed = id, nil, nil, false, "", false
 		p.anns, p.anchors, p.selected, p.hasSel, p.attaching, p.deleted = nil, nil, "", false, "", nil
 		p.listShown, p.sheet, p.cursor = 0, "", sentenceCursor{}
+		p.panelDrawn = -1
 	}
 	if a, ok := ws.Article(id); ok {
 		p.setArticle(ctx, a)
@@ -162,7 +181,15 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 	p.text = anchor.NewText(a.Text)
 	ctx.Page().SetTitle(a.Title + " · Annotator")
 	if app.IsClient {
-		p.reload()
+		p.load()
+		// The positions are bookkeeping: written back once the article
+		// is painted, as OnMount does for a page's first article.
+		afterFirstFrame(ctx, func(ctx app.Context) {
+			if !p.writeBackPositions() {
+				ctx.PreventUpdate()
+			}
+		})
+		p.drawPanelLater(ctx)
 		p.markOpened(ctx)
 		p.openTarget(ctx)
 	}
@@ -191,8 +218,17 @@ func (p *readerPage) before(a, b annotation.Annotation) bool {
 	return ra.End > rb.End
 }
 
-// reload reads this article's annotations from the store and anchors them.
+// reload reads this article's annotations from the store and anchors them,
+// and writes back the positions found where the store's are stale.
 func (p *readerPage) reload() {
+	p.load()
+	if p.Mounted() {
+		p.writeBackPositions() // before the mount, OnMount does it after the first frame
+	}
+}
+
+// load reads this article's annotations from the store and anchors them.
+func (p *readerPage) load() {
 	started := perfNow()
 	defer perfMeasure("annotator:anchor", started)
 	p.anns = ws.Store().Annotations(p.id)
@@ -205,9 +241,6 @@ func (p *readerPage) reload() {
 	perfMeasure("annotator:resolve", resolving)
 	sort.SliceStable(p.anns, func(i, j int) bool { return p.before(p.anns[i], p.anns[j]) })
 	ws.search.Changed(p.id, p.anchors)
-	if p.Mounted() {
-		p.writeBackPositions() // before the mount, OnMount does it after the first frame
-	}
 }
 
 func (p *readerPage) OnMount(ctx app.Context) {
@@ -216,13 +249,22 @@ func (p *readerPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionUndoDelete, p.undoDelete)
 	ctx.Handle(actionStoreChanged, p.onStoreChanged)
 	ctx.Handle(actionOpenAnnotation, p.onOpenAnnotation)
-	afterFirstFrame(ctx, func(app.Context) { p.writeBackPositions() })
+	ctx.Handle(actionOpenClaim, p.onOpenClaim)
+	afterFirstFrame(ctx, func(ctx app.Context) {
+		if !p.writeBackPositions() {
+			ctx.PreventUpdate()
+		}
+	})
 	p.unlisten = listenReader(ctx, readerEvents{
 		selection: p.onSelection,
 		shortcut:  p.onShortcut,
 		cursor:    p.onCursor,
 		storage:   p.onStorage,
 	})
+	// Nothing above changes what the page shows. go-app dispatches OnMount,
+	// which would render the page again, with an article of 1,000
+	// annotations a few hundred milliseconds before its first paint.
+	ctx.PreventUpdate()
 }
 
 func (p *readerPage) OnDismount() {

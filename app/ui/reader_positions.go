@@ -47,19 +47,20 @@ func claimLink(articleID, annotationID string) string {
 // writeBackPositions stores the positions the page found for its exact and
 // moved anchors where the store's are stale (an import's positions counted
 // on another copy of the text, an article edited since). Most of the time
-// there are none, and nothing is written.
-func (p *readerPage) writeBackPositions() {
+// there are none, and nothing is written. It reports whether it changed
+// the page's annotations.
+func (p *readerPage) writeBackPositions() bool {
 	if p.art == nil || p.removed || len(p.anns) == 0 {
-		return
+		return false
 	}
 	updates := share.PositionUpdates(p.art, p.anns, p.anchors)
 	if len(updates) == 0 {
-		return
+		return false
 	}
 	if err := ws.Store().PutMany(p.id, updates); err != nil {
 		// The store keeps the old positions; exports still resolve them.
 		logError("writing back resolved positions", err)
-		return
+		return false
 	}
 	byID := make(map[string]annotation.Annotation, len(updates))
 	for _, a := range updates {
@@ -70,6 +71,7 @@ func (p *readerPage) writeBackPositions() {
 			p.anns[i] = u
 		}
 	}
+	return true
 }
 
 // keepHere records the reader's review of a fuzzy anchor: the annotation

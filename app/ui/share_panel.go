@@ -56,23 +56,33 @@ func (s *sharePanel) dispatch(fn func(app.Context)) { s.ctx.Dispatch(fn) }
 
 func newSharePanel(articleID string) *sharePanel { return &sharePanel{ArticleID: articleID} }
 
+// OnInit reads the instructions before the first render in the browser,
+// so that OnMount changes nothing drawn.
+func (s *sharePanel) OnInit() {
+	if app.IsClient {
+		s.loadInstructions()
+	}
+}
+
 func (s *sharePanel) OnMount(ctx app.Context) {
 	s.ctx = ctx
-	s.loadInstructions(ctx)
 	// An import may bring a class pack's instructions for this article.
-	ctx.Handle(actionImported, func(ctx app.Context, a app.Action) { s.loadInstructions(ctx) })
+	ctx.Handle(actionImported, func(ctx app.Context, a app.Action) { s.loadInstructions() })
 	ctx.Handle(actionPackSaved, s.packSaved)
+	// go-app dispatches OnMount, which would render the whole reader page
+	// again: nothing drawn has changed.
+	ctx.PreventUpdate()
 }
 
 // OnUpdate runs when the reader moves to another article in the same page.
 func (s *sharePanel) OnUpdate(ctx app.Context) {
 	s.menuOpen, s.packOpen, s.link = false, false, ""
-	s.loadInstructions(ctx)
+	s.loadInstructions()
 }
 
 // loadInstructions reads the instructions of the class pack that brought
 // this article, if one did.
-func (s *sharePanel) loadInstructions(ctx app.Context) {
+func (s *sharePanel) loadInstructions() {
 	s.instr = store.Instructions{}
 	if s.ArticleID != "" {
 		s.instr, _ = ws.Store().Instructions(s.ArticleID)

@@ -6,3 +6,6 @@ import "runtime"
 
 // yieldToBrowser lets other goroutines run; there is no browser natively.
 func yieldToBrowser() { runtime.Gosched() }
+
+// afterPaint lets other goroutines run; there is no browser natively.
+func afterPaint() { runtime.Gosched() }

@@ -51,3 +51,19 @@ func yieldToBrowser() {
 	yieldPort.Call("postMessage", nil)
 	<-wake
 }
+
+// afterPaint blocks the goroutine until the browser has drawn a frame:
+// a requestAnimationFrame callback, then a task after it, when the frame
+// is painted.
+func afterPaint() {
+	wake := make(chan struct{})
+	var frame app.Func
+	frame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		frame.Release()
+		close(wake)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
+	<-wake
+	yieldToBrowser()
+}
