@@ -7,6 +7,7 @@ require (
 	github.com/andybalholm/brotli v1.2.0
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/klauspost/compress v1.20.5
 	github.com/maxence-charriere/go-app/v10 v10.1.10
 	github.com/pierrec/lz4/v4 v4.1.26
 	github.com/rivo/uniseg v0.4.7

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -91,7 +92,9 @@ func loadWasm(path string) (*wasmFile, []string, error) {
 func (f *wasmFile) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "application/wasm")
-	h.Add("Vary", "Accept-Encoding")
+	if !slices.Contains(h.Values("Vary"), "Accept-Encoding") { // Compressed adds it too
+		h.Add("Vary", "Accept-Encoding")
+	}
 	h.Set("Cache-Control", "no-cache")
 	body, enc := f.raw, ""
 	accept := parseAcceptEncoding(r.Header.Get("Accept-Encoding"))

@@ -22,6 +22,7 @@ var notInAppWasm = []struct{ prefix, why string }{
 	{"github.com/annotator/annotator/internal/searchcorpus", "the search benchmark's generated corpus is built into app.wasm only with -tags searchbench (app/ui/search_bench_hook.go)"},
 	{"golang.org/x/text", "the text-fragment tests' reference matcher folds case with it (app/share/fragment_test.go); the app's own folding is app/search/fold.go"},
 	{"github.com/rivo/uniseg", "the text-fragment tests' reference matcher splits words with it (app/share/fragment_test.go)"},
+	{"github.com/klauspost/compress", "the host gzips its answers with it (app/host/compress.go); the browser decompresses them"},
 	{"github.com/pierrec/lz4", "the reference LZ4 checks internal/lz4 in tests only; it would add 94 KB to app.wasm"},
 	{"github.com/annotator/annotator/internal/realistic", "the benchmarks' generator embeds 575 KB of prose that no reader needs"},
 	{"crypto", "any crypto/ package links Go's FIPS 140 module (346 KB of app.wasm); hashes come from internal/shasum, ids from math/rand/v2, and go-app is patched (third_party/go-app/PATCHES.md)"},

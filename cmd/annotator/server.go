@@ -65,7 +65,7 @@ func serve(ui.ServerLibrary) {
 		log.Fatalf("annotator: %v", err)
 	}
 	fetching := fetchEnabled(ln.Addr())
-	srv := host.NewServer(host.WithFetch(h, host.FetchConfig{Enabled: fetching}))
+	srv := host.NewServer(host.Compressed(host.WithFetch(h, host.FetchConfig{Enabled: fetching})))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
