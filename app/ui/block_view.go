@@ -42,7 +42,10 @@ func (v *blockView) Render() app.UI {
 	return blockElement(v.Block, segmentsUI(v.next))
 }
 
-func (v *blockView) OnMount(ctx app.Context) { v.draw() }
+func (v *blockView) OnMount(ctx app.Context) {
+	mountSlice()
+	v.draw()
+}
 
 // OnUpdate runs before go-app draws the new fields: the marks are drawn
 // once it has.

@@ -16,7 +16,10 @@ func newKeyboardHelp() *keyboardHelp { return &keyboardHelp{} }
 // keyboardHelpID is the dialog's id.
 const keyboardHelpID = "keyboard-help"
 
-func (k *keyboardHelp) OnMount(ctx app.Context) { k.unlisten = listenHelpKey() }
+func (k *keyboardHelp) OnMount(ctx app.Context) {
+	mountSlice()
+	k.unlisten = listenHelpKey()
+}
 
 func (k *keyboardHelp) OnDismount() {
 	if k.unlisten != nil {

@@ -95,14 +95,17 @@ func (p *readerPage) OnInit() {
 	if !app.IsClient {
 		return
 	}
+	mountSlice()
 	a := prerenderedArticle()
 	if a == nil {
 		return
 	}
+	mountSlice()
 	ws.articles[a.ID] = a
 	p.id, p.art, p.text = a.ID, a, anchor.NewText(a.Text)
 	p.reload()
 	p.primed = true
+	mountSlice() // the render and the mount that follow are a task of their own
 }
 
 func (p *readerPage) OnNav(ctx app.Context) {
@@ -114,6 +117,7 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		p.primed = false
 		if id == p.id {
 			// OnInit has loaded this article and its annotations.
+			mountSlice()
 			ctx.Page().SetTitle(p.art.Title + " · Annotator")
 			p.markOpened(ctx)
 			p.openTarget(ctx)
@@ -211,6 +215,7 @@ func (p *readerPage) reload() {
 }
 
 func (p *readerPage) OnMount(ctx app.Context) {
+	mountSlice()
 	markLive()
 	ws.reader = p
 	ctx.Handle(actionUndoDelete, p.undoDelete)

@@ -57,6 +57,7 @@ func (s *sharePanel) dispatch(fn func(app.Context)) { s.ctx.Dispatch(fn) }
 func newSharePanel(articleID string) *sharePanel { return &sharePanel{ArticleID: articleID} }
 
 func (s *sharePanel) OnMount(ctx app.Context) {
+	mountSlice()
 	s.ctx = ctx
 	s.loadInstructions(ctx)
 	// An import may bring a class pack's instructions for this article.

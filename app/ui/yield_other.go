@@ -6,3 +6,8 @@ import "runtime"
 
 // yieldToBrowser lets other goroutines run; there is no browser natively.
 func yieldToBrowser() { runtime.Gosched() }
+
+// mountSlice and endMountSlicesSoon split the browser's first mount
+// (yield_wasm.go); natively there is nothing to split.
+func mountSlice()         {}
+func endMountSlicesSoon() {}
