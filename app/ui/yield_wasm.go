@@ -80,12 +80,20 @@ func mountSlice() {
 	yieldToBrowser()
 }
 
+// endMountSlicesSoon ends the slicing at the next frame, or after 500 ms
+// in a page that draws none (a background tab gets no animation frames).
+// Only the main goroutine may yield: a handler that JavaScript calls
+// synchronously must not block, so slicing must not outlast the start.
 func endMountSlicesSoon() {
 	var end app.Func
+	calls := 0
 	end = app.FuncOf(func(this app.Value, args []app.Value) any {
-		end.Release()
 		mountSlicing = false
+		if calls++; calls == 2 {
+			end.Release()
+		}
 		return nil
 	})
 	app.Window().Call("requestAnimationFrame", end)
+	app.Window().Call("setTimeout", end, 500)
 }
