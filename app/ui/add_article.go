@@ -81,6 +81,7 @@ func droppedAddress(uriList, plain string) (string, bool) {
 }
 
 func (a *addArticle) OnMount(ctx app.Context) {
+	mountSlice()
 	ctx.ObserveState(stateAddress, &a.changes).OnChange(a.onAddressChange)
 	a.unlisten = listenPaste(ctx, addBoxID, a.onPastedHTML)
 	a.unlistenDr = listenAddDrop(ctx, addZone, addBoxID, htmlblocks.MaxPageSize, a.onDrop)

@@ -31,6 +31,7 @@ func newAppStatus() *appStatus { return &appStatus{} }
 const updateEvery = 30 * time.Minute
 
 func (s *appStatus) OnMount(ctx app.Context) {
+	mountSlice()
 	s.installable = ctx.IsAppInstallable()
 	s.apple = ctx.IsAppleBrowser()
 	s.update = ws.updateReady

@@ -47,6 +47,7 @@ func (v *blockView) Render() app.UI {
 // component and every one around it (the whole reader page) again on the
 // next frame: nothing in them has changed, so PreventUpdate cancels that.
 func (v *blockView) OnMount(ctx app.Context) {
+	mountSlice()
 	v.draw()
 	ctx.PreventUpdate()
 }

@@ -17,6 +17,7 @@ func newKeyboardHelp() *keyboardHelp { return &keyboardHelp{} }
 const keyboardHelpID = "keyboard-help"
 
 func (k *keyboardHelp) OnMount(ctx app.Context) {
+	mountSlice()
 	k.unlisten = listenHelpKey()
 	ctx.PreventUpdate() // nothing drawn changed: spare the page a render
 }

@@ -25,6 +25,7 @@ func pageLayout(main app.UI, aside ...app.UI) app.UI {
 // page, now owns the document.
 func markLive() {
 	if app.IsClient {
+		endMountSlicesSoon()
 		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "live")
 	}
 }

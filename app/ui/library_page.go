@@ -45,6 +45,7 @@ func (p *libraryPage) OnInit() {
 	if !app.IsClient {
 		return
 	}
+	mountSlice()
 	if len(ws.bundled) == 0 {
 		ws.bundled = prerenderedLibrary()
 	}
@@ -52,6 +53,7 @@ func (p *libraryPage) OnInit() {
 	// library flashes between the prerendered page and the live one.
 	p.summaries = ws.Summaries()
 	p.loading = len(ws.bundled) == 0
+	mountSlice() // the render and the mount that follow are a task of their own
 }
 
 func (p *libraryPage) OnNav(ctx app.Context) {

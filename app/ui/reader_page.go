@@ -107,14 +107,17 @@ func (p *readerPage) OnInit() {
 	if !app.IsClient {
 		return
 	}
+	mountSlice()
 	a := prerenderedArticle()
 	if a == nil {
 		return
 	}
+	mountSlice()
 	ws.articles[a.ID] = a
 	p.id, p.art, p.text = a.ID, a, anchor.NewText(a.Text)
 	p.reload()
 	p.primed = true
+	mountSlice() // the render and the mount that follow are a task of their own
 }
 
 func (p *readerPage) OnNav(ctx app.Context) {
@@ -129,6 +132,7 @@ func (p *readerPage) OnNav(ctx app.Context) {
 			// first render drew them: unless a target opens a card, there
 			// is nothing to draw again (go-app would render the whole page
 			// anew after OnNav, for nothing).
+			mountSlice()
 			ctx.Page().SetTitle(p.art.Title + " · Annotator")
 			p.markOpened(ctx)
 			if targetOf(ctx.Page().URL().Fragment) == "" {
@@ -244,6 +248,7 @@ func (p *readerPage) load() {
 }
 
 func (p *readerPage) OnMount(ctx app.Context) {
+	mountSlice()
 	markLive()
 	ws.reader = p
 	ctx.Handle(actionUndoDelete, p.undoDelete)

@@ -42,6 +42,7 @@ type searchBox struct {
 func newSearchBox() *searchBox { return &searchBox{} }
 
 func (s *searchBox) OnMount(ctx app.Context) {
+	mountSlice()
 	ctx.ObserveState(stateLibrary, &s.fetched).OnChange(s.run)
 	s.unlisten = append(s.unlisten, listenSlash(searchInputID), listenInput(s.JSValue(), searchInputID, func(value string) {
 		s.onInput(ctx, value)

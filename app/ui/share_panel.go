@@ -59,12 +59,14 @@ func newSharePanel(articleID string) *sharePanel { return &sharePanel{ArticleID:
 // OnInit reads the instructions before the first render in the browser,
 // so that OnMount changes nothing drawn.
 func (s *sharePanel) OnInit() {
+	mountSlice() // mount_slices.go
 	if app.IsClient {
 		s.loadInstructions()
 	}
 }
 
 func (s *sharePanel) OnMount(ctx app.Context) {
+	mountSlice()
 	s.ctx = ctx
 	// An import may bring a class pack's instructions for this article.
 	ctx.Handle(actionImported, func(ctx app.Context, a app.Action) { s.loadInstructions() })

@@ -103,6 +103,7 @@ type statusBar struct {
 func newStatusBar() *statusBar { return &statusBar{} }
 
 func (s *statusBar) OnMount(ctx app.Context) {
+	mountSlice()
 	s.ctx = ctx
 	ctx.ObserveState(stateStatus, &s.msg).OnChange(func() { s.take(ctx, s.msg) })
 	// The state holds the last message said on any page: this page shows

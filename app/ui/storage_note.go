@@ -39,6 +39,7 @@ const (
 func newStorageNote() *storageNote { return &storageNote{} }
 
 func (s *storageNote) OnMount(ctx app.Context) {
+	mountSlice()
 	afterFirstFrame(ctx, s.measure)
 	ctx.Handle(actionStoreChanged, func(ctx app.Context, a app.Action) { s.measure(ctx) })
 	ctx.Handle(actionLibraryChanged, func(ctx app.Context, a app.Action) { s.measure(ctx) })

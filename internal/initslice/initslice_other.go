@@ -1,0 +1,6 @@
+//go:build !wasm
+
+package initslice
+
+// Yield does nothing natively: there is no browser to give the thread to.
+func Yield() {}
