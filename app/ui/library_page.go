@@ -137,7 +137,6 @@ func (p *libraryPage) Render() app.UI {
 	return pageLayout(app.Div().Class("library").Body(
 		app.Div().Class("library-head").Body(
 			app.H1().Text("Library"),
-			newStorageNote(),
 		),
 		app.P().Class("lede").Text("Open an article to read it closely: highlight, note, tag and check its claims. Everything you write stays in this browser."),
 		app.If(p.loadErr != "", func() app.UI {
@@ -154,8 +153,17 @@ func (p *libraryPage) Render() app.UI {
 					app.A().Href("/read/"+s.ID).Body(
 						app.Span().Class("article-title").Text(s.Title),
 						app.Span().Class("article-meta").Text(summaryMeta(s)),
+						app.If(!app.IsClient, func() app.UI {
+							// The reader's own counts are in their browser
+							// only: the prerendered page keeps their line's
+							// room with an invisible pill, so that the cards
+							// do not grow (and the page below them shift)
+							// when the app takes over.
+							return app.Span().Class("article-stats").Aria("hidden", "true").Body(
+								app.Span().Class("placeholder").Text(plural(0, "annotation", "annotations")),
+							)
+						}),
 						app.If(app.IsClient, func() app.UI {
-							// The reader's own counts are in their browser only.
 							return app.Span().Class("article-stats").Body(
 								app.Span().Text(plural(t.Annotations, "annotation", "annotations")),
 								app.If(t.Claims > 0, func() app.UI {
@@ -177,6 +185,10 @@ func (p *libraryPage) Render() app.UI {
 			newAddArticle(),
 			app.Div().Class("library-share").Body(newSharePanel("")),
 		),
+		// Last on the page: what the browser says about its storage comes
+		// once the app runs, and anywhere above it would push the library
+		// down as it appears (a layout shift, on a phone most of a screen).
+		newStorageNote(),
 	))
 }
 

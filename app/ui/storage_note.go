@@ -168,7 +168,7 @@ func (s *storageNote) renderPersistence() app.UI {
 		)
 	case storageRefused:
 		return note.Body(
-			app.Text("This browser may clear your annotations and articles if it runs short of space, and did not agree to keep them for good. Export a copy now and then (Export and import, below). "),
+			app.Text("This browser may clear your annotations and articles if it runs short of space, and did not agree to keep them for good. Export a copy now and then (Export and import, above). "),
 			app.Button().Type("button").ID("storage-keep").Class("quiet").Text("Ask again").OnClick(s.keep),
 		)
 	}
