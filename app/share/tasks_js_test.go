@@ -7,12 +7,12 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
-	"syscall/js"
 	"testing"
 	"time"
 
 	"github.com/annotator/annotator/app/annotation"
 	"github.com/annotator/annotator/app/article"
+	"github.com/annotator/annotator/internal/jstasks"
 	"github.com/annotator/annotator/internal/realistic"
 )
 
@@ -64,61 +64,16 @@ func TestImportTasks(t *testing.T) {
 	for rep := range 3 {
 		t0 := time.Now()
 		im := NewImporter(slices.Clone(buf.Bytes()), "twenty-thousand.json", opts)
-		read := runInTasks(t, im.Step)
+		read := jstasks.Slices(t, im.Step)
 		readTook := time.Since(t0)
 		pv := NewPreviewer([]*ImportSet{im.Set()}, map[string][]annotation.Annotation{})
-		merge := runInTasks(t, func(n int) (bool, error) { return pv.Step(n), nil })
+		merge := jstasks.Slices(t, func(n int) (bool, error) { return pv.Step(n), nil })
 		if p := pv.Preview(); p.New != 20000 {
 			t.Fatalf("%d new", p.New)
 		}
 		t.Logf("run %d: read in %v, %d tasks, the longest task %v, step %v and yield %v; previewed in %v more, the longest task %v",
-			rep+1, readTook.Round(time.Millisecond), len(read.tasks), slices.Max(read.tasks).Round(time.Millisecond/10),
-			read.longestStep.Round(time.Millisecond/10), read.longestYield.Round(time.Millisecond/10),
-			(time.Since(t0) - readTook).Round(time.Millisecond), slices.Max(merge.tasks).Round(time.Millisecond/10))
-	}
-}
-
-// tasksRun is what runInTasks saw.
-type tasksRun struct {
-	tasks                     []time.Duration
-	longestStep, longestYield time.Duration
-}
-
-// runInTasks runs step as app/ui's slicer does, yielding to the event loop
-// (setTimeout 0) between 25 ms slices.
-func runInTasks(t *testing.T, step func(n int) (bool, error)) tasksRun {
-	var r tasksRun
-	steps := 64
-	task := time.Now()
-	for {
-		s0 := time.Now()
-		done, err := step(steps)
-		if err != nil {
-			t.Fatal(err)
-		}
-		took := time.Since(s0)
-		r.longestStep = max(r.longestStep, took)
-		switch {
-		case took < 2*time.Millisecond && steps < 1<<16:
-			steps *= 2
-		case took > 4*time.Millisecond && steps > 1:
-			steps = max(1, int(int64(steps)*int64(3*time.Millisecond)/int64(took)))
-		}
-		if done {
-			r.tasks = append(r.tasks, time.Since(task))
-			return r
-		}
-		if time.Since(task) < 25*time.Millisecond {
-			continue
-		}
-		y := time.Now()
-		woke := make(chan struct{})
-		var f js.Func
-		f = js.FuncOf(func(js.Value, []js.Value) any { f.Release(); close(woke); return nil })
-		js.Global().Call("setTimeout", f, 0)
-		<-woke
-		r.longestYield = max(r.longestYield, time.Since(y))
-		r.tasks = append(r.tasks, time.Since(task))
-		task = time.Now()
+			rep+1, readTook.Round(time.Millisecond), len(read.Tasks), slices.Max(read.Tasks).Round(time.Millisecond/10),
+			read.LongestStep.Round(time.Millisecond/10), read.LongestYield.Round(time.Millisecond/10),
+			(time.Since(t0) - readTook).Round(time.Millisecond), slices.Max(merge.Tasks).Round(time.Millisecond/10))
 	}
 }

@@ -5,11 +5,11 @@ package store
 import (
 	"os"
 	"slices"
-	"syscall/js"
 	"testing"
 	"time"
 
 	"github.com/annotator/annotator/app/annotation"
+	"github.com/annotator/annotator/internal/jstasks"
 	"github.com/annotator/annotator/internal/realistic"
 )
 
@@ -55,60 +55,15 @@ func TestSaveTasks(t *testing.T) {
 				t.Fatal(err)
 			}
 			t0 := time.Now()
-			r := runInTasks(t, ap.Step)
+			r := jstasks.Slices(t, ap.Step)
 			took := time.Since(t0)
 			c0 := time.Now()
 			if err := ap.Commit(); err != nil {
 				t.Fatal(err)
 			}
 			t.Logf("%s, run %d: steps %v in %d tasks, the longest task %v, step %v and yield %v; commit %v",
-				c.name, rep+1, took.Round(time.Millisecond), len(r.tasks), slices.Max(r.tasks).Round(time.Millisecond/10),
-				r.longestStep.Round(time.Millisecond/10), r.longestYield.Round(time.Millisecond/10), time.Since(c0).Round(time.Millisecond))
+				c.name, rep+1, took.Round(time.Millisecond), len(r.Tasks), slices.Max(r.Tasks).Round(time.Millisecond/10),
+				r.LongestStep.Round(time.Millisecond/10), r.LongestYield.Round(time.Millisecond/10), time.Since(c0).Round(time.Millisecond))
 		}
-	}
-}
-
-// tasksRun is what runInTasks saw.
-type tasksRun struct {
-	tasks                     []time.Duration
-	longestStep, longestYield time.Duration
-}
-
-// runInTasks runs step as app/ui's slicer does, yielding to the event loop
-// (setTimeout 0) between 25 ms slices.
-func runInTasks(t *testing.T, step func(n int) (bool, error)) tasksRun {
-	var r tasksRun
-	steps := 64
-	task := time.Now()
-	for {
-		s0 := time.Now()
-		done, err := step(steps)
-		if err != nil {
-			t.Fatal(err)
-		}
-		took := time.Since(s0)
-		r.longestStep = max(r.longestStep, took)
-		switch {
-		case took < 2*time.Millisecond && steps < 1<<16:
-			steps *= 2
-		case took > 4*time.Millisecond && steps > 1:
-			steps = max(1, int(int64(steps)*int64(3*time.Millisecond)/int64(took)))
-		}
-		if done {
-			r.tasks = append(r.tasks, time.Since(task))
-			return r
-		}
-		if time.Since(task) < 25*time.Millisecond {
-			continue
-		}
-		y := time.Now()
-		woke := make(chan struct{})
-		var f js.Func
-		f = js.FuncOf(func(js.Value, []js.Value) any { f.Release(); close(woke); return nil })
-		js.Global().Call("setTimeout", f, 0)
-		<-woke
-		r.longestYield = max(r.longestYield, time.Since(y))
-		r.tasks = append(r.tasks, time.Since(task))
-		task = time.Now()
 	}
 }
