@@ -146,14 +146,7 @@ func unstrippedWasmWeb(t *testing.T) string {
 // comes before is what the reader waits for; after it, the work the open
 // leaves for later (the side panel's slices, the write-back).
 func codeAroundPaint(prof *profiler.Profile) (before, after float64) {
-	parent := map[int64]int64{}
-	byID := map[int64]*profiler.ProfileNode{}
-	for _, n := range prof.Nodes {
-		byID[n.ID] = n
-		for _, c := range n.Children {
-			parent[c] = n.ID
-		}
-	}
+	byID, parent := profileTree(prof)
 	draws := map[int64]bool{}
 	drawing := func(id int64) bool {
 		d, ok := draws[id]

@@ -86,14 +86,7 @@ func report(t *testing.T, what string, p *profiler.Profile) {
 	for i, s := range p.Samples {
 		dt[s] += p.TimeDeltas[i]
 	}
-	parent := map[int64]int64{}
-	byID := map[int64]*profiler.ProfileNode{}
-	for _, n := range p.Nodes {
-		byID[n.ID] = n
-		for _, c := range n.Children {
-			parent[c] = n.ID
-		}
-	}
+	byID, parent := profileTree(p)
 	name := func(n *profiler.ProfileNode) string {
 		f := n.CallFrame.FunctionName
 		if f == "" {
@@ -161,3 +154,16 @@ const layoutProbe = `(() => {
 	}
 	return JSON.stringify(out);
 })()`
+
+// profileTree indexes a CPU profile's nodes by id, and each node's parent
+// by the child's id (the profile lists children only).
+func profileTree(p *profiler.Profile) (byID map[int64]*profiler.ProfileNode, parent map[int64]int64) {
+	byID, parent = map[int64]*profiler.ProfileNode{}, map[int64]int64{}
+	for _, n := range p.Nodes {
+		byID[n.ID] = n
+		for _, c := range n.Children {
+			parent[c] = n.ID
+		}
+	}
+	return byID, parent
+}
