@@ -644,6 +644,43 @@ func TestImportSavesInSlices(t *testing.T) {
 	b.noPageErrors(t)
 }
 
+// Leaving the page while an import is being saved does not lose it: the
+// save goes on and the page now shown says how it ended. The reader
+// presses Import and, in the same moment, opens an article from the
+// library, so the library's import panel is gone before the save starts.
+func TestImportSavedAfterLeavingThePage(t *testing.T) {
+	dir := copyArticles(t)
+	h := startHost(t, dir, "127.0.0.1:0")
+	art, err := article.Parse("blinken-beijing-talks", "blinken-beijing-talks.txt", []byte(readFile(t, filepath.Join(dir, "blinken-beijing-talks.txt"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := manyHighlights(t, art, 1000)
+	b := newBrowser(t, "")
+	b.open(t, h.URL+"/")
+	b.importFile(t, file)
+	if p := b.previewText(t); !strings.Contains(p, "1000 new") {
+		t.Fatalf("the preview: %.300s", p)
+	}
+	if !eval[bool](t, b, `(() => {
+		const imp = [...document.querySelectorAll("#import-preview ~ * button, .import button")].find(b => b.textContent.trim() === "Import");
+		const link = document.querySelector("a[href='/read/blinken-beijing-talks']");
+		if (!imp || !link) return false;
+		imp.click();
+		link.click();
+		return true;
+	})()`) {
+		t.Fatal("no Import button or no link to the article")
+	}
+	b.waitFor(t, "the reader", `location.pathname === "/read/blinken-beijing-talks"`)
+	b.waitStatus(t, "Imported 1000 annotations")
+	b.waitFor(t, "the imported highlights drawn", `document.querySelectorAll("article mark").length > 0`)
+	if n := len(storedAnnotations(t, b)["blinken-beijing-talks"]); n != 1000 {
+		t.Errorf("%d annotations stored, want 1000", n)
+	}
+	b.noPageErrors(t)
+}
+
 // A fuzzy anchor (its text changed since it was annotated) is exported
 // with its quote alone until the reader reviews it; "Keep here" records
 // the passage found (annotation.AnchoredAt): the quote becomes the

@@ -65,6 +65,50 @@ func newImportPanel(articleID string) *importPanel { return &importPanel{Article
 
 func (s *importPanel) dispatch(fn func(app.Context)) { s.ctx.Dispatch(fn) }
 
+// call runs fn on the UI goroutine for a goroutine of job, and waits until
+// it has run (true) or the job is cancelled (false). While the panel is on
+// the page fn runs with its context. A save goes on once the reader has
+// left the page (OnDismount), and then fn runs with the context of the
+// page now shown (ws.page), whose status bar says how the save ended.
+// go-app drops a dispatch whose component left the page before it ran, so
+// a call that has not run after a while is made again; fn still runs once.
+func (s *importPanel) call(job *importJob, fn func(app.Context)) bool {
+	ran := make(chan struct{})
+	done := false // read and written on the UI goroutine only
+	once := func(ctx app.Context) {
+		if done {
+			ctx.PreventUpdate()
+			return
+		}
+		done = true
+		fn(ctx)
+		close(ran)
+	}
+	for {
+		if mounted(s.ctx) {
+			s.ctx.Dispatch(once)
+		} else if mounted(ws.page) {
+			ws.page.Dispatch(once)
+		}
+		select {
+		case <-ran:
+			return true
+		case <-job.stopped:
+			return false
+		case <-time.After(callAgain):
+		}
+	}
+}
+
+// mounted says whether ctx's component is on the page, where a dispatch
+// with ctx runs.
+func mounted(ctx app.Context) bool { return ctx.Src() != nil && ctx.Src().Mounted() }
+
+// callAgain is how long call waits before it dispatches again: longer
+// than a dispatch takes on a page that answers. One made again while the
+// first is still waiting its turn does nothing.
+const callAgain = 250 * time.Millisecond
+
 // importJob is one reading of files, which the reader can cancel.
 type importJob struct {
 	stopped chan struct{}
@@ -112,7 +156,12 @@ func (s *importPanel) OnMount(ctx app.Context) {
 }
 
 func (s *importPanel) OnDismount() {
-	s.stopReading()
+	// An import the reader pressed Import for is saved even if they leave
+	// the page meanwhile (call); reading a file they have not yet seen the
+	// preview of stops.
+	if !s.saving {
+		s.stopReading()
+	}
 	if s.unlisten != nil {
 		s.unlisten()
 		s.unlisten = nil
@@ -121,6 +170,9 @@ func (s *importPanel) OnDismount() {
 
 // OnUpdate runs when the reader moves to another article in the same page.
 func (s *importPanel) OnUpdate(ctx app.Context) {
+	if s.saving {
+		return // the save goes on, and says when it is done
+	}
 	s.clearImport()
 }
 
@@ -326,7 +378,7 @@ func (s *importPanel) snapshot(job *importJob) (existing map[string][]annotation
 		mark     store.Mark
 	}
 	c := make(chan snap, 1)
-	s.dispatch(func(ctx app.Context) {
+	s.call(job, func(ctx app.Context) {
 		if s.job == job {
 			c <- snap{ws.Store().Snapshot(), ws.Store().Mark()}
 		}
@@ -334,7 +386,7 @@ func (s *importPanel) snapshot(job *importJob) (existing map[string][]annotation
 	select {
 	case got := <-c:
 		return got.existing, got.mark, true
-	case <-job.stopped:
+	default:
 		return nil, 0, false
 	}
 }
@@ -490,7 +542,7 @@ func (s *importPanel) save(job *importJob, set *share.ImportSet, p share.Preview
 			err error
 		}
 		c := make(chan begun, 1)
-		s.dispatch(func(ctx app.Context) {
+		s.call(job, func(ctx app.Context) {
 			if s.job == job {
 				ap, err := ws.Store().BeginApply(batch, mark)
 				c <- begun{ap, err}
@@ -499,7 +551,7 @@ func (s *importPanel) save(job *importJob, set *share.ImportSet, p share.Preview
 		var b begun
 		select {
 		case b = <-c:
-		case <-job.stopped:
+		default:
 			return
 		}
 		err := b.err
@@ -513,7 +565,7 @@ func (s *importPanel) save(job *importJob, set *share.ImportSet, p share.Preview
 		// its own.
 		yieldToBrowser()
 		committed := make(chan error, 1)
-		s.dispatch(func(ctx app.Context) {
+		s.call(job, func(ctx app.Context) {
 			if s.job != job {
 				return
 			}
@@ -534,7 +586,7 @@ func (s *importPanel) save(job *importJob, set *share.ImportSet, p share.Preview
 		})
 		select {
 		case err = <-committed:
-		case <-job.stopped:
+		default:
 			return
 		}
 		if err == nil {
@@ -553,11 +605,15 @@ func (s *importPanel) save(job *importJob, set *share.ImportSet, p share.Preview
 		}
 		again := pv.Preview()
 		if again.New != p.New || again.Updated != p.Updated || again.Unchanged != p.Unchanged {
-			s.dispatch(func(ctx app.Context) {
+			s.call(job, func(ctx app.Context) {
 				if s.job != job {
 					return
 				}
 				s.job, s.saving, s.preview, s.mark = nil, false, &again, m
+				if !mounted(s.ctx) {
+					sayError(ctx, "Nothing was imported from "+s.importName+": your annotations changed while it was saved. Import the file again to see what it would change now.")
+					return
+				}
 				sayError(ctx, "Your annotations changed since this preview was made. Check the new preview, then press Import again.")
 			})
 			return

@@ -105,6 +105,7 @@ func newStatusBar() *statusBar { return &statusBar{} }
 func (s *statusBar) OnMount(ctx app.Context) {
 	mountSlice()
 	s.ctx = ctx
+	ws.page = ctx
 	ctx.ObserveState(stateStatus, &s.msg).OnChange(func() { s.take(ctx, s.msg) })
 	// The state holds the last message said on any page: this page shows
 	// it only if it belongs here (OnNav) or offers an Undo still running.

@@ -10,6 +10,7 @@ import (
 	"github.com/annotator/annotator/app/article"
 	"github.com/annotator/annotator/app/searchindex"
 	"github.com/annotator/annotator/app/store"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // workspace is the reader's data in this browser tab: the store of
@@ -44,6 +45,10 @@ type workspace struct {
 	// it again; startupSaid that the store's start-up problems were told.
 	toastGone   time.Time
 	startupSaid bool
+	// page is the context of the status bar of the page shown: work that
+	// outlives the component that started it (an import's save after the
+	// reader left its page) finishes with it (importPanel.call).
+	page app.Context
 }
 
 // ws is the tab's workspace. It is package-level because go-app makes the
