@@ -41,6 +41,17 @@ type panelList struct {
 	slicing bool
 }
 
+// newAnnotationList is the side panel's list of annotations, drawn in
+// the same slices as the claims listed before it (skip of them).
+func newAnnotationList(items []annotationItem, opened, skip int) *panelList {
+	return &panelList{Label: "Annotations", Annotations: items, Opened: opened, Skip: skip}
+}
+
+// newClaimList is the claims panel's list.
+func newClaimList(items []claimItem, opened int) *panelList {
+	return &panelList{Label: "Claims", Class: "claims-list", Claims: items, Opened: opened}
+}
+
 // panelSlice is how many of the side panel's entries are drawn per frame
 // after a long article's first paint: two slices for the article of 1,000
 // (87 claims and 100 annotations listed).

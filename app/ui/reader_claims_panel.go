@@ -62,7 +62,7 @@ func (p *readerPage) renderClaims() app.UI {
 			return app.P().Class("hint").Role("status").Text(fmt.Sprintf("Showing %d of %d.", len(shown), len(all)))
 		}),
 		app.If(len(all) > 0, func() app.UI {
-			return &panelList{Label: "Claims", Class: "claims-list", Claims: items, Opened: p.panelGen}
+			return newClaimList(items, p.panelGen)
 		}),
 	)
 }

@@ -62,7 +62,7 @@ func (p *readerPage) renderPanel() app.UI {
 					return app.P().Class("hint").Text("Select text in the article, then press Highlight (h) or Note (n). From the keyboard, Tab to the article and press j to select its first sentence.")
 				}),
 				p.renderCreatorFilter(),
-				&panelList{Label: "Annotations", Annotations: items, Opened: p.panelGen, Skip: p.claimsListed},
+				newAnnotationList(items, p.panelGen, p.claimsListed),
 				app.If(len(anchored) > p.listLimit(), func() app.UI {
 					return app.Button().Type("button").Class("quiet show-more").
 						Text(fmt.Sprintf("Show %d more of %d annotations", min(listPage, len(anchored)-p.listLimit()), len(anchored))).
