@@ -13,7 +13,8 @@
 // share_panel.go, import_preview.go (the import: reading in slices with a
 // progress bar, the preview, attaching), claims_compare.go, search_box.go, status_bar.go,
 // app_status.go, site_header.go, label_settings.go, annotation_item.go,
-// block_view.go. The reader page (reader_page.go) is one component too
+// block_view.go, panel_list.go (the side panel's lists, drawn in slices
+// after a long article's paint, each updated alone). The reader page (reader_page.go) is one component too
 // large for one file: its parts are in reader_*.go (the article and its
 // marks, the side panel, the annotation and claim cards, the claims panel,
 // the filter by creator, opening an annotation named in the address, and

@@ -19,7 +19,10 @@ func (p *readerPage) renderClaims() app.UI {
 	verdicts := annotation.Verdicts()
 	filtered := st.filterType != "" || st.filterVerdict != "" || p.showBy != ""
 	p.claimsListed = len(shown)
-	drawn := shown[:panelCap(len(shown), p.panelDrawn, 0)]
+	items := make([]claimItem, len(shown))
+	for i, a := range shown {
+		items[i] = p.claimEntry(a)
+	}
 	return app.Section().Class("claims-panel").Aria("labelledby", "claims-heading").Body(
 		app.H2().ID("claims-heading").TabIndex(-1).Text(fmt.Sprintf("Claims (%d)", len(all))),
 		app.P().ID("claims-summary").Class("claims-summary").Role("status").Text(claimSummary(all)),
@@ -59,9 +62,7 @@ func (p *readerPage) renderClaims() app.UI {
 			return app.P().Class("hint").Role("status").Text(fmt.Sprintf("Showing %d of %d.", len(shown), len(all)))
 		}),
 		app.If(len(all) > 0, func() app.UI {
-			return app.Ol().Class("claims-list").Aria("label", "Claims").Body(
-				app.Range(drawn).Slice(func(i int) app.UI { return p.renderClaimItem(drawn[i]) }),
-			)
+			return newClaimList(items, p.panelGen)
 		}),
 	)
 }
@@ -77,14 +78,16 @@ func filterValue(v string) string {
 	return v
 }
 
-func (p *readerPage) renderClaimItem(a annotation.Annotation) app.UI {
+// claimEntry describes an entry of the claims list (panelList makes the
+// component).
+func (p *readerPage) claimEntry(a annotation.Annotation) claimItem {
 	c := a.Claim
 	v, _ := c.Verdict.OrDefault().Info()
 	speaker := "speaker not given"
 	if c.Speaker != "" {
 		speaker = c.Speaker
 	}
-	it := &claimItem{
+	it := claimItem{
 		ID:           a.ID,
 		Current:      p.selected == a.ID,
 		Quote:        quoted(shorten(a.Quote.Exact, 140)),

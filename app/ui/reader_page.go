@@ -45,15 +45,12 @@ type readerPage struct {
 	attaching string
 	// listShown is how many entries of the side panel's list are shown.
 	listShown int
-	// panelDrawn is how many entries of the side panel's lists (claims,
-	// then annotations) are drawn while the panel is filled in after the
-	// article's first paint (drawPanelLater); -1: all of them.
-	panelDrawn int
-	// panelEntries is how many entries the lists hold, and claimsListed
-	// how many of them are claims (as last rendered).
-	panelEntries, claimsListed int
-	// panelGen tells a drawPanelLater from the one of an article opened
-	// since.
+	// claimsListed is how many claims the side panel lists (as last
+	// rendered), before its annotations.
+	claimsListed int
+	// panelGen counts the long articles opened: a new count has the side
+	// panel's lists draw their entries after the article's first paint
+	// (drawPanelLater, panelList).
 	panelGen int
 	// deleted holds the last deleted annotation, for Undo.
 	deleted *annotation.Annotation
@@ -75,7 +72,7 @@ type readerPage struct {
 type span struct{ Start, End int }
 
 func newReaderPage(server ServerLibrary) *readerPage {
-	return &readerPage{server: server, panelDrawn: -1}
+	return &readerPage{server: server}
 }
 
 func readerID(ctx app.Context) string {
@@ -149,7 +146,6 @@ func (p *readerPage) OnNav(ctx app.Context) {
 		p.id, p.art, p.text, p.missing, p.loadErr, p.removed = id, nil, nil, false, "", false
 		p.anns, p.anchors, p.selected, p.hasSel, p.attaching, p.deleted = nil, nil, "", false, "", nil
 		p.listShown, p.sheet, p.cursor = 0, "", sentenceCursor{}
-		p.panelDrawn = -1
 	}
 	if a, ok := ws.Article(id); ok {
 		p.setArticle(ctx, a)
@@ -188,12 +184,8 @@ func (p *readerPage) setArticle(ctx app.Context, a *article.Article) {
 		p.load()
 		// The positions are bookkeeping: written back once the article
 		// is painted, as OnMount does for a page's first article.
-		afterFirstFrame(ctx, func(ctx app.Context) {
-			if !p.writeBackPositions() {
-				ctx.PreventUpdate()
-			}
-		})
-		p.drawPanelLater(ctx)
+		p.writeBackPositionsLater(ctx)
+		p.drawPanelLater()
 		p.markOpened(ctx)
 		p.openTarget(ctx)
 	}
@@ -255,11 +247,7 @@ func (p *readerPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionStoreChanged, p.onStoreChanged)
 	ctx.Handle(actionOpenAnnotation, p.onOpenAnnotation)
 	ctx.Handle(actionOpenClaim, p.onOpenClaim)
-	afterFirstFrame(ctx, func(ctx app.Context) {
-		if !p.writeBackPositions() {
-			ctx.PreventUpdate()
-		}
-	})
+	p.writeBackPositionsLater(ctx)
 	p.unlisten = listenReader(ctx, readerEvents{
 		selection: p.onSelection,
 		shortcut:  p.onShortcut,

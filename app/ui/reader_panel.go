@@ -45,8 +45,10 @@ func (p *readerPage) renderPanel() app.UI {
 	names := p.labelNames()
 	claims := p.renderClaims()
 	listed := anchored[:min(len(anchored), p.listLimit())]
-	p.panelEntries = p.claimsListed + len(listed)
-	drawn := listed[:panelCap(len(listed), p.panelDrawn, p.claimsListed)]
+	items := make([]annotationItem, len(listed))
+	for i, a := range listed {
+		items[i] = p.annotationEntry(a, names)
+	}
 	return app.Div().ID("panel").Class(p.panelClass()).Role("region").
 		Aria("labelledby", "panel-heading").
 		OnKeyDown(p.onSheetKey).
@@ -60,11 +62,7 @@ func (p *readerPage) renderPanel() app.UI {
 					return app.P().Class("hint").Text("Select text in the article, then press Highlight (h) or Note (n). From the keyboard, Tab to the article and press j to select its first sentence.")
 				}),
 				p.renderCreatorFilter(),
-				app.Ol().Aria("label", "Annotations").Body(
-					app.Range(drawn).Slice(func(i int) app.UI {
-						return p.renderListItem(drawn[i], names)
-					}),
-				),
+				newAnnotationList(items, p.panelGen, p.claimsListed),
 				app.If(len(anchored) > p.listLimit(), func() app.UI {
 					return app.Button().Type("button").Class("quiet show-more").
 						Text(fmt.Sprintf("Show %d more of %d annotations", min(listPage, len(anchored)-p.listLimit()), len(anchored))).
@@ -95,8 +93,10 @@ func (p *readerPage) labelNames() annotation.LabelNames {
 	return annotation.LabelNames(ws.Store().Prefs().LabelNames)
 }
 
-func (p *readerPage) renderListItem(a annotation.Annotation, names annotation.LabelNames) app.UI {
-	return &annotationItem{
+// annotationEntry describes an entry of the annotations list (panelList makes
+// the component).
+func (p *readerPage) annotationEntry(a annotation.Annotation, names annotation.LabelNames) annotationItem {
+	return annotationItem{
 		ID:      a.ID,
 		Current: p.selected == a.ID,
 		Quote:   shorten(a.Quote.Exact, 140),
@@ -175,55 +175,13 @@ func fuzzyChange(a annotation.Annotation, t *anchor.Text, r anchor.Result) strin
 	return "The text was “" + shorten(a.Quote.Exact, 120) + "” and is now “" + shorten(now, 120) + "”."
 }
 
-// panelSlice is how many entries of the side panel's lists are drawn at
-// once while the panel is filled in after the article's first paint. Each
-// slice renders the whole reader page again, so they are few: two for
-// the article of 1,000 (87 claims and 100 annotations listed).
-const panelSlice = listPage
-
-// drawPanelLater draws a long side panel after the article, a slice of
-// entries per frame. go-app mounts an entry of the lists one element and
-// one attribute at a time, each a call into JavaScript: the 100
-// annotations and 87 claims listed for an article of 1,000 annotations
-// took a quarter of the app's time before the article's first paint
-// (issue 18, docs/performance.md). Drawn first, the article is painted
-// that much sooner; the panel's headings, counts and filters are drawn at
-// once, and every entry is there a few frames later.
-func (p *readerPage) drawPanelLater(ctx app.Context) {
-	p.panelGen++
-	p.panelDrawn = -1
-	if len(p.anns) <= panelSlice {
-		return
+// drawPanelLater has the side panel's lists draw a long article's entries
+// after the article's first paint, a slice per frame (panelList).
+// Drawn first, the article is painted that much sooner; the panel's
+// headings, counts and filters are drawn at once, and every entry is
+// there a few frames later.
+func (p *readerPage) drawPanelLater() {
+	if len(p.anns) > panelSlice {
+		p.panelGen++
 	}
-	p.panelDrawn = 0
-	p.drawPanelStep(ctx, p.panelGen)
-}
-
-// drawPanelStep draws one more slice of the panel once the browser has
-// painted a frame, until every entry is drawn or another article is opened.
-func (p *readerPage) drawPanelStep(ctx app.Context, gen int) {
-	ctx.Async(func() {
-		afterPaint()
-		ctx.Dispatch(func(ctx app.Context) {
-			if p.panelGen != gen || p.panelDrawn < 0 {
-				ctx.PreventUpdate()
-				return
-			}
-			p.panelDrawn += panelSlice
-			if p.panelDrawn >= p.panelEntries {
-				p.panelDrawn = -1
-				return
-			}
-			p.drawPanelStep(ctx, gen)
-		})
-	})
-}
-
-// panelCap is how many of n entries to draw when drawn of the panel's
-// entries are drawn (-1: all) and skip come before them.
-func panelCap(n, drawn, skip int) int {
-	if drawn < 0 {
-		return n
-	}
-	return max(0, min(n, drawn-skip))
 }

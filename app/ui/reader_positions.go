@@ -74,6 +74,19 @@ func (p *readerPage) writeBackPositions() bool {
 	return true
 }
 
+// writeBackPositionsLater writes back the positions once the article is
+// painted. The page is not rendered again for them: they change nothing
+// it shows (its marks, entries and claim comparison come from the anchors
+// already found, which the positions now say), and a render of the page
+// with an article of 1,000 annotations is a few hundred milliseconds the
+// reader's first keystroke would wait behind.
+func (p *readerPage) writeBackPositionsLater(ctx app.Context) {
+	afterFirstFrame(ctx, func(ctx app.Context) {
+		p.writeBackPositions()
+		ctx.PreventUpdate()
+	})
+}
+
 // keepHere records the reader's review of a fuzzy anchor: the annotation
 // belongs where the page found it, and its quote becomes the words there.
 func (p *readerPage) keepHere(ctx app.Context, id string) {
