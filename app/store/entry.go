@@ -86,9 +86,16 @@ func unpackEntry(value string) ([]byte, error) {
 
 // decodeEntry decodes a schema-3 value into annotations, in stored order.
 func decodeEntry(articleID, value string) ([]annotation.Annotation, error) {
+	list, _, err := decodeEntryVouched(articleID, value)
+	return list, err
+}
+
+// decodeEntryVouched is decodeEntry, also saying which annotations the
+// decoding vouches for (decodeCompactVouched).
+func decodeEntryVouched(articleID, value string) ([]annotation.Annotation, []bool, error) {
 	compact, err := unpackEntry(value)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return decodeCompact(articleID, compact)
+	return decodeCompactVouched(articleID, compact)
 }
