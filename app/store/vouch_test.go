@@ -190,3 +190,17 @@ func FuzzValidUTF8(f *testing.F) {
 		}
 	})
 }
+
+// What plainWebURL accepts, ValidateEvidenceURL accepts.
+func FuzzPlainWebURL(f *testing.F) {
+	for _, s := range []string{"https://example.org/a-b_c.d~e/f", "http://x", "https://", "https:///x", "https://a.b/%41", "https://a..-/", "http://A.org/", "https://x.org/?q"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if plainWebURL(s) {
+			if err := annotation.ValidateEvidenceURL(s); err != nil {
+				t.Fatalf("plainWebURL(%q), but ValidateEvidenceURL says %v", s, err)
+			}
+		}
+	})
+}
