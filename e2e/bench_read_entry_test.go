@@ -27,8 +27,10 @@ import (
 // measured by the same code), runs that benchmark in a Chromium page, and
 // reports the median over BENCH_READ_RUNS (5) pages of each page's median
 // warm read (from localStorage.getItem to validated annotations, 300 reads
-// after a first). With BENCH_BASELINE (a tree, as make bench BASELINE=…
-// makes) its store runs too, alternating page by page. The page is
+// after a first), and of the store's own read of the key (load: the same
+// and the annotations put in its map). With BENCH_BASELINE (a tree, as
+// make bench BASELINE=… makes) its store runs too, alternating page by
+// page. The page is
 // cross-origin isolated, so that performance.now (Go's clock) counts in
 // microseconds rather than Chromium's coarser default.
 func TestBenchReadEntry(t *testing.T) {
@@ -63,9 +65,10 @@ func TestBenchReadEntry(t *testing.T) {
 	defer srv.Close()
 
 	b := newBrowser(t, "")
-	metric := regexp.MustCompile(`([0-9.]+) (min|median|p90)-ms`)
+	metric := regexp.MustCompile(`([0-9.]+) ([a-z]+-)?(min|median|p90)-ms`)
 	medians := map[string][]float64{}
 	mins := map[string][]float64{}
+	loads := map[string][]float64{}
 	for run := 0; run < runs; run++ {
 		for _, tr := range trees {
 			b.do(t, chromedp.Navigate(srv.URL+"/?bin="+tr.name))
@@ -82,7 +85,9 @@ func TestBenchReadEntry(t *testing.T) {
 			}
 			for _, m := range metric.FindAllStringSubmatch(line, -1) {
 				v, _ := strconv.ParseFloat(m[1], 64)
-				switch m[2] {
+				switch m[2] + m[3] {
+				case "load-median":
+					loads[tr.name] = append(loads[tr.name], v)
 				case "median":
 					medians[tr.name] = append(medians[tr.name], v)
 				case "min":
@@ -100,8 +105,9 @@ func TestBenchReadEntry(t *testing.T) {
 			base, _ := stats(medians["baseline"])
 			note = fmt.Sprintf("(%.2f× the baseline's %.2f ms)", m/base, base)
 		}
-		t.Logf("%s: reading the entry of 1,000 annotations warm in Chromium: median %.2f ms (pages' medians %v), fastest read %.2f ms %s",
-			tr.name, m, medians[tr.name], mn, note)
+		l, _ := stats(loads[tr.name])
+		t.Logf("%s: reading the entry of 1,000 annotations warm in Chromium: median %.2f ms (pages' medians %v), fastest read %.2f ms %s; the store's load of the key: median %.2f ms (%v)",
+			tr.name, m, medians[tr.name], mn, note, l, loads[tr.name])
 	}
 }
 
