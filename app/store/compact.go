@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -323,17 +324,22 @@ func uuidBytes(id string) (b [16]byte, ok bool) {
 
 const uuidLen = len("urn:uuid:") + 36
 
-// appendUUID appends the "urn:uuid:…" form of 16 bytes.
+// appendUUID appends the "urn:uuid:…" form of 16 bytes: the template,
+// then each byte's two digits at their place in it.
 func appendUUID(dst, b []byte) []byte {
-	dst = append(dst, "urn:uuid:"...)
-	for i, c := range b {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			dst = append(dst, '-')
-		}
-		dst = append(dst, hexDigits[c>>4], hexDigits[c&15])
+	const template = "urn:uuid:00000000-0000-0000-0000-000000000000"
+	n := len(dst)
+	dst = append(dst, template...)
+	d := dst[n : n+uuidLen]
+	for i, c := range b[:16] {
+		at := uuidDigitsAt[i]
+		d[at], d[at+1] = hexDigits[c>>4], hexDigits[c&15]
 	}
 	return dst
 }
+
+// uuidDigitsAt is where each byte's digits go in a "urn:uuid:…".
+var uuidDigitsAt = [16]uint8{9, 11, 13, 15, 18, 20, 23, 25, 28, 30, 33, 35, 37, 39, 41, 43}
 
 // sha256Bytes returns the 32 bytes of a "sha256:" and 64 lower-case hex digits.
 func sha256Bytes(h string) (b [32]byte, ok bool) {
@@ -381,14 +387,23 @@ type compactReader struct {
 	text            string
 	err             error
 	hashes, tags    []string
-	// ids collects the urn:uuid ids as text, to be made one string at the
-	// end (idAt: where each annotation's starts, -1 for one spelt out);
+	// ids holds the urn:uuid ids as text, which the annotations' IDs are
+	// cut from without a copy (its bytes are never written again: an
+	// append past its capacity, which cannot happen, would copy them);
 	// tagSpace is spare room for the annotations' Tags slices. Both save
 	// an allocation per annotation, which in WebAssembly was a third of
 	// the decoding time.
 	ids      []byte
-	idAt     []int
 	tagSpace []string
+
+	// What the reader vouches for (see vouch.go): doubt is set as soon as
+	// the annotation being read holds something that the decoding does not
+	// make valid by construction; articleOK says whether the entry's own
+	// article id is valid; hashOK and tagOK whether each entry of the
+	// tables is.
+	doubt         bool
+	articleOK     bool
+	hashOK, tagOK []bool
 }
 
 func (r *compactReader) fail(what string) {
@@ -398,6 +413,13 @@ func (r *compactReader) fail(what string) {
 }
 
 func (r *compactReader) uvarint() uint64 {
+	// Most are one byte: no call to binary.Uvarint (app.wasm is built
+	// without inlining).
+	if len(r.meta) > 0 && r.meta[0] < 0x80 {
+		v := uint64(r.meta[0])
+		r.meta = r.meta[1:]
+		return v
+	}
 	v, n := binary.Uvarint(r.meta)
 	if n <= 0 {
 		r.fail("flags cut short")
@@ -409,14 +431,27 @@ func (r *compactReader) uvarint() uint64 {
 }
 
 func (r *compactReader) num() int64 {
-	v, n := binary.Varint(r.nums)
-	if n <= 0 {
-		r.fail("numbers cut short")
-		r.nums = nil
-		return 0
+	// binary.Varint by hand, for the same reason as uvarint.
+	var u uint64
+	var s uint
+	for i, c := range r.nums {
+		if i == binary.MaxVarintLen64 {
+			break
+		}
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				break // overflow
+			}
+			u |= uint64(c) << s
+			r.nums = r.nums[i+1:]
+			return int64(u>>1) ^ -int64(u&1)
+		}
+		u |= uint64(c&0x7f) << s
+		s += 7
 	}
-	r.nums = r.nums[n:]
-	return v
+	r.fail("numbers cut short")
+	r.nums = nil
+	return 0
 }
 
 func (r *compactReader) bytes(n int) []byte {
@@ -441,8 +476,12 @@ func (r *compactReader) str() string {
 			if v > uint64(len(r.text)-i-1) {
 				break
 			}
-			out := r.text[i+1 : i+1+int(v)]
-			r.text = r.text[i+1+int(v):]
+			end := i + 1 + int(v)
+			out := r.text[i+1 : end]
+			if !validUTF8(out) {
+				r.doubt = true // left to Validate, which says where
+			}
+			r.text = r.text[end:]
 			return out
 		}
 		v |= uint64(c&0x7f) << s
@@ -457,6 +496,7 @@ func (r *compactReader) enum(table []string) string {
 	i := r.uvarint()
 	switch {
 	case i == 0:
+		r.doubt = true // spelt out: may be anything
 		return r.str()
 	case i <= uint64(len(table)):
 		return table[i-1]
@@ -469,48 +509,55 @@ func (r *compactReader) enum(table []string) string {
 // other article are given articleID. Their strings share b's memory, so b
 // must not be changed afterwards (decodeEntry hands it a buffer of its own).
 func decodeCompact(articleID string, b []byte) ([]annotation.Annotation, error) {
+	list, _, err := decodeCompactVouched(articleID, b)
+	return list, err
+}
+
+// decodeCompactVouched is decodeCompact, also saying of each annotation
+// whether the decoding vouches for it: vouched[i] means that
+// check(articleID, &list[i]) would return nil (vouch.go).
+func decodeCompactVouched(articleID string, b []byte) (list []annotation.Annotation, vouched []bool, err error) {
 	if len(b) == 0 || b[0] != compactVersion {
-		return nil, fmt.Errorf("%w: unknown version", errCompact)
+		return nil, nil, fmt.Errorf("%w: unknown version", errCompact)
 	}
 	b = b[1:]
 	var head [4]uint64
 	for i := range head {
 		v, n := binary.Uvarint(b)
 		if n <= 0 {
-			return nil, fmt.Errorf("%w: header cut short", errCompact)
+			return nil, nil, fmt.Errorf("%w: header cut short", errCompact)
 		}
 		head[i], b = v, b[n:]
 	}
 	count, lm, ln, lr := head[0], head[1], head[2], head[3]
 	if lm > uint64(len(b)) || ln > uint64(len(b))-lm || lr > uint64(len(b))-lm-ln || count > lm {
-		return nil, fmt.Errorf("%w: columns longer than the data", errCompact)
+		return nil, nil, fmt.Errorf("%w: columns longer than the data", errCompact)
 	}
 	// The text column becomes the annotations' strings without a copy
 	// (270 KB of the 307 KB for 1,000 realistic annotations): b is
 	// decodeCompact's to keep.
 	text := b[lm+ln+lr:]
 	r := &compactReader{meta: b[:lm], nums: b[lm : lm+ln], raw: b[lm+ln : lm+ln+lr], text: unsafe.String(unsafe.SliceData(text), len(text)),
-		ids: make([]byte, 0, int(min(lr/16, count))*uuidLen), idAt: make([]int, count)}
+		ids:       make([]byte, 0, int(min(lr/16, count))*uuidLen),
+		articleOK: annotation.ValidArticleID(articleID)}
 	out := make([]annotation.Annotation, count)
+	vouched = make([]bool, count)
 	for i := range out {
-		r.annotation(articleID, &out[i], i)
+		r.doubt = false
+		r.annotation(articleID, &out[i])
 		if r.err != nil {
-			return nil, fmt.Errorf("annotation %d: %w", i, r.err)
+			return nil, nil, fmt.Errorf("annotation %d: %w", i, r.err)
 		}
+		vouched[i] = !r.doubt && r.vouch(&out[i])
 	}
 	if len(r.meta)+len(r.nums)+len(r.raw)+len(r.text) != 0 {
-		return nil, fmt.Errorf("%w: data left over", errCompact)
+		return nil, nil, fmt.Errorf("%w: data left over", errCompact)
 	}
-	ids := string(r.ids)
-	for i, at := range r.idAt {
-		if at >= 0 {
-			out[i].ID = ids[at : at+uuidLen]
-		}
-	}
-	return out, nil
+
+	return out, vouched, nil
 }
 
-func (r *compactReader) annotation(articleID string, a *annotation.Annotation, i int) {
+func (r *compactReader) annotation(articleID string, a *annotation.Annotation) {
 	flags := r.uvarint()
 	if flags >= fModifiedFull<<1 {
 		r.fail("unknown flags")
@@ -518,14 +565,20 @@ func (r *compactReader) annotation(articleID string, a *annotation.Annotation, i
 	}
 	if flags&fIDText != 0 {
 		a.ID = r.str()
-		r.idAt[i] = -1
 	} else {
-		r.idAt[i] = len(r.ids)
+		at := len(r.ids)
 		r.ids = appendUUID(r.ids, r.bytes(16))
+		a.ID = unsafe.String(&r.ids[at], uuidLen)
 	}
 	a.Article = articleID
 	if flags&fArticle != 0 {
 		a.Article = r.str()
+		r.doubt = true
+	} else if !r.articleOK {
+		r.doubt = true
+	}
+	if flags&fIDText != 0 {
+		r.doubt = true
 	}
 	a.Quote.Prefix = r.str()
 	a.Quote.Exact = r.str()
@@ -553,11 +606,19 @@ func (r *compactReader) annotation(articleID string, a *annotation.Annotation, i
 			ref := r.uvarint()
 			switch {
 			case ref == 0:
+				doubt := r.doubt
+				r.doubt = false
 				t := r.str()
+				ok := !r.doubt && len(t) <= annotation.MaxTagLen && strings.TrimSpace(t) != ""
+				r.doubt = doubt || !ok
 				r.tags = append(r.tags, t)
+				r.tagOK = append(r.tagOK, ok)
 				a.Tags[i] = t
 			case ref <= uint64(len(r.tags)):
 				a.Tags[i] = r.tags[ref-1]
+				if !r.tagOK[ref-1] {
+					r.doubt = true
+				}
 			default:
 				r.fail("unknown tag")
 				return
@@ -601,13 +662,18 @@ func (r *compactReader) annotation(articleID string, a *annotation.Annotation, i
 	if flags&fCreatedFull == 0 {
 		created = r.num()
 		a.Created = time.UnixMilli(created).UTC()
+		r.millis(created)
 	} else {
 		a.Created = r.fullTime()
+		r.doubt = true
 	}
 	if flags&fModifiedFull == 0 {
-		a.Modified = time.UnixMilli(created + r.num()).UTC()
+		modified := created + r.num()
+		a.Modified = time.UnixMilli(modified).UTC()
+		r.millis(modified)
 	} else {
 		a.Modified = r.fullTime()
+		r.doubt = true
 	}
 }
 
@@ -618,12 +684,18 @@ func (r *compactReader) hash() string {
 	case ref == hashSHA256:
 		h := formatSHA256(r.bytes(32))
 		r.hashes = append(r.hashes, h)
+		r.hashOK = append(r.hashOK, true)
 		return h
 	case ref == hashText:
 		h := r.str()
 		r.hashes = append(r.hashes, h)
+		r.hashOK = append(r.hashOK, false) // left to Validate
+		r.doubt = true
 		return h
 	case ref-hashTable < uint64(len(r.hashes)):
+		if !r.hashOK[ref-hashTable] {
+			r.doubt = true
+		}
 		return r.hashes[ref-hashTable]
 	}
 	r.fail("unknown article hash")

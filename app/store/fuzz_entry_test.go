@@ -37,6 +37,11 @@ func FuzzDecodeEntry(f *testing.F) {
 		if err != nil || !isPacked(value) {
 			return
 		}
+		list, vouched, err := decodeEntryVouched("rich", value)
+		if err != nil {
+			t.Fatalf("decodeArticle read it, decodeEntryVouched did not: %v", err)
+		}
+		vouchedPassCheck(t, "rich", list, vouched)
 		again, _, err := decodeArticle("rich", encodeEntry("rich", byID(good...), t0))
 		if err != nil {
 			t.Fatalf("re-encoded entry does not decode: %v", err)
@@ -45,6 +50,17 @@ func FuzzDecodeEntry(f *testing.F) {
 			t.Fatalf("decoded again differently:\n%s\n%s", a, jsonList(t, again))
 		}
 	})
+}
+
+// vouchedPassCheck fails t if the decoding vouched for an annotation that
+// check refuses (vouch.go's promise).
+func vouchedPassCheck(t *testing.T, articleID string, list []annotation.Annotation, vouched []bool) {
+	t.Helper()
+	for i := range list {
+		if err := check(articleID, &list[i]); vouched[i] && err != nil {
+			t.Fatalf("annotation %d vouched for, but check says: %v\n%s", i, err, rawJSON(list[i]))
+		}
+	}
 }
 
 func withoutExpired(list []annotation.Annotation) []annotation.Annotation {
@@ -78,10 +94,11 @@ func FuzzCompact(f *testing.F) {
 	}
 	f.Add([]byte{compactVersion, 1, 0, 0, 0})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		list, err := decodeCompact("x", b)
+		list, vouched, err := decodeCompactVouched("x", b)
 		if err != nil {
 			return
 		}
+		vouchedPassCheck(t, "x", list, vouched)
 		ptrs := make([]*annotation.Annotation, len(list))
 		for i := range list {
 			ptrs[i] = &list[i]
@@ -117,14 +134,17 @@ func FuzzCompactLossless(f *testing.F) {
 			a.Tags = strings.Split(tags, "\x00")
 		}
 		if claim {
-			a.Claim = &annotation.Claim{Type: annotation.ClaimType(ctype), Verdict: annotation.Verdict(verdict), Speaker: note, Rationale: exact,
-				Evidence: []annotation.Evidence{{URL: url, Title: prefix}, {URL: suffix, Quote: exact}}}
+			a.Claim = &annotation.Claim{Type: annotation.ClaimType(ctype), Verdict: annotation.Verdict(verdict), Speaker: note, Rationale: exact}
+			if url != "" { // without evidence, a claim can be vouched for
+				a.Claim.Evidence = []annotation.Evidence{{URL: url, Title: prefix}, {URL: suffix, Quote: exact}}
+			}
 		}
 		b := encodeCompact("art", []*annotation.Annotation{&a, &a})
-		back, err := decodeCompact("art", b)
+		back, vouched, err := decodeCompactVouched("art", b)
 		if err != nil || len(back) != 2 {
 			t.Fatalf("decoding: %v", err)
 		}
+		vouchedPassCheck(t, "art", back, vouched)
 		want, err1 := json.Marshal(a)
 		got, err2 := json.Marshal(back[1])
 		if (err1 == nil) != (err2 == nil) || string(want) != string(got) {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/binary"
 	"errors"
 	"unicode/utf8"
 )
@@ -54,50 +53,60 @@ func packBytes(dst []byte, b []byte) []byte {
 	return dst
 }
 
-// units4 decodes four units of the 15-bit repertoire at the start of s
-// into 60 bits.
-func units4(s string) (uint64, bool) {
-	var v uint64
-	for j := 0; j < 12; j += 3 {
-		c0, c1, c2 := s[j], s[j+1], s[j+2]
-		if c0 < 0xE0 || c0 > 0xEF || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-			return 0, false
-		}
-		r := uint64(c0&0x0F)<<12 | uint64(c1&0x3F)<<6 | uint64(c2&0x3F)
-		if r < unit15Base || r >= unit15Base+1<<15 {
-			return 0, false
-		}
-		v = v<<15 | (r - unit15Base)
-	}
-	return v, true
-}
-
 var errPacked = errors.New("not packed data: a character outside the packing's repertoire")
 
 // unpackBytes reverses packBytes.
 func unpackBytes(s string) ([]byte, error) {
-	out := make([]byte, 0, len(s)/3*15/8+1)
+	return unpackBytesTo(nil, s)
+}
+
+// unpackBytesTo is unpackBytes, appending to dst (unpackEntry hands it a
+// buffer it reuses: the bytes are only LZ4's input).
+func unpackBytesTo(dst []byte, s string) ([]byte, error) {
+	// Written to by index, not appended to: app.wasm is built without
+	// inlining, and an append is a call when it grows. max is the most
+	// bytes s can hold (15 bits a unit, every unit three bytes of UTF-8,
+	// plus one for a last unit of fewer bits).
+	k := len(dst)
+	max := k + len(s)/3*15/8 + 1
+	if cap(dst) < max {
+		dst = append(dst[:cap(dst)], make([]byte, max-cap(dst))...)
+	}
+	out := dst[:max]
 	var acc uint32
 	n := 0
 	for i := 0; i < len(s); {
 		// Eight units (120 bits) make 15 whole bytes: while the bits are
-		// aligned, take them eight at a time.
+		// aligned, take them eight at a time, decoded by hand (every unit
+		// of the repertoire is a three-byte sequence; ranging over the
+		// string's runes took twice as long in WebAssembly).
 		if n == 0 && len(s)-i >= 24 {
-			if hi, ok := units4(s[i:]); ok {
-				if lo, ok := units4(s[i+12:]); ok {
-					out = binary.BigEndian.AppendUint64(out, hi<<4|lo>>56)[:len(out)+7]
-					out = append(out, byte(hi<<4)|byte(lo>>56))
-					out = binary.BigEndian.AppendUint64(out, lo<<8)[:len(out)+7]
-					i += 24
-					continue
+			u := s[i : i+24]
+			var hi, lo uint64
+			ok := true
+			for j := 0; j < 24; j += 3 {
+				c0, c1, c2 := u[j], u[j+1], u[j+2]
+				r := uint64(c0&0x0F)<<12 | uint64(c1&0x3F)<<6 | uint64(c2&0x3F)
+				if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || r-unit15Base >= 1<<15 {
+					ok = false
+					break
 				}
+				hi, lo = hi<<15|lo>>45, (lo<<15|(r-unit15Base))&(1<<60-1)
+			}
+			if ok {
+				top, bottom := hi<<4|lo>>56, lo<<8
+				d := out[k : k+15 : k+15]
+				d[0], d[1], d[2], d[3] = byte(top>>56), byte(top>>48), byte(top>>40), byte(top>>32)
+				d[4], d[5], d[6], d[7] = byte(top>>24), byte(top>>16), byte(top>>8), byte(top)
+				d[8], d[9], d[10], d[11] = byte(bottom>>56), byte(bottom>>48), byte(bottom>>40), byte(bottom>>32)
+				d[12], d[13], d[14] = byte(bottom>>24), byte(bottom>>16), byte(bottom>>8)
+				k += 15
+				i += 24
+				continue
 			}
 		}
 		var v uint32
 		var w int
-		// Decoded by hand: every unit of the repertoire is a 3-byte
-		// sequence, and ranging over the string's runes took twice as long
-		// in WebAssembly.
 		if c := s[i]; c >= 0xE0 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			if r < unit15Base || r >= unit15Base+1<<15 {
@@ -117,9 +126,10 @@ func unpackBytes(s string) ([]byte, error) {
 		n += w
 		for n >= 8 {
 			n -= 8
-			out = append(out, byte(acc>>n))
+			out[k] = byte(acc >> n)
+			k++
 		}
 		acc &= 1<<n - 1
 	}
-	return out, nil
+	return out[:k], nil
 }

@@ -1,6 +1,9 @@
 package store
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Usage says how much of the browser's storage is used and how many more
 // annotations fit, for the library page's storage line.
@@ -111,6 +114,26 @@ func (z *sizing) Get(key string) (string, bool, error) {
 		z.note(key, v, ok)
 	}
 	return v, ok, err
+}
+
+// getBytes is Get into a buffer the caller reuses (bytesGetter): the
+// wrapped Backend's own when it has one (localStorage), else a copy of
+// Get's value (so the store's tests read the way the browser does).
+func (z *sizing) getBytes(key string, dst []byte) ([]byte, bool, error) {
+	var b []byte
+	var ok bool
+	var err error
+	if g, isBytes := z.Backend.(bytesGetter); isBytes {
+		b, ok, err = g.getBytes(key, dst)
+	} else {
+		var v string
+		v, ok, err = z.Backend.Get(key)
+		b = append(dst[:0], v...)
+	}
+	if err == nil {
+		z.note(key, unsafe.String(unsafe.SliceData(b), len(b)), ok) // note keeps only the size
+	}
+	return b, ok, err
 }
 
 func (z *sizing) Set(key, value string) error {

@@ -28,6 +28,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math/bits"
+	"unsafe"
 )
 
 const (
@@ -213,6 +214,14 @@ func appendLast(dst, lits []byte) []byte {
 var ErrCorrupt = errors.New("lz4: corrupt block")
 
 // Decompress decodes an LZ4 block that decompresses to exactly size bytes.
+//
+// Short literal runs and matches are copied as 8-byte words through unsafe
+// pointers, written out here: in WebAssembly that is one load and one
+// store a word, where encoding/binary's Uint64 and PutUint64 are eight of
+// each (and calls: app.wasm is built without inlining), and memmove or a
+// helper function is a call that costs more than a short copy (c9714e4
+// tried the encoding/binary way: the stage was slower). Each range is
+// checked to be in bounds first.
 func Decompress(src []byte, size int) ([]byte, error) {
 	if size < 0 {
 		return nil, ErrCorrupt
@@ -235,7 +244,15 @@ func Decompress(src []byte, size int) ([]byte, error) {
 		if ll > len(src)-si || ll > size-di {
 			return nil, ErrCorrupt
 		}
-		copy(dst[di:], src[si:si+ll])
+		if ll <= 16 && len(src)-si >= 16 && size-di >= 16 {
+			// Most literal runs are short: copy 16 bytes (what is past
+			// the run is written again later) rather than call memmove.
+			d, s := unsafe.Pointer(&dst[di]), unsafe.Pointer(&src[si])
+			a, b := *(*uint64)(s), *(*uint64)(unsafe.Add(s, 8))
+			*(*uint64)(d), *(*uint64)(unsafe.Add(d, 8)) = a, b
+		} else {
+			copy(dst[di:], src[si:si+ll])
+		}
 		si += ll
 		di += ll
 		if si == len(src) {
@@ -258,6 +275,15 @@ func Decompress(src []byte, size int) ([]byte, error) {
 			return nil, ErrCorrupt
 		}
 		start := di - off
+		if off >= 8 && ml <= 16 && size-di >= 16 {
+			// A short match at least a word back: two words, each read
+			// before it is written, repeat it as a byte-by-byte copy would.
+			d, s := unsafe.Pointer(&dst[di]), unsafe.Pointer(&dst[start])
+			*(*uint64)(d) = *(*uint64)(s)
+			*(*uint64)(unsafe.Add(d, 8)) = *(*uint64)(unsafe.Add(s, 8))
+			di += ml
+			continue
+		}
 		if off >= ml {
 			copy(dst[di:di+ml], dst[start:start+ml])
 			di += ml
