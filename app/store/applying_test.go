@@ -95,7 +95,11 @@ func TestApplyingMatchesApply(t *testing.T) {
 func TestApplyingBigArticleMatchesEncodeEntry(t *testing.T) {
 	var list []annotation.Annotation
 	for i := range 5000 {
-		list = append(list, ann("big", (i*7919)%100003, t0.Add(time.Duration(i)*time.Second)))
+		a := ann("big", (i*7919)%100003, t0.Add(time.Duration(i)*time.Second))
+		if i%3 == 0 {
+			a = withProvenance(a) // fProvenance and its strings, as encodeEntry writes them
+		}
+		list = append(list, a)
 	}
 	old := ann("big", 100004, t0.Add(-40*24*time.Hour))
 	old.Deleted = true // an expired tombstone: not written

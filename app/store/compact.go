@@ -12,8 +12,8 @@ import (
 	"github.com/annotator/annotator/app/annotation"
 )
 
-// The compact encoding of one article's annotations: what schema 3 stores,
-// before compression (see entry.go).
+// The compact encoding of one article's annotations: what schemas 3 and 4
+// store, before compression (see entry.go).
 //
 // JSON repeats every field name in every annotation and spells ids, hashes
 // and times in hex and decimal; here each annotation is a few bytes of flags
@@ -34,7 +34,9 @@ import (
 //	  - text: uvarint-length-prefixed strings: prefix, exact and suffix next
 //	    to each other (they are one run of the article, which the compressor
 //	    finds again in the overlapping quotes of other annotations), the note,
-//	    then whatever the tables did not cover.
+//	    then whatever the tables did not cover, then (version 2, flag
+//	    fProvenance) the note's format, the creator's IRI, via, canonical
+//	    and the imported copy's hash.
 //
 // Nothing is derived from the article: the quote and its context are stored
 // whole, so they survive any edit of the article. The encoding is lossless:
@@ -44,7 +46,12 @@ import (
 //
 // The tables are part of the format and never change; a new label or
 // verdict is simply spelt out in text until a new version adds it.
-const compactVersion = 1
+//
+// Version 1 (schema 3) did not hold NoteFormat, CreatorID, Via, Canonical
+// and Imported: an annotation saved with them lost them. Version 2
+// (schema 4) adds fProvenance; version 1 is still read (it cannot have the
+// flag), and written as version 2 when its article is next saved.
+const compactVersion = 2
 
 var (
 	quoteTypes    = []string{"TextQuoteSelector", ""}
@@ -66,7 +73,15 @@ const (
 	fClaim                    // has a claim
 	fCreatedFull              // Created is not whole milliseconds in UTC
 	fModifiedFull             // nor Modified
+	// fProvenance (version 2): has a NoteFormat, CreatorID, Via, Canonical
+	// or Imported; then all five are in text, in that order. It is set
+	// only when one of them is not empty, so that the encoding stays
+	// canonical.
+	fProvenance
 )
+
+// maxFlags are the flags each version knows, by version.
+var maxFlags = [...]uint64{1: fModifiedFull<<1 - 1, 2: fProvenance<<1 - 1}
 
 // Claim flags.
 const (
@@ -169,6 +184,9 @@ func (w *compactWriter) annotation(articleID string, a *annotation.Annotation) {
 	if a.Claim != nil {
 		flags |= fClaim
 	}
+	if a.NoteFormat != "" || a.CreatorID != "" || a.Via != "" || a.Canonical != "" || a.Imported != "" {
+		flags |= fProvenance
+	}
 	created, createdOK := wholeMillis(a.Created)
 	modified, modifiedOK := wholeMillis(a.Modified)
 	if !createdOK {
@@ -214,6 +232,13 @@ func (w *compactWriter) annotation(articleID string, a *annotation.Annotation) {
 	}
 	if a.Source != "" {
 		w.str(a.Source)
+	}
+	if flags&fProvenance != 0 {
+		w.str(a.NoteFormat)
+		w.str(a.CreatorID)
+		w.str(a.Via)
+		w.str(a.Canonical)
+		w.str(a.Imported)
 	}
 	if c := a.Claim; c != nil {
 		var cf uint64
@@ -387,6 +412,8 @@ type compactReader struct {
 	text            string
 	err             error
 	hashes, tags    []string
+	// maxFlags are the annotation flags the entry's version knows.
+	maxFlags uint64
 	// ids holds the urn:uuid ids as text, which the annotations' IDs are
 	// cut from without a copy (its bytes are never written again: an
 	// append past its capacity, which cannot happen, would copy them);
@@ -517,9 +544,10 @@ func decodeCompact(articleID string, b []byte) ([]annotation.Annotation, error) 
 // whether the decoding vouches for it: vouched[i] means that
 // check(articleID, &list[i]) would return nil (vouch.go).
 func decodeCompactVouched(articleID string, b []byte) (list []annotation.Annotation, vouched []bool, err error) {
-	if len(b) == 0 || b[0] != compactVersion {
+	if len(b) == 0 || b[0] == 0 || b[0] > compactVersion {
 		return nil, nil, fmt.Errorf("%w: unknown version", errCompact)
 	}
+	version := b[0]
 	b = b[1:]
 	var head [4]uint64
 	for i := range head {
@@ -539,7 +567,7 @@ func decodeCompactVouched(articleID string, b []byte) (list []annotation.Annotat
 	text := b[lm+ln+lr:]
 	r := &compactReader{meta: b[:lm], nums: b[lm : lm+ln], raw: b[lm+ln : lm+ln+lr], text: unsafe.String(unsafe.SliceData(text), len(text)),
 		ids:       make([]byte, 0, int(min(lr/16, count))*uuidLen),
-		articleOK: annotation.ValidArticleID(articleID)}
+		articleOK: annotation.ValidArticleID(articleID), maxFlags: maxFlags[version]}
 	out := make([]annotation.Annotation, count)
 	vouched = make([]bool, count)
 	for i := range out {
@@ -559,7 +587,7 @@ func decodeCompactVouched(articleID string, b []byte) (list []annotation.Annotat
 
 func (r *compactReader) annotation(articleID string, a *annotation.Annotation) {
 	flags := r.uvarint()
-	if flags >= fModifiedFull<<1 {
+	if flags > r.maxFlags {
 		r.fail("unknown flags")
 		return
 	}
@@ -631,6 +659,9 @@ func (r *compactReader) annotation(articleID string, a *annotation.Annotation) {
 	if flags&fSource != 0 {
 		a.Source = r.str()
 	}
+	if flags&fProvenance != 0 {
+		r.provenance(a)
+	}
 	a.Deleted = flags&fDeleted != 0
 	if flags&fClaim != 0 {
 		c := &annotation.Claim{}
@@ -676,6 +707,29 @@ func (r *compactReader) annotation(articleID string, a *annotation.Annotation) {
 		r.doubt = true
 	}
 }
+
+// provenance reads the five strings fProvenance announces. They are
+// vouched for when a byte count shows them within their limits and the
+// format is one Validate knows; anything else is left to Validate.
+func (r *compactReader) provenance(a *annotation.Annotation) {
+	a.NoteFormat = r.str()
+	a.CreatorID = r.str()
+	a.Via = r.str()
+	a.Canonical = r.str()
+	a.Imported = r.str()
+	if a.NoteFormat == "" && a.CreatorID == "" && a.Via == "" && a.Canonical == "" && a.Imported == "" {
+		r.fail("empty provenance") // not what the encoder writes: the encoding is canonical
+		return
+	}
+	if a.NoteFormat != "" && a.NoteFormat != annotation.FormatMarkdown ||
+		len(a.CreatorID) > annotation.MaxURLLen || len(a.Via) > annotation.MaxURLLen ||
+		len(a.Canonical) > annotation.MaxURLLen || len(a.Imported) > maxImportedLen {
+		r.doubt = true
+	}
+}
+
+// maxImportedLen is what annotation.Validate allows Imported, in characters.
+const maxImportedLen = 64
 
 func (r *compactReader) hash() string {
 	switch ref := r.uvarint(); {

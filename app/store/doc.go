@@ -15,9 +15,9 @@
 // in-memory twin of localStorage that counts its quota the way Chromium does.
 // Only localstorage.go (built for wasm) talks to the browser.
 //
-// Layout (schema 3):
+// Layout (schema 4):
 //
-//	annotator/meta                      {"schema":3}
+//	annotator/meta                      {"schema":4}
 //	annotator/annotations/<article id>  the article's annotations, tombstones included, sorted by id,
 //	                                    packed: "~" and LZ4-compressed compact columns, 15 bits to a
 //	                                    UTF-16 character (entry.go, compact.go, pack.go)
@@ -28,10 +28,13 @@
 //	annotator/opened                    when each article was last opened: id → Unix ms (JSON; library.go)
 //	annotator/corrupt/<key>@<unix ms>   an entry set aside because it could not be decoded, as it was
 //
-// Schema 2 stored each article's annotations as a JSON array, about twelve
-// times larger; schema 1 kept every annotation in one array under
-// "annotator:annotations". Open migrates both forward (migrate.go,
-// migrate3.go) and reads schema 2's arrays wherever they still appear.
+// Schema 3 stored the compact encoding's version 1, which lost a note's
+// format and an import's provenance; schema 4 stores version 2 and reads
+// both. Schema 2 stored each article's annotations as a JSON array, about
+// twelve times larger; schema 1 kept every annotation in one array under
+// "annotator:annotations". Open migrates all forward (migrate.go,
+// migrate3.go, migrate4.go) and reads schema 2's arrays wherever they
+// still appear.
 // Usage reports the space used and an estimate of how many more
 // annotations fit. docs/storage.md has the figures.
 //

@@ -13,7 +13,7 @@ import (
 	"github.com/annotator/annotator/internal/lz4"
 )
 
-// The stored form of one article's annotations (schema 3):
+// The stored form of one article's annotations (schemas 3 and 4):
 //
 //	entryMarker + pack( uvarint(len(compact)) + lz4(compact) )
 //

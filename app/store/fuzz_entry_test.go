@@ -22,8 +22,9 @@ func entrySeeds(t testing.TB) []string {
 	}
 	richValue := encodeEntry("rich", byID(rich...), t0)
 	r := []rune(three)
+	provenance := encodeEntry("rich", byID(withProvenance(ann("rich", 1, t0)), ann("rich", 2, t0)), t0)
 	return []string{three, richValue, encodeEntry("x", nil, t0), string(r[:len(r)/2]), string(r[:len(r)-1]) + "Ā",
-		string(entryMarker), string(entryMarker) + "㐀", string(entryMarker) + string(r[2:])}
+		string(entryMarker), string(entryMarker) + "㐀", string(entryMarker) + string(r[2:]), provenance}
 }
 
 // FuzzDecodeEntry feeds damaged stored values to the decoder: it never
@@ -93,6 +94,8 @@ func FuzzCompact(f *testing.F) {
 		f.Add(c)
 	}
 	f.Add([]byte{compactVersion, 1, 0, 0, 0})
+	p := withProvenance(ann("x", 1, t0))
+	f.Add(encodeCompact("x", []*annotation.Annotation{&p}))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		list, vouched, err := decodeCompactVouched("x", b)
 		if err != nil {
@@ -115,7 +118,9 @@ func FuzzCompact(f *testing.F) {
 
 // FuzzCompactLossless builds annotations from arbitrary fields: decoding
 // their encoding gives back an annotation with the same JSON, field by
-// field what schema 2 stored.
+// field what schema 2 stored. The provenance fields are taken from the
+// other arguments (the signature stays that of the committed corpus): set
+// or not, each on its own bit of nsec.
 func FuzzCompactLossless(f *testing.F) {
 	f.Add("urn:uuid:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", "art", "sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc", "TextQuoteSelector", "exact", "pre", "suf", 10, 15, "note", "key-point", "a\x00b", "statistic", "accurate", "https://x.org/", int64(1700000000), int64(0), 0, true)
 	f.Add("URN:UUID:X", "other", "", "", "", "", "", -5, -10, "", "new-label", "", "new-type", "", "", int64(-62135596800), int64(999999999), 3600, false)
@@ -130,6 +135,24 @@ func FuzzCompactLossless(f *testing.F) {
 			Position: anchor.TextPositionSelector{Type: strings.Replace(qtype, "Quote", "Position", 1), Start: start, End: end},
 			Kind:     annotation.Kind(label), Label: label, Note: note, Creator: suffix, Source: prefix,
 			Created: tm, Modified: tm.Add(time.Duration(nsec)), Deleted: claim}
+		if nsec&1 != 0 {
+			a.NoteFormat = annotation.FormatMarkdown
+			if nsec&32 != 0 {
+				a.NoteFormat = qtype // anything: Validate's to refuse
+			}
+		}
+		if nsec&2 != 0 {
+			a.CreatorID = url
+		}
+		if nsec&4 != 0 {
+			a.Via = ctype
+		}
+		if nsec&8 != 0 {
+			a.Canonical = verdict
+		}
+		if nsec&16 != 0 {
+			a.Imported = hash
+		}
 		if tags != "" {
 			a.Tags = strings.Split(tags, "\x00")
 		}

@@ -5,15 +5,16 @@ import (
 	"sort"
 )
 
-// packForward is the migration from schema 2 to 3: it rewrites every
-// annotations key Open found in schema 2's JSON form in the packed form
-// (entry.go), then records schema 3.
+// packForward is the migration from schema 2 to the packed form (schema 3,
+// now 4: see migrate4.go): it rewrites every annotations key Open found in
+// schema 2's JSON form in the packed form (entry.go), then records the
+// current schema.
 //
 // Each key is rewritten on its own, and each rewrite makes its value
 // smaller, so the migration needs no free space however full the storage
-// is. Until the meta key says 3 the next Open runs it again; since schema 3
-// reads both forms, a key already rewritten simply reads as packed. Once it
-// says 3, a JSON value can still appear (written by a tab that ran the
+// is. Until the meta key says the current schema the next Open runs it
+// again; since the store reads both forms, a key already rewritten simply
+// reads as packed. Once it does, a JSON value can still appear (written by a tab that ran the
 // previous version before it reloaded): it is read, and written forward
 // the same way by the next Open.
 //
@@ -54,7 +55,7 @@ func (s *Store) packForward(rep *Report, schema int) error {
 		s.metaSaved = true
 	}
 	if schema == 2 || n > 0 {
-		rep.Migrations = append(rep.Migrations, fmt.Sprintf("schema 2 → 3: %d articles' annotations packed, %d → %d characters", n, before, after))
+		rep.Migrations = append(rep.Migrations, fmt.Sprintf("schema 2 → %d: %d articles' annotations packed, %d → %d characters", SchemaVersion, n, before, after))
 	}
 	return nil
 }

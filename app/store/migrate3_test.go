@@ -1,6 +1,7 @@
 package store
 
 import (
+	"maps"
 	"reflect"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ func TestMigrateV2(t *testing.T) {
 	fixture := loadFixture(t, "testdata/v2.json")
 	m := memoryFrom(t, 0, fixture)
 	s, rep := mustOpen(t, m, t0)
-	if rep.FoundSchema != 2 || len(rep.Migrations) != 1 || !strings.HasPrefix(rep.Migrations[0], "schema 2 → 3: 4 articles") || len(rep.SetAside) != 0 {
+	if rep.FoundSchema != 2 || len(rep.Migrations) != 1 || !strings.HasPrefix(rep.Migrations[0], "schema 2 → 4: 4 articles") || len(rep.SetAside) != 0 {
 		t.Fatalf("report: %+v", rep)
 	}
 	snap := m.Snapshot()
@@ -50,19 +51,60 @@ func TestMigrateV2(t *testing.T) {
 }
 
 // TestReadV3 reads testdata/v3.json, storage as schema 3 first wrote it
-// (from testdata/v2.json). It is never regenerated: whatever the encoder
-// does later, what readers already have must read the same.
+// (from testdata/v2.json; its entries are the compact encoding's version
+// 1). It is never regenerated: whatever the encoder does later, what
+// readers already have must read the same. Opening it records schema 4
+// and changes nothing else: version-1 entries are read as they are.
 func TestReadV3(t *testing.T) {
 	fixture := loadFixture(t, "testdata/v3.json")
 	m := memoryFrom(t, 0, fixture)
-	_, rep := mustOpen(t, m, t0)
-	if rep.FoundSchema != 3 || len(rep.Migrations) != 0 || len(rep.SetAside) != 0 {
+	s, rep := mustOpen(t, m, t0)
+	if rep.FoundSchema != 3 || len(rep.Migrations) != 1 || !strings.HasPrefix(rep.Migrations[0], "schema 3 → 4: ") || len(rep.SetAside) != 0 {
 		t.Fatalf("report: %+v", rep)
 	}
-	if !reflect.DeepEqual(m.Snapshot(), fixture) {
-		t.Error("opening changed the storage")
+	want := maps.Clone(fixture)
+	want[metaKey] = `{"schema":4}`
+	if !reflect.DeepEqual(m.Snapshot(), want) {
+		t.Error("opening changed more than the meta key")
+	}
+	packed := 0
+	for k, v := range fixture {
+		if c, err := unpackEntry(v); err == nil {
+			packed++
+			if c[0] != 1 {
+				t.Errorf("%s: compact version %d in the fixture, want 1", k, c[0])
+			}
+		}
+	}
+	if packed != 4 {
+		t.Errorf("%d packed entries in the fixture, want 4", packed)
 	}
 	checkGolden(t, "testdata/v2-migrated.golden.json", readableSnapshot(t, m))
+
+	again, rep := mustOpen(t, m, t0)
+	if rep.FoundSchema != 4 || len(rep.Migrations) != 0 || len(rep.SetAside) != 0 {
+		t.Fatalf("second Open: %+v", rep)
+	}
+	if !reflect.DeepEqual(again.All(), s.All()) {
+		t.Fatal("second Open loaded something else")
+	}
+}
+
+// TestReadV3Interrupted: when writing schema 4 fails, Open says so and
+// the next Open records it.
+func TestReadV3Interrupted(t *testing.T) {
+	fixture := loadFixture(t, "testdata/v3.json")
+	c := &crashing{Memory: memoryFrom(t, 0, fixture), failAt: 1}
+	if _, _, err := open(c, fixedClock(t0)); err == nil {
+		t.Fatal("writing the meta key failed and Open did not say so")
+	}
+	if !reflect.DeepEqual(c.Snapshot(), fixture) {
+		t.Error("the failed Open changed the storage")
+	}
+	_, rep := mustOpen(t, c.Memory, t0)
+	if len(rep.Migrations) != 1 || c.Snapshot()[metaKey] != metaValue {
+		t.Fatalf("report %+v, meta %s", rep, c.Snapshot()[metaKey])
+	}
 }
 
 // TestMigrateV2Interrupted stops the migration at each of its writes, then

@@ -17,7 +17,10 @@ import (
 )
 
 // SchemaVersion is the storage layout this code reads and writes.
-const SchemaVersion = 3
+// Schema 4 stores the compact encoding's version 2 (compact.go), which a
+// schema-3 tab cannot read: the meta key's 4 tells it to reload rather than
+// set the entries aside.
+const SchemaVersion = 4
 
 // Storage keys. Everything of ours starts with keyPrefix; the schema-1
 // prototype used v1Key, outside it.
@@ -173,7 +176,10 @@ func open(b Backend, now func() time.Time) (*Store, *Report, error) {
 		}
 	}
 	if err := s.packForward(rep, schema); err != nil {
-		return nil, nil, fmt.Errorf("store: migrating schema 2 to 3: %w", err)
+		return nil, nil, fmt.Errorf("store: migrating schema 2 to %d: %w", SchemaVersion, err)
+	}
+	if err := s.keepProvenance(rep, schema); err != nil {
+		return nil, nil, fmt.Errorf("store: migrating schema 3 to 4: %w", err)
 	}
 	return s, rep, nil
 }

@@ -26,8 +26,7 @@ import (
 //     entry's, checked once (compactReader.articleOK);
 //   - enumerations read as an index into the tables (selector types,
 //     label, claim type, verdict; the kind too, except its empty value);
-//   - a tag given as a reference to one already checked (tagOK);
-//   - the fields the compact encoding does not hold (empty).
+//   - a tag given as a reference to one already checked (tagOK).
 //
 // What the stored bytes can still get wrong, checked here:
 //   - UTF-8: each string, as str cuts it from the text column (validUTF8);
@@ -36,7 +35,9 @@ import (
 //   - evidence: how many, and each link (annotation.ValidateEvidenceURL);
 //   - an empty quote, an empty kind, a claim on an annotation that is not
 //     a claim or the reverse, a position with end <= start or start < 0;
-//   - times read as milliseconds outside annotation.MinTime…MaxTime.
+//   - times read as milliseconds outside annotation.MinTime…MaxTime;
+//   - the provenance fields (fProvenance): NoteFormat empty or Markdown,
+//     the others within their limits by byte count (compactReader.provenance).
 //
 // Anything else (an id, article id, hash or enumeration spelt out in text,
 // a time written in full, a tag too long or blank, an over-long string) is not vouched for, and Validate decides, with the
