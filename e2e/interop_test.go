@@ -583,24 +583,32 @@ func manyHighlights(t *testing.T, art *article.Article, n int) string {
 	return writeW3C(t, "many.jsonld", items...)
 }
 
-// Saving a big import runs in slices too: the bar says "Saving…", the page
-// paints frames while it saves, and then the import is stored whole. (How
-// long each task took is measured by TestBenchImport, not asserted: a
-// busy machine stretches any task.)
-func TestImportSavesInSlices(t *testing.T) {
+// previewManyHighlights opens the library with n highlights of the seed
+// article chosen in Import annotations, and waits for the preview.
+func previewManyHighlights(t *testing.T, n int) *browser {
+	t.Helper()
 	dir := copyArticles(t)
 	h := startHost(t, dir, "127.0.0.1:0")
 	art, err := article.Parse("blinken-beijing-talks", "blinken-beijing-talks.txt", []byte(readFile(t, filepath.Join(dir, "blinken-beijing-talks.txt"))))
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := manyHighlights(t, art, 20000)
+	file := manyHighlights(t, art, n)
 	b := newBrowser(t, "")
 	b.open(t, h.URL+"/")
 	b.importFile(t, file)
-	if p := b.previewText(t); !strings.Contains(p, "20000 new") {
+	if p := b.previewText(t); !strings.Contains(p, fmt.Sprintf("%d new", n)) {
 		t.Fatalf("the preview: %.300s", p)
 	}
+	return b
+}
+
+// Saving a big import runs in slices too: the bar says "Saving…", the page
+// paints frames while it saves, and then the import is stored whole. (How
+// long each task took is measured by TestBenchImport, not asserted: a
+// busy machine stretches any task.)
+func TestImportSavesInSlices(t *testing.T) {
+	b := previewManyHighlights(t, 20000)
 	eval[bool](t, b, `(() => {
 		const S = window.__save = {frames: 0, saving: false, values: [], tasks: []};
 		try {
@@ -649,19 +657,7 @@ func TestImportSavesInSlices(t *testing.T) {
 // presses Import and, in the same moment, opens an article from the
 // library, so the library's import panel is gone before the save starts.
 func TestImportSavedAfterLeavingThePage(t *testing.T) {
-	dir := copyArticles(t)
-	h := startHost(t, dir, "127.0.0.1:0")
-	art, err := article.Parse("blinken-beijing-talks", "blinken-beijing-talks.txt", []byte(readFile(t, filepath.Join(dir, "blinken-beijing-talks.txt"))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := manyHighlights(t, art, 1000)
-	b := newBrowser(t, "")
-	b.open(t, h.URL+"/")
-	b.importFile(t, file)
-	if p := b.previewText(t); !strings.Contains(p, "1000 new") {
-		t.Fatalf("the preview: %.300s", p)
-	}
+	b := previewManyHighlights(t, 1000)
 	if !eval[bool](t, b, `(() => {
 		const imp = [...document.querySelectorAll("#import-preview ~ * button, .import button")].find(b => b.textContent.trim() === "Import");
 		const link = document.querySelector("a[href='/read/blinken-beijing-talks']");
