@@ -115,17 +115,8 @@ func TestBenchReadEntry(t *testing.T) {
 // with BenchmarkReadEntryInBrowser added, and returns its path.
 func buildStoreBench(t *testing.T, dir string) string {
 	t.Helper()
-	src, err := filepath.Abs(filepath.Join("testdata", "readentry", "read_entry_bench_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ov := storeOverlay(t, dir, filepath.Join("testdata", "readentry", "read_entry_bench_test.go"), "zz_read_entry_bench_test.go")
 	tmp := t.TempDir()
-	overlay, _ := json.Marshal(map[string]any{"Replace": map[string]string{
-		filepath.Join(dir, "app", "store", "zz_read_entry_bench_test.go"): src}})
-	ov := filepath.Join(tmp, "overlay.json")
-	if err := os.WriteFile(ov, overlay, 0o644); err != nil {
-		t.Fatal(err)
-	}
 	flags, err := exec.Command("make", "-s", "-C", dir, "wasm-gcflags").Output()
 	if err != nil {
 		t.Fatalf("make wasm-gcflags in %s: %v", dir, err)
@@ -141,6 +132,24 @@ func buildStoreBench(t *testing.T, dir string) string {
 	}
 	t.Logf("built %s's store benchmark in %s", dir, time.Since(start).Round(time.Second))
 	return out
+}
+
+// storeOverlay writes a go build -overlay file that adds the test file src
+// (a path under e2e/) to the tree dir's app/store as name, so that a
+// benchmark runs the same code against this tree's store and a baseline's.
+func storeOverlay(t testing.TB, dir, src, name string) string {
+	t.Helper()
+	src, err := filepath.Abs(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay, _ := json.Marshal(map[string]any{"Replace": map[string]string{
+		filepath.Join(dir, "app", "store", name): src}})
+	ov := filepath.Join(t.TempDir(), "overlay.json")
+	if err := os.WriteFile(ov, overlay, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return ov
 }
 
 func goEnv(t *testing.T, name string) string {

@@ -271,22 +271,15 @@ func storesSchema2(b benchBuild) bool {
 // baseline from before schema 4 refuses the entries this tree writes.
 func storedFormOf(t testing.TB, dir string, byArticle map[string][]annotation.Annotation) map[string]string {
 	t.Helper()
-	src, err := filepath.Abs(filepath.Join("testdata", "seedform", "seed_form_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ov := storeOverlay(t, dir, filepath.Join("testdata", "seedform", "seed_form_test.go"), "zz_seed_form_test.go")
 	tmp := t.TempDir()
-	overlay, _ := json.Marshal(map[string]any{"Replace": map[string]string{
-		filepath.Join(dir, "app", "store", "zz_seed_form_test.go"): src}})
-	in, out, ov := filepath.Join(tmp, "in.json"), filepath.Join(tmp, "out.json"), filepath.Join(tmp, "overlay.json")
+	in, out := filepath.Join(tmp, "in.json"), filepath.Join(tmp, "out.json")
 	data, err := json.Marshal(byArticle)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, b := range map[string][]byte{in: data, ov: overlay} {
-		if err := os.WriteFile(name, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	cmd := exec.Command("go", "test", "-count=1", "-overlay", ov, "-run", "^TestZZSeedForm$", "./app/store")
 	cmd.Dir = dir
