@@ -4,6 +4,8 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
+	"maps"
 	"math/rand"
 	"strings"
 	"syscall/js"
@@ -70,4 +72,67 @@ func TestUnpackJS(t *testing.T) {
 	}
 	check(nil)
 	check([]uint16{0x7e, 0xd83d, 0xde00}) // a surrogate pair: four bytes of UTF-8
+}
+
+// localStorage's getUnpacked gives the packed bytes with annotatorUnpack
+// and the value's UTF-8 without (Node, where the store's tests run, has
+// neither localStorage nor the app's script: both are made here), and a
+// store opened either way holds the same annotations and sizes.
+func TestLocalStorageGetUnpacked(t *testing.T) {
+	if js.Global().Get("localStorage").IsUndefined() {
+		js.Global().Call("eval", `globalThis.localStorage = {
+  m: new Map(),
+  getItem(k) { return this.m.has(k) ? this.m.get(k) : null; },
+  setItem(k, v) { this.m.set(k, String(v)); },
+  removeItem(k) { this.m.delete(k); },
+  get length() { return this.m.size; },
+  key(i) { return [...this.m.keys()][i] ?? null; },
+};`)
+	}
+	js.Global().Get("localStorage").Get("m").Call("clear")
+	defer func() { unpack = nil }()
+	id, jsonValue, packed := realisticEntry(50)
+	ls := NewLocalStorage()
+	for k, v := range map[string]string{metaKey: `{"schema":4}`, annotationsKey(id): packed, "someone-else": jsonValue} {
+		if err := ls.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := ls.(unpackingGetter)
+	var opened []*Store
+	for _, withJS := range []bool{false, true} {
+		unpack = nil
+		if withJS {
+			js.Global().Call("eval", unpackjs.Source)
+		} else {
+			js.Global().Delete("annotatorUnpack")
+		}
+		b, units, isPacked, ok, err := g.getUnpacked(annotationsKey(id), nil)
+		want := []byte(packed)
+		if withJS {
+			want, _ = unpackBytes(packed[1:])
+		}
+		if err != nil || !ok || isPacked != withJS || !bytes.Equal(b, want) || withJS && units != utf16Len(packed) {
+			t.Fatalf("with annotatorUnpack %v: %d bytes, %d units, packed %v, ok %v, %v", withJS, len(b), units, isPacked, ok, err)
+		}
+		if b, _, isPacked, ok, err := g.getUnpacked("someone-else", nil); err != nil || !ok || isPacked || string(b) != jsonValue {
+			t.Fatalf("with annotatorUnpack %v: the JSON value: %d bytes, packed %v, ok %v, %v", withJS, len(b), isPacked, ok, err)
+		}
+		if _, _, _, ok, err := g.getUnpacked("missing", nil); ok || err != nil {
+			t.Fatalf("with annotatorUnpack %v: a missing key: %v, %v", withJS, ok, err)
+		}
+		s, rep, err := Open(ls)
+		if err != nil || len(rep.SetAside) > 0 || len(s.Annotations(id)) != 50 {
+			t.Fatalf("with annotatorUnpack %v: %v, %+v, %d annotations", withJS, err, rep, len(s.Annotations(id)))
+		}
+		opened = append(opened, s)
+	}
+	a, _ := json.Marshal(opened[0].All())
+	b, _ := json.Marshal(opened[1].All())
+	if string(a) != string(b) {
+		t.Error("the stores opened with and without annotatorUnpack differ")
+	}
+	if z0, z1 := opened[0].backend.(*sizing).sizes, opened[1].backend.(*sizing).sizes; !maps.Equal(z0, z1) {
+		t.Errorf("the sizes noted differ:\n%v\n%v", z0, z1)
+	}
 }
