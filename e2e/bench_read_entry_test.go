@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -16,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annotator/annotator/internal/unpackjs"
 	"github.com/chromedp/chromedp"
 )
 
@@ -24,14 +26,14 @@ import (
 // builds app/store's WebAssembly test binary with app.wasm's compiler
 // flags (make wasm-gcflags) and BenchmarkReadEntryInBrowser added
 // (testdata/readentry, through go test -overlay, so the baseline's store is
-// measured by the same code), runs that benchmark in a Chromium page, and
-// reports the median over BENCH_READ_RUNS (5) pages of each page's median
-// warm read (from localStorage.getItem to validated annotations, 300 reads
-// after a first), and of the store's own read of the key (load: the same
-// and the annotations put in its map). With BENCH_BASELINE (a tree, as
-// make bench BASELINE=… makes) its store runs too, alternating page by
-// page. The page is
-// cross-origin isolated, so that performance.now (Go's clock) counts in
+// measured by the same code, reading as its store reads), runs that
+// benchmark in a Chromium page, and reports the median over
+// BENCH_READ_RUNS (5) pages of each page's median warm read (from
+// localStorage.getItem to validated annotations, 300 reads after a first),
+// and of the store's own read of the key (load: the same and the
+// annotations put in its map). With BENCH_BASELINE (a tree, as make bench
+// BASELINE=… makes) its store runs too, alternating page by page. The page
+// is cross-origin isolated, so that performance.now (Go's clock) counts in
 // microseconds rather than Chromium's coarser default.
 func TestBenchReadEntry(t *testing.T) {
 	benchOnly(t)
@@ -54,6 +56,9 @@ func TestBenchReadEntry(t *testing.T) {
 		switch p := strings.TrimPrefix(r.URL.Path, "/"); {
 		case p == "wasm_exec.js":
 			http.ServeFile(w, r, wasmExec)
+		case p == "unpack.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			fmt.Fprint(w, unpackjs.Source)
 		case strings.HasSuffix(p, ".wasm") && bins[strings.TrimSuffix(p, ".wasm")] != "":
 			w.Header().Set("Content-Type", "application/wasm")
 			http.ServeFile(w, r, bins[strings.TrimSuffix(p, ".wasm")])
@@ -115,7 +120,17 @@ func TestBenchReadEntry(t *testing.T) {
 // with BenchmarkReadEntryInBrowser added, and returns its path.
 func buildStoreBench(t *testing.T, dir string) string {
 	t.Helper()
-	ov := storeOverlay(t, dir, filepath.Join("testdata", "readentry", "read_entry_bench_test.go"), "zz_read_entry_bench_test.go")
+	// The read as the tree's store reads an annotations key: through
+	// getUnpacked where it has it, else Get.
+	read := "read_get.go"
+	if b, err := os.ReadFile(filepath.Join(dir, "app", "store", "store.go")); err != nil {
+		t.Fatal(err)
+	} else if bytes.Contains(b, []byte("getUnpacked(key string, dst []byte)")) {
+		read = "read_unpacked.go"
+	}
+	ov := storeOverlay(t, dir, map[string]string{
+		"zz_read_entry_bench_test.go": filepath.Join("testdata", "readentry", "read_entry_bench_test.go"),
+		"zz_read_entry_read_test.go":  filepath.Join("testdata", "readentry", read)})
 	tmp := t.TempDir()
 	flags, err := exec.Command("make", "-s", "-C", dir, "wasm-gcflags").Output()
 	if err != nil {
@@ -134,17 +149,21 @@ func buildStoreBench(t *testing.T, dir string) string {
 	return out
 }
 
-// storeOverlay writes a go build -overlay file that adds the test file src
-// (a path under e2e/) to the tree dir's app/store as name, so that a
-// benchmark runs the same code against this tree's store and a baseline's.
-func storeOverlay(t testing.TB, dir, src, name string) string {
+// storeOverlay writes a go build -overlay file that adds test files (by
+// their name in app/store, paths under e2e/) to the tree dir's app/store,
+// so that a benchmark runs the same code against this tree's store and a
+// baseline's.
+func storeOverlay(t testing.TB, dir string, files map[string]string) string {
 	t.Helper()
-	src, err := filepath.Abs(src)
-	if err != nil {
-		t.Fatal(err)
+	replace := map[string]string{}
+	for name, src := range files {
+		abs, err := filepath.Abs(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		replace[filepath.Join(dir, "app", "store", name)] = abs
 	}
-	overlay, _ := json.Marshal(map[string]any{"Replace": map[string]string{
-		filepath.Join(dir, "app", "store", name): src}})
+	overlay, _ := json.Marshal(map[string]any{"Replace": replace})
 	ov := filepath.Join(t.TempDir(), "overlay.json")
 	if err := os.WriteFile(ov, overlay, 0o644); err != nil {
 		t.Fatal(err)
@@ -162,11 +181,14 @@ func goEnv(t *testing.T, name string) string {
 }
 
 // readEntryPage runs the test binary named by ?bin= with Go's own
-// wasm_exec.js, its output collected in window.benchOut.
+// wasm_exec.js, its output collected in window.benchOut. It has the
+// annotatorUnpack of app.js (this tree's), which a store with getUnpacked
+// reads packed entries with, as in the app.
 const readEntryPage = `<!doctype html>
 <meta charset="utf-8">
 <title>Reading one article's entry</title>
 <script src="/wasm_exec.js"></script>
+<script src="/unpack.js"></script>
 <script>
 window.benchOut = [];
 const log = console.log;

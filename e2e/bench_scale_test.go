@@ -271,7 +271,7 @@ func storesSchema2(b benchBuild) bool {
 // baseline from before schema 4 refuses the entries this tree writes.
 func storedFormOf(t testing.TB, dir string, byArticle map[string][]annotation.Annotation) map[string]string {
 	t.Helper()
-	ov := storeOverlay(t, dir, filepath.Join("testdata", "seedform", "seed_form_test.go"), "zz_seed_form_test.go")
+	ov := storeOverlay(t, dir, map[string]string{"zz_seed_form_test.go": filepath.Join("testdata", "seedform", "seed_form_test.go")})
 	tmp := t.TempDir()
 	in, out := filepath.Join(tmp, "in.json"), filepath.Join(tmp, "out.json")
 	data, err := json.Marshal(byArticle)

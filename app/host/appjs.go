@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+
+	"github.com/annotator/annotator/internal/unpackjs"
 )
 
 // appJSCall is how go-app v10.1.10's app.js starts the download of app.wasm.
@@ -201,8 +203,8 @@ function annotatorDrawMarks(el, from, remove, spec) {
 // patchAppJS returns go-app's app.js with Annotator's changes: app.wasm read
 // through annotatorFetchWasm, the service worker registered by
 // annotatorRegisterWorker, a yield before the Go program starts, and
-// appJSFetch appended. It fails, saying what is
-// missing, when the script no longer has the shape these changes expect
+// appJSFetch and the store's annotatorUnpack (internal/unpackjs) appended.
+// It fails, saying what is missing, when the script no longer has the shape these changes expect
 // (each of appJSCall, appJSRegister and appJSRun exactly once): serving it unpatched
 // would silently lose them.
 func patchAppJS(body []byte) ([]byte, error) {
@@ -218,7 +220,8 @@ func patchAppJS(body []byte) ([]byte, error) {
 	body = bytes.Replace(body, []byte(appJSCall), []byte(`annotatorFetchWasm("`), 1)
 	body = bytes.Replace(body, []byte(appJSRegister), []byte("annotatorRegisterWorker();\n"), 1)
 	body = bytes.Replace(body, []byte(appJSRun), []byte(appJSYield), 1)
-	return append(body, appJSFetch...), nil
+	body = append(body, appJSFetch...)
+	return append(body, unpackjs.Source...), nil
 }
 
 // goAppJS is go-app's own app.js response (a variable, so that a test can

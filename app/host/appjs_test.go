@@ -33,7 +33,8 @@ func TestAppJSPatched(t *testing.T) {
 	body, _ := io.ReadAll(res.Body)
 	s := string(body)
 	if res.StatusCode != http.StatusOK || !strings.Contains(s, `annotatorFetchWasm("/web/app.wasm"`) || strings.Contains(s, `fetchWithProgress("/web/app.wasm"`) ||
-		!strings.Contains(s, "\nannotatorRegisterWorker();\n") || !strings.Contains(s, "function annotatorRegisterWorker()") {
+		!strings.Contains(s, "\nannotatorRegisterWorker();\n") || !strings.Contains(s, "function annotatorRegisterWorker()") ||
+		!strings.Contains(s, "function annotatorUnpack(s)") {
 		t.Errorf("app.js is not patched (%d):\n%s", res.StatusCode, s)
 	}
 	if cl := res.Header.Get("Content-Length"); cl != strconv.Itoa(len(body)) {

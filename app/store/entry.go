@@ -82,6 +82,12 @@ func unpackEntry(value string) ([]byte, error) {
 		return nil, err
 	}
 	*buf = z
+	return decompressEntry(z)
+}
+
+// decompressEntry returns the compact encoding in z, the bytes packed into
+// a schema-3 value (a length, then LZ4).
+func decompressEntry(z []byte) ([]byte, error) {
 	size, n := binary.Uvarint(z)
 	if n <= 0 || size > maxCompactLen || size > 255*uint64(len(z))+16 {
 		return nil, errors.New("damaged length")

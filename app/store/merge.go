@@ -78,35 +78,11 @@ type Problem struct {
 // the value cannot be read at all.
 func decodeArticle(articleID, value string) (good []annotation.Annotation, problems []Problem, err error) {
 	if isPacked(value) {
-		all, vouched, err := decodeEntryVouched(articleID, value)
+		compact, err := unpackEntry(value)
 		if err != nil {
 			return nil, nil, fmt.Errorf("unreadable packed annotations: %v", err)
 		}
-		// The good ones are moved down over the bad ones in place, and
-		// only once there is a bad one: the annotations are not copied
-		// (350 bytes each) on the way through.
-		n := 0
-		sorted := true
-		for i := range all {
-			a := &all[i]
-			// What the decoding vouches for would pass check (vouch.go).
-			if !vouched[i] {
-				if err := check(articleID, a); err != nil {
-					problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error(), raw: rawJSON(*a)})
-					continue
-				}
-			}
-			sorted = sorted && (n == 0 || all[n-1].ID < a.ID)
-			if n != i {
-				all[n] = *a
-			}
-			n++
-		}
-		good = all[:n]
-		if sorted {
-			return good, problems, nil // as this package writes it: no need to merge
-		}
-		return Merge(good, nil), problems, nil
+		return decodePackedArticle(articleID, compact)
 	}
 	// Fast path: everything decodes at once (one pass instead of two).
 	var all []annotation.Annotation
@@ -141,6 +117,41 @@ func decodeArticle(articleID, value string) (good []annotation.Annotation, probl
 			continue
 		}
 		good = append(good, a)
+	}
+	return Merge(good, nil), problems, nil
+}
+
+// decodePackedArticle is decodeArticle for a packed value, given its
+// compact encoding (unpackEntry, or decompressEntry of the bytes the
+// browser unpacked: readAnnotations).
+func decodePackedArticle(articleID string, compact []byte) (good []annotation.Annotation, problems []Problem, err error) {
+	all, vouched, err := decodeCompactVouched(articleID, compact)
+	if err != nil {
+		return nil, nil, fmt.Errorf("unreadable packed annotations: %v", err)
+	}
+	// The good ones are moved down over the bad ones in place, and
+	// only once there is a bad one: the annotations are not copied
+	// (350 bytes each) on the way through.
+	n := 0
+	sorted := true
+	for i := range all {
+		a := &all[i]
+		// What the decoding vouches for would pass check (vouch.go).
+		if !vouched[i] {
+			if err := check(articleID, a); err != nil {
+				problems = append(problems, Problem{Index: i, ID: a.ID, Reason: err.Error(), raw: rawJSON(*a)})
+				continue
+			}
+		}
+		sorted = sorted && (n == 0 || all[n-1].ID < a.ID)
+		if n != i {
+			all[n] = *a
+		}
+		n++
+	}
+	good = all[:n]
+	if sorted {
+		return good, problems, nil // as this package writes it: no need to merge
 	}
 	return Merge(good, nil), problems, nil
 }

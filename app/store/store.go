@@ -213,15 +213,21 @@ func schemaOf(v string) (schema int, problem string, err error) {
 	return m.Schema, "", nil
 }
 
-// bytesGetter is a Backend that can also read a value into a buffer the
-// caller reuses (localStorage): load reads annotations keys so.
-type bytesGetter interface {
-	// getBytes returns the value's UTF-8 bytes in dst's memory when they
-	// fit (dst[:0] is appended to).
-	getBytes(key string, dst []byte) (b []byte, ok bool, err error)
+// unpackingGetter is a Backend that can also read a value into a buffer
+// the caller reuses, unpacking a packed annotations entry on the way
+// (localStorage, in a page with annotatorUnpack): load reads annotations
+// keys so.
+type unpackingGetter interface {
+	// getUnpacked returns, in dst's memory when they fit (dst[:0] is
+	// appended to), the bytes packed into the value (packed: what
+	// unpackBytes returns of the value after its marker) when it is a
+	// packed entry that the backend could unpack, units then being the
+	// value's length in UTF-16 code units; and otherwise the value's
+	// UTF-8 bytes.
+	getUnpacked(key string, dst []byte) (b []byte, units int, packed, ok bool, err error)
 }
 
-// valueBuffers holds load's buffers for bytesGetter.
+// valueBuffers holds load's buffers for unpackingGetter.
 var valueBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // load reads one key of ours into memory, setting it aside if it is unusable.
@@ -243,7 +249,7 @@ func (s *Store) load(rep *Report, key string) error {
 	default: // the meta key, set-aside entries, others' keys
 		return nil
 	}
-	if g, isBytes := s.backend.(bytesGetter); isBytes && kind == "annotations" {
+	if g, isUnpacking := s.backend.(unpackingGetter); isUnpacking && kind == "annotations" {
 		return s.loadAnnotationsPooled(rep, key, g)
 	}
 	value, ok, err := s.backend.Get(key)
@@ -255,7 +261,7 @@ func (s *Store) load(rep *Report, key string) error {
 	}
 	switch kind {
 	case "annotations":
-		return s.loadAnnotations(rep, key, value)
+		return s.loadAnnotations(rep, key, []byte(value), false)
 	case "article":
 		id := strings.TrimPrefix(key, articlePrefix)
 		var a article.Article
@@ -302,40 +308,56 @@ func (s *Store) load(rep *Report, key string) error {
 }
 
 // loadAnnotationsPooled is load for an annotations key, read into a
-// reused buffer: nothing keeps value (decodeArticle copies what it
-// returns, and setAsideWhole reads the key again), and an entry of 1,000
-// is 230 KB of garbage a read otherwise.
-func (s *Store) loadAnnotationsPooled(rep *Report, key string, g bytesGetter) error {
+// reused buffer: nothing keeps it (decodeStored copies what it returns,
+// and setAsideWhole reads the key again), and an entry of 1,000 is 140 KB
+// of garbage a read otherwise (230 KB as UTF-8).
+func (s *Store) loadAnnotationsPooled(rep *Report, key string, g unpackingGetter) error {
 	buf := valueBuffers.Get().(*[]byte)
-	b, ok, err := g.getBytes(key, (*buf)[:0])
+	defer valueBuffers.Put(buf)
+	b, _, packed, ok, err := g.getUnpacked(key, (*buf)[:0])
 	*buf = b
-	if err == nil && ok {
-		err = s.loadAnnotations(rep, key, unsafe.String(unsafe.SliceData(b), len(b)))
-	} else if err != nil {
-		err = fmt.Errorf("store: reading %s: %w", key, err)
+	if err != nil {
+		return fmt.Errorf("store: reading %s: %w", key, err)
 	}
-	valueBuffers.Put(buf)
-	return err
+	if !ok {
+		return nil
+	}
+	return s.loadAnnotations(rep, key, b, packed)
 }
 
-// loadAnnotations loads an annotations key's value.
-func (s *Store) loadAnnotations(rep *Report, key, value string) error {
+// loadAnnotations loads an annotations key's value: b as getUnpacked
+// returns it.
+func (s *Store) loadAnnotations(rep *Report, key string, b []byte, packed bool) error {
 	id := strings.TrimPrefix(key, annotationsPrefix)
 	if id == "" {
 		return s.setAsideWhole(rep, key, "annotations key names no article")
 	}
-	good, problems, err := decodeArticle(id, value)
+	good, problems, err := decodeStored(id, b, packed)
 	if err != nil {
 		return s.setAsideWhole(rep, key, err.Error())
 	}
 	s.putAll(id, good)
-	if !isPacked(value) {
+	if value := unsafe.String(unsafe.SliceData(b), len(b)); !packed && !isPacked(value) {
 		s.unpacked[key] = utf16Len(value)
 	}
 	if len(problems) > 0 {
 		return s.setAsideSome(rep, key, problems)
 	}
 	return nil
+}
+
+// decodeStored is decodeArticle of what getUnpacked returns: the bytes
+// packed into a value (packed), or a value's UTF-8 bytes. What it returns
+// keeps nothing of b.
+func decodeStored(articleID string, b []byte, packed bool) (good []annotation.Annotation, problems []Problem, err error) {
+	if !packed {
+		return decodeArticle(articleID, unsafe.String(unsafe.SliceData(b), len(b)))
+	}
+	compact, err := decompressEntry(b)
+	if err != nil {
+		return nil, nil, fmt.Errorf("unreadable packed annotations: %v", err)
+	}
+	return decodePackedArticle(articleID, compact)
 }
 
 func (s *Store) putAll(articleID string, list []annotation.Annotation) {

@@ -101,8 +101,16 @@ func (z *sizing) note(key, value string, present bool) {
 	if !strings.HasPrefix(key, keyPrefix) {
 		return // others' keys change without telling us
 	}
+	z.noteUnits(key, utf16Len(value), present)
+}
+
+// noteUnits is note of a value units UTF-16 code units long.
+func (z *sizing) noteUnits(key string, units int, present bool) {
+	if !strings.HasPrefix(key, keyPrefix) {
+		return
+	}
 	if present {
-		z.sizes[key] = utf16Len(key) + utf16Len(value)
+		z.sizes[key] = utf16Len(key) + units
 	} else {
 		delete(z.sizes, key)
 	}
@@ -116,24 +124,26 @@ func (z *sizing) Get(key string) (string, bool, error) {
 	return v, ok, err
 }
 
-// getBytes is Get into a buffer the caller reuses (bytesGetter): the
-// wrapped Backend's own when it has one (localStorage), else a copy of
-// Get's value (so the store's tests read the way the browser does).
-func (z *sizing) getBytes(key string, dst []byte) ([]byte, bool, error) {
-	var b []byte
-	var ok bool
-	var err error
-	if g, isBytes := z.Backend.(bytesGetter); isBytes {
-		b, ok, err = g.getBytes(key, dst)
+// getUnpacked is Get into a buffer the caller reuses (unpackingGetter):
+// the wrapped Backend's own when it has one (localStorage), else a copy of
+// Get's value (so the store's tests read the way the browser does when it
+// has no annotatorUnpack).
+func (z *sizing) getUnpacked(key string, dst []byte) (b []byte, units int, packed, ok bool, err error) {
+	if g, isUnpacking := z.Backend.(unpackingGetter); isUnpacking {
+		b, units, packed, ok, err = g.getUnpacked(key, dst)
 	} else {
 		var v string
 		v, ok, err = z.Backend.Get(key)
 		b = append(dst[:0], v...)
 	}
-	if err == nil {
+	switch {
+	case err != nil:
+	case packed:
+		z.noteUnits(key, units, ok)
+	default:
 		z.note(key, unsafe.String(unsafe.SliceData(b), len(b)), ok) // note keeps only the size
 	}
-	return b, ok, err
+	return b, units, packed, ok, err
 }
 
 func (z *sizing) Set(key, value string) error {
