@@ -97,7 +97,10 @@ function annotatorSliced(response) {
   // A message to itself is a new task without setTimeout's 4 ms clamp.
   const nextTask = () => new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
     channel.port2.postMessage(null);
   });
   const body = new ReadableStream({
