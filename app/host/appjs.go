@@ -74,10 +74,62 @@ async function annotatorFetchWasm(url) {
   // for text that a loopback paints in 0.6 s.
   await annotatorPagePainted();
   // Not go-app's fetchWithProgress: its progress goes to a loader this app
-  // hides, and its stream hands every chunk through this page's main
-  // thread. The response itself lets the browser feed the compiler as the
-  // bytes arrive.
-  return fetch(url);
+  // hides. The browser feeds the compiler as the bytes arrive, in slices
+  // (annotatorSliced).
+  return annotatorSliced(await fetch(url));
+}
+
+// annotatorSliced gives the compiler a response's body 256 KiB per task
+// (issue 18: Total Blocking Time). V8 takes in streamed bytes on the
+// page's main thread (v8.wasm.compileConsume: decoding, copying into
+// fresh memory), and the browser hands it all the bytes that have arrived
+// at once: from a fast link, or a loopback as under Lighthouse, app.wasm's
+// 9.5 MB came in one or two tasks of 160-190 ms of CPU each on a machine
+// whose fresh memory is slow (docs/performance.md, run G). A slice is a
+// few milliseconds; the task boundary between two lets input in. A failed
+// response goes through as it is, for instantiateStreaming to report.
+function annotatorSliced(response) {
+  if (!response.ok || !response.body || !window.ReadableStream || !window.MessageChannel) {
+    return response;
+  }
+  const sliceBytes = 256 * 1024;
+  const reader = response.body.getReader();
+  let chunk = null;
+  let at = 0;
+  // A message to itself is a new task without setTimeout's 4 ms clamp.
+  const nextTask = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+  const body = new ReadableStream({
+    async pull(controller) {
+      await nextTask();
+      if (!chunk || at >= chunk.byteLength) {
+        const { done, value } = await reader.read();
+        if (done) {
+          controller.close();
+          return;
+        }
+        chunk = value;
+        at = 0;
+      }
+      const end = Math.min(at + sliceBytes, chunk.byteLength);
+      controller.enqueue(chunk.subarray(at, end));
+      at = end;
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  }, { highWaterMark: 0 });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: { "Content-Type": response.headers.get("Content-Type") || "application/wasm" },
+  });
 }
 
 // annotatorPagePainted resolves once the whole page has been parsed and a
