@@ -256,9 +256,9 @@ function annotatorDrawMarks(el, from, remove, spec) {
 // through annotatorFetchWasm, the service worker registered by
 // annotatorRegisterWorker, a yield before the Go program starts, and
 // appJSFetch and the store's annotatorUnpack (internal/unpackjs) appended.
-// It fails, saying what is missing, when the script no longer has the shape these changes expect
-// (each of appJSCall, appJSRegister and appJSRun exactly once): serving it unpatched
-// would silently lose them.
+// It fails, saying what is missing, when the script no longer has the
+// shape these changes expect (each of appJSCall, appJSRegister and
+// appJSRun exactly once): serving it unpatched would silently lose them.
 func patchAppJS(body []byte) ([]byte, error) {
 	for _, s := range []struct{ text, what string }{
 		{appJSCall, "the download of app.wasm"},
